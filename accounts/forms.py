@@ -1,0 +1,41 @@
+import zoneinfo
+from functools import cache
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+
+from accounts.models import User
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    names = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
+    return [(name, name.replace("_", " ")) for name in names]
+
+
+class TimeZoneField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=time_zone_choices,
+            label="Your time zone",
+            help_text="So “late at night” means your night. We guess it from your browser.",
+            widget=forms.Select(attrs={"data-guess-time-zone": ""}),
+            **kwargs,
+        )
+
+
+class SignupForm(UserCreationForm):
+    time_zone = TimeZoneField(initial="UTC")
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ["username", "time_zone"]
+
+
+class SettingsForm(forms.ModelForm):
+    time_zone = TimeZoneField()
+
+    class Meta:
+        model = User
+        fields = ["time_zone", "week_start"]
+        labels = {"week_start": "Weeks start on"}

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from accounts.forms import SettingsForm, SignupForm
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if not settings.ALLOW_SIGNUP:
+        raise Http404("Sign-up is turned off on this server.")
+    if request.user.is_authenticated:
+        return redirect("journal-log")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("journal-log")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def account_settings(request: HttpRequest) -> HttpResponse:
+    form = SettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved your settings.")
+        return redirect("accounts-settings")
+    return render(request, "accounts/settings.html", {"form": form, "nav": "account"})

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+
+from journal.models import Person
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Alive and able to reach the database, in one cheap query."""
+    Person.objects.exists()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("patterns/", include("patterns.urls")),
+    path("guidance/", include("guidance.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("journal.urls")),
+]

@@ -1,0 +1,22 @@
+from django.contrib import admin
+
+from journal.models import Interaction, Person
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "relationship", "archived"]
+    list_filter = ["relationship", "archived"]
+    search_fields = ["name", "user__username"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Interaction)
+class InteractionAdmin(admin.ModelAdmin):
+    # Only counts and dates in lists: what people wrote stays out of the overview.
+    list_display = ["person", "user", "occurred_at", "channel", "feeling", "deleted"]
+    list_filter = ["channel", "feeling"]
+    list_select_related = ["person", "user"]
+    date_hierarchy = "occurred_at"
+    raw_id_fields = ["user", "person"]
+    search_fields = ["person__name", "user__username"]

@@ -1,0 +1,194 @@
+"""People and the interactions logged with them.
+
+Field names follow the entry facts in shared/TAXONOMY.md, so the classifier reads
+them directly (see patterns.labels.facts_for).
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Relationship(models.TextChoices):
+    DATING = "dating", "Dating"
+    SITUATIONSHIP = "situationship", "Situationship"
+    PARTNER = "partner", "Partner"
+    FRIEND = "friend", "Friend"
+    FAMILY = "family", "Family"
+    WORK = "work", "Work"
+    OTHER = "other", "Other"
+
+
+class Channel(models.TextChoices):
+    TEXT = "text", "Text"
+    DATING_APP = "dating_app", "Dating app"
+    SOCIAL_DM = "social_dm", "Social DM"
+    CALL = "call", "Call"
+    VIDEO = "video", "Video"
+    IN_PERSON = "in_person", "In person"
+    EMAIL = "email", "Email"
+    OTHER = "other", "Other"
+
+
+class Initiator(models.TextChoices):
+    ME = "me", "Me"
+    THEM = "them", "Them"
+
+
+class Reply(models.TextChoices):
+    NONE_YET = "none_yet", "No reply yet"
+    SEEN_NO_REPLY = "seen_no_reply", "Seen, no reply"
+    ONE_WORD = "one_word", "One word"
+    SHORT = "short", "Short"
+    ENGAGED = "engaged", "Engaged"
+
+
+class PlanOutcome(models.TextChoices):
+    KEPT = "kept", "Kept"
+    RESCHEDULED = "rescheduled", "Rescheduled"
+    CANCELLED = "cancelled", "Cancelled"
+    VAGUE = "vague", "Left vague"
+    DECLINED = "declined", "Declined"
+
+
+class Feeling(models.TextChoices):
+    """Words a person can pick to say how an interaction felt."""
+
+    ANXIOUS = "anxious", "anxious"
+    HURT = "hurt", "hurt"
+    CONFUSED = "confused", "confused"
+    DISMISSED = "dismissed", "dismissed"
+    LONELY = "lonely", "lonely"
+    ANGRY = "angry", "angry"
+    HOPEFUL = "hopeful", "hopeful"
+    RELIEVED = "relieved", "relieved"
+    HAPPY = "happy", "happy"
+    CALM = "calm", "calm"
+    SEEN = "seen", "seen"
+    EXCITED = "excited", "excited"
+
+
+FEELING_SCALE = {
+    -3: "Awful",
+    -2: "Bad",
+    -1: "A bit off",
+    0: "Neutral",
+    1: "Okay",
+    2: "Good",
+    3: "Wonderful",
+}
+MAX_TEXT = 5000
+
+
+class PersonQuerySet(models.QuerySet):
+    def for_user(self, user) -> "PersonQuerySet":
+        return self.filter(user=user)
+
+    def active(self) -> "PersonQuerySet":
+        return self.filter(archived=False)
+
+
+class Person(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=80)
+    relationship = models.CharField(
+        max_length=16, choices=Relationship.choices, default=Relationship.DATING
+    )
+    notes = models.TextField(blank=True, max_length=MAX_TEXT)
+    archived = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name_plural = "people"
+        constraints = [
+            # Typing "sam" in the log form finds the existing "Sam".
+            models.UniqueConstraint("user", Lower("name"), name="person_unique_name_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def validate_not_far_future(value) -> None:
+    if value and value > timezone.now() + timedelta(days=1):
+        raise ValidationError("That is more than a day in the future. Check the date and time.")
+
+
+def validate_feeling(value: int) -> None:
+    if value is not None and not -3 <= value <= 3:
+        raise ValidationError("How it felt goes from -3 (awful) to +3 (wonderful).")
+
+
+def validate_feelings(value) -> None:
+    if not isinstance(value, list) or any(word not in Feeling.values for word in value):
+        raise ValidationError("Pick feeling words from the list.")
+
+
+class InteractionQuerySet(models.QuerySet):
+    def for_user(self, user) -> "InteractionQuerySet":
+        """The user's entries that are not in the trash."""
+        return self.filter(user=user, deleted__isnull=True)
+
+    def in_trash(self, user) -> "InteractionQuerySet":
+        return self.filter(user=user, deleted__isnull=False)
+
+
+class Interaction(models.Model):
+    """One logged interaction: a text, a call, a date."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="interactions")
+    occurred_at = models.DateTimeField(default=timezone.now, validators=[validate_not_far_future])
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.TEXT)
+    initiated_by = models.CharField(max_length=8, choices=Initiator.choices, blank=True)
+    text = models.TextField("what happened", blank=True, max_length=MAX_TEXT)
+    feeling = models.SmallIntegerField(validators=[validate_feeling])
+    feelings = models.JSONField(default=list, blank=True, validators=[validate_feelings])
+    reply = models.CharField(max_length=16, choices=Reply.choices, blank=True)
+    reply_delay_hours = models.FloatField(null=True, blank=True)
+    plan_outcome = models.CharField(max_length=16, choices=PlanOutcome.choices, blank=True)
+    asked_clarity = models.BooleanField("I asked for clarity", default=False)
+    # The log form sends a fresh token; a second post with it is the same entry.
+    token = models.UUIDField(default=uuid.uuid4, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    deleted = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = InteractionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            # The timeline and the charts: one user's entries by time.
+            models.Index(fields=["user", "-occurred_at"], name="interaction_user_time"),
+            # The person page: one person's entries by time.
+            models.Index(fields=["person", "-occurred_at"], name="interaction_person_time"),
+        ]
+        constraints = [
+            # A double-clicked or retried log form stores one entry.
+            models.UniqueConstraint(fields=["user", "token"], name="interaction_unique_token"),
+            models.CheckConstraint(
+                condition=models.Q(feeling__gte=-3, feeling__lte=3), name="interaction_feeling_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} on {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def clean(self) -> None:
+        if self.person_id and self.user_id and self.person.user_id != self.user_id:
+            raise ValidationError({"person": "Pick one of your own people."})
+        if self.reply_delay_hours is not None and not 0 <= self.reply_delay_hours <= 24 * 365:
+            raise ValidationError({"reply_delay_hours": "Give the delay in hours, 0 or more."})
+
+    @property
+    def feeling_label(self) -> str:
+        return FEELING_SCALE.get(self.feeling, "")

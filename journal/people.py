@@ -1,0 +1,70 @@
+"""Views for the people a user logs interactions with."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from journal.forms import PersonForm
+from journal.models import Interaction, Person
+from journal.views import with_categories
+from patterns.people import person_patterns
+
+PERSON_PAGE_ENTRIES = 20
+
+
+def _get_person_for_user(request: HttpRequest, pk: int) -> Person:
+    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    live = Q(interactions__deleted__isnull=True)
+    people = Person.objects.for_user(request.user).annotate(
+        entry_count=Count("interactions", filter=live),
+        last_seen=Max("interactions__occurred_at", filter=live),
+    )
+    form = PersonForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        messages.success(request, f"Added {person.name}.")
+        return redirect("journal-person", person.pk)
+    return render(request, "journal/people.html", {"people": people, "form": form, "nav": "people"})
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _get_person_for_user(request, pk)
+    entries = with_categories(
+        Interaction.objects.for_user(request.user).filter(person=person)
+    )[:PERSON_PAGE_ENTRIES]
+    context = {
+        "person": person,
+        "entries": entries,
+        "patterns": person_patterns(person, request.user.tz),
+        "nav": "people",
+    }
+    return render(request, "journal/person.html", context)
+
+
+@login_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _get_person_for_user(request, pk)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("journal-person", person.pk)
+    return render(request, "journal/person_edit.html", {"form": form, "person": person, "nav": "people"})
+
+
+@login_required
+def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _get_person_for_user(request, pk)
+    if request.method == "POST":
+        person.delete()
+        messages.success(request, f"Deleted {person.name} and every entry about them.")
+        return redirect("journal-people")
+    count = Interaction.objects.for_user(request.user).filter(person=person).count()
+    return render(request, "journal/person_delete.html", {"person": person, "count": count, "nav": "people"})

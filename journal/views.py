@@ -1,0 +1,157 @@
+"""The log page, entries and the trash."""
+
+from datetime import timedelta
+from uuid import uuid4
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from journal.entries import save_entry
+from journal.forms import EntryForm
+from journal.models import Interaction, Person
+from patterns.categories import CATEGORIES
+from patterns.models import EntryCategory
+
+PAGE_SIZE = 30
+TRASH_DAYS = 30
+
+
+def _get_entry_for_user(request: HttpRequest, pk: int) -> Interaction:
+    return get_object_or_404(
+        Interaction.objects.for_user(request.user).select_related("person"), pk=pk
+    )
+
+
+def with_categories(entries):
+    """Entries with their person and active categories, in two queries whatever their number."""
+    return entries.select_related("person").prefetch_related(
+        Prefetch(
+            "categories",
+            queryset=EntryCategory.objects.filter(active=True).order_by("category"),
+            to_attr="active_categories",
+        )
+    )
+
+
+def timeline(request: HttpRequest):
+    """One page of the timeline, filtered by the ?person= and ?q= parameters."""
+    entries = Interaction.objects.for_user(request.user)
+    person_id = request.GET.get("person", "")
+    query = request.GET.get("q", "").strip()[:200]
+    category = request.GET.get("category", "")
+    if person_id.isdigit():
+        entries = entries.filter(person_id=person_id)
+    if query:
+        entries = entries.filter(text__icontains=query)
+    if category in {c.slug for c in CATEGORIES}:
+        entries = entries.filter(categories__category=category, categories__active=True)
+    page = Paginator(with_categories(entries), PAGE_SIZE).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.day = timezone.localdate(entry.occurred_at)
+    filters = {"person": person_id, "q": query, "category": category}
+    return page, filters
+
+
+def _log_context(request: HttpRequest, form: EntryForm) -> dict:
+    page, filters = timeline(request)
+    people = list(Person.objects.for_user(request.user))
+    return {
+        "form": form,
+        "page": page,
+        "filters": filters,
+        "people": people,
+        "filtered": any(filters.values()),
+        "categories": CATEGORIES,
+    }
+
+
+def _blank_form(request: HttpRequest) -> EntryForm:
+    last = Interaction.objects.for_user(request.user).values_list("person_id", flat=True).first()
+    return EntryForm(user=request.user, initial={"token": uuid4(), "person": last})
+
+
+@login_required
+def log(request: HttpRequest) -> HttpResponse:
+    context = _log_context(request, _blank_form(request))
+    if request.htmx and request.htmx.target == "timeline":
+        return render(request, "journal/log.html#timeline", context)
+    return render(request, "journal/log.html", context)
+
+
+@login_required
+@require_POST
+def entry_create(request: HttpRequest) -> HttpResponse:
+    form = EntryForm(request.POST, user=request.user)
+    if form.is_valid():
+        entry = save_entry(form)
+        if request.htmx:
+            context = _log_context(request, _blank_form(request))
+            context["just_logged"] = entry
+            return render(request, "journal/log.html#logged", context)
+        messages.success(request, f"Logged your {entry.get_channel_display().lower()} with {entry.person}.")
+        return redirect("journal-log")
+    if request.htmx:
+        return render(request, "journal/log.html#entry-form", {"form": form})
+    return render(request, "journal/log.html", _log_context(request, form))
+
+
+@login_required
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_user(request, pk)
+    form = EntryForm(request.POST or None, instance=entry, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        save_entry(form)
+        messages.success(request, "Saved your changes.")
+        return redirect(_back(request))
+    return render(request, "journal/entry_edit.html", {"form": form, "entry": entry})
+
+
+@login_required
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_user(request, pk)
+    if request.method != "POST":
+        return render(request, "journal/entry_delete.html", {"entry": entry})
+    entry.deleted = timezone.now()
+    entry.save(update_fields=["deleted"])
+    Interaction.objects.filter(
+        user=request.user, deleted__lt=timezone.now() - timedelta(days=TRASH_DAYS)
+    ).delete()
+    if request.htmx:
+        return render(request, "journal/log.html#deleted", {"entry": entry})
+    messages.success(request, "Moved to the trash.", extra_tags=f"undo:{entry.pk}")
+    return redirect(_back(request))
+
+
+@login_required
+@require_POST
+def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(Interaction.objects.in_trash(request.user), pk=pk)
+    entry.deleted = None
+    entry.save(update_fields=["deleted"])
+    if request.htmx:
+        entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
+        return render(request, "journal/log.html#entry", {"entry": entry})
+    messages.success(request, "Restored.")
+    return redirect(_back(request))
+
+
+@login_required
+def trash(request: HttpRequest) -> HttpResponse:
+    entries = Interaction.objects.in_trash(request.user).select_related("person")
+    return render(request, "journal/trash.html", {"entries": entries, "days": TRASH_DAYS})
+
+
+def _back(request: HttpRequest) -> str:
+    """Where to go after a change: the page the form came from, if it is ours."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse("journal-log")

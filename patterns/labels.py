@@ -1,0 +1,83 @@
+"""Store the classifier's verdicts on entries, keeping what the person decided."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from journal.models import Interaction
+from patterns.classifier import Facts, classify
+from patterns.models import EntryCategory, Source
+
+
+def facts_for(entry: Interaction) -> Facts:
+    """The classifier's view of an entry: its facts, with time in the owner's zone."""
+    local = None
+    if entry.occurred_at is not None:
+        local = timezone.localtime(entry.occurred_at, entry.user.tz).replace(tzinfo=None)
+    return Facts(
+        occurred_at=local,
+        channel=entry.channel or None,
+        initiated_by=entry.initiated_by or None,
+        reply=entry.reply or None,
+        reply_delay_hours=entry.reply_delay_hours,
+        plan_outcome=entry.plan_outcome or None,
+        feeling=entry.feeling,
+    )
+
+
+def auto_rows(entry: Interaction) -> list[EntryCategory]:
+    """Unsaved rows for the categories the classifier finds in an entry."""
+    verdicts = classify(entry.text, facts_for(entry))
+    return [
+        EntryCategory(
+            interaction=entry,
+            category=v.slug,
+            score=v.score,
+            reasons=list(v.reasons),
+            source=Source.AUTO,
+        )
+        for v in verdicts.values()
+        if v.label
+    ]
+
+
+def label_entries(entries: Iterable[Interaction]) -> int:
+    """Re-run the classifier over entries, replacing automatic rows only. Queries: 3."""
+    entries = list(entries)
+    if not entries:
+        return 0
+    kept = set(
+        EntryCategory.objects.filter(interaction__in=entries, source=Source.PERSON).values_list(
+            "interaction_id", "category"
+        )
+    )
+    rows = [
+        row
+        for entry in entries
+        for row in auto_rows(entry)
+        if (entry.pk, row.category) not in kept
+    ]
+    with transaction.atomic():
+        EntryCategory.objects.filter(interaction__in=entries, source=Source.AUTO).delete()
+        EntryCategory.objects.bulk_create(rows)
+    return len(rows)
+
+
+def label_entry(entry: Interaction) -> None:
+    label_entries([entry])
+
+
+def correct(entry: Interaction, category: str, present: bool) -> None:
+    """Record the person's own call on a category. It wins over the classifier for good."""
+    EntryCategory.objects.update_or_create(
+        interaction=entry,
+        category=category,
+        defaults={"source": Source.PERSON, "active": present},
+        create_defaults={
+            "source": Source.PERSON,
+            "active": present,
+            "reasons": ["you added this"] if present else [],
+            "score": 1.0 if present else 0.0,
+        },
+    )

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from patterns import views
+
+urlpatterns = [
+    path("hint/", views.hint, name="patterns-hint"),
+    path("entries/<int:pk>/categories/", views.correct_category, name="patterns-correct"),
+]

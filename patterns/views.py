@@ -1,0 +1,43 @@
+"""Live hints and corrections on entries. Charts live in patterns.weekly."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from journal.forms import EntryForm
+from journal.views import _back, _get_entry_for_user, with_categories
+from patterns.categories import BY_SLUG
+from patterns.classifier import classify
+from patterns.labels import correct, facts_for
+
+
+@login_required
+@require_POST
+def hint(request: HttpRequest) -> HttpResponse:
+    """What the classifier would say about the entry being typed (nothing is saved)."""
+    form = EntryForm(request.POST, user=request.user)
+    form.is_valid()  # Fills the instance with whatever parsed; errors don't matter here.
+    entry = form.instance
+    if entry.feeling is None:
+        entry.feeling = 0
+    found = [
+        BY_SLUG[v.slug]
+        for v in classify(entry.text or "", facts_for(entry)).values()
+        if v.label
+    ]
+    return render(request, "patterns/_hint.html", {"hint": found})
+
+
+@login_required
+@require_POST
+def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add or remove a category on an entry. The person's call always wins."""
+    entry = _get_entry_for_user(request, pk)
+    category = request.POST.get("category", "")
+    if category in BY_SLUG:
+        correct(entry, category, request.POST.get("present") == "1")
+    if request.htmx:
+        entry = with_categories(type(entry).objects.filter(pk=entry.pk)).get()
+        return render(request, "patterns/_chips.html", {"entry": entry})
+    return redirect(_back(request))

@@ -1,0 +1,47 @@
+// Small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Sign-up and settings: preselect the browser's time zone if the person has not chosen one.
+  function guessTimeZone(root) {
+    root.querySelectorAll("select[data-guess-time-zone]").forEach(function (select) {
+      if (select.dataset.guessed) return;
+      select.dataset.guessed = "1";
+      var zone;
+      try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+      if (zone && select.value === "UTC" && select.querySelector('option[value="' + zone + '"]')) {
+        select.value = zone;
+      }
+    });
+  }
+
+  // Buttons with data-copy="id" copy the text of that field to the clipboard.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (!button) return;
+    var source = document.getElementById(button.dataset.copy);
+    if (!source || !navigator.clipboard) return;
+    navigator.clipboard.writeText(source.value || source.textContent).then(function () {
+      var label = button.textContent;
+      button.textContent = "Copied";
+      setTimeout(function () { button.textContent = label; }, 1500);
+    });
+  });
+
+  // Close an open chip when another opens or Escape is pressed.
+  document.addEventListener("toggle", function (event) {
+    var opened = event.target;
+    if (!opened.classList || !opened.classList.contains("chip") || !opened.open) return;
+    document.querySelectorAll("details.chip[open]").forEach(function (d) { if (d !== opened) d.open = false; });
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details.chip[open]").forEach(function (d) {
+      d.open = false;
+      d.querySelector("summary").focus();
+    });
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { guessTimeZone(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { guessTimeZone(event.target); });
+})();
