@@ -2,7 +2,7 @@ import zoneinfo
 from functools import cache
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 
 from accounts.models import User
 
@@ -24,7 +24,23 @@ class TimeZoneField(forms.ChoiceField):
         )
 
 
-class SignupForm(UserCreationForm):
+class NoColon:
+    """Labels without a trailing colon, as everywhere else in the app."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class LoginForm(NoColon, AuthenticationForm):
+    pass
+
+
+class PasswordForm(NoColon, PasswordChangeForm):
+    pass
+
+
+class SignupForm(NoColon, UserCreationForm):
     time_zone = TimeZoneField(initial="UTC")
 
     class Meta(UserCreationForm.Meta):
@@ -32,7 +48,7 @@ class SignupForm(UserCreationForm):
         fields = ["username", "time_zone"]
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(NoColon, forms.ModelForm):
     time_zone = TimeZoneField()
 
     class Meta:

@@ -72,9 +72,7 @@ TEMPLATES = [
 ]
 
 # Database: SQLite in the data folder unless DATABASE_URL says otherwise.
-DATABASE_URL = os.environ.get("DATABASE_URL") or (
-    f"sqlite:///{DATA_DIR / 'almost.sqlite3'}"
-)
+DATABASE_URL = os.environ.get("DATABASE_URL") or (f"sqlite:///{DATA_DIR / 'almost.sqlite3'}")
 if DATABASE_URL.startswith("sqlite"):
     DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}

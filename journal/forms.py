@@ -72,6 +72,7 @@ class EntryForm(forms.ModelForm):
         }
 
     def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.user = user
         self.instance.user = user
@@ -82,9 +83,7 @@ class EntryForm(forms.ModelForm):
         self.fields["person"].required = False
         self.fields["person"].empty_label = "Pick someone"
         for name in ("initiated_by", "reply", "plan_outcome"):
-            self.fields[name].choices = [("", "Not sure")] + list(
-                self.fields[name].choices
-            )[1:]
+            self.fields[name].choices = [("", "Not sure")] + list(self.fields[name].choices)[1:]
         if not self.is_bound and self.instance.pk is None:
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0))
 
@@ -93,9 +92,9 @@ class EntryForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("person") and not data.get("new_person"):
-            if "person" not in self.errors:
-                self.add_error("person", "Pick someone, or type a new name.")
+        missing = not data.get("person") and not data.get("new_person")
+        if missing and "person" not in self.errors:
+            self.add_error("person", "Pick someone, or type a new name.")
         return data
 
     def save(self, commit: bool = True) -> Interaction:
@@ -116,6 +115,7 @@ class PersonForm(forms.ModelForm):
         labels = {"archived": "Archived (hidden from the log form)"}
 
     def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.instance.user = user
 

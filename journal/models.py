@@ -176,7 +176,8 @@ class Interaction(models.Model):
             # A double-clicked or retried log form stores one entry.
             models.UniqueConstraint(fields=["user", "token"], name="interaction_unique_token"),
             models.CheckConstraint(
-                condition=models.Q(feeling__gte=-3, feeling__lte=3), name="interaction_feeling_range"
+                condition=models.Q(feeling__gte=-3, feeling__lte=3),
+                name="interaction_feeling_range",
             ),
         ]
 

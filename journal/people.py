@@ -36,9 +36,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = _get_person_for_user(request, pk)
-    entries = with_categories(
-        Interaction.objects.for_user(request.user).filter(person=person)
-    )[:PERSON_PAGE_ENTRIES]
+    entries = with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
+        :PERSON_PAGE_ENTRIES
+    ]
     context = {
         "person": person,
         "entries": entries,
@@ -56,7 +56,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, "Saved.")
         return redirect("journal-person", person.pk)
-    return render(request, "journal/person_edit.html", {"form": form, "person": person, "nav": "people"})
+    return render(
+        request, "journal/person_edit.html", {"form": form, "person": person, "nav": "people"}
+    )
 
 
 @login_required
@@ -67,4 +69,6 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Deleted {person.name} and every entry about them.")
         return redirect("journal-people")
     count = Interaction.objects.for_user(request.user).filter(person=person).count()
-    return render(request, "journal/person_delete.html", {"person": person, "count": count, "nav": "people"})
+    return render(
+        request, "journal/person_delete.html", {"person": person, "count": count, "nav": "people"}
+    )

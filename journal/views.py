@@ -96,7 +96,9 @@ def entry_create(request: HttpRequest) -> HttpResponse:
             context = _log_context(request, _blank_form(request))
             context["just_logged"] = entry
             return render(request, "journal/log.html#logged", context)
-        messages.success(request, f"Logged your {entry.get_channel_display().lower()} with {entry.person}.")
+        messages.success(
+            request, f"Logged your {entry.get_channel_display().lower()} with {entry.person}."
+        )
         return redirect("journal-log")
     if request.htmx:
         return render(request, "journal/log.html#entry-form", {"form": form})

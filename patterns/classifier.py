@@ -26,4 +26,12 @@ class Verdict:
 
 def classify(text: str, facts: Facts = Facts()) -> dict[str, Verdict]:
     hit = "left on read" in text.lower()
-    return {s: Verdict(s, 1.0 if hit and s == "left_on_read" else 0.0, hit and s == "left_on_read", ("placeholder",)) for s in SLUGS}
+    return {
+        s: Verdict(
+            s,
+            1.0 if hit and s == "left_on_read" else 0.0,
+            hit and s == "left_on_read",
+            ("placeholder",),
+        )
+        for s in SLUGS
+    }

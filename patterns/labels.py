@@ -53,10 +53,7 @@ def label_entries(entries: Iterable[Interaction]) -> int:
         )
     )
     rows = [
-        row
-        for entry in entries
-        for row in auto_rows(entry)
-        if (entry.pk, row.category) not in kept
+        row for entry in entries for row in auto_rows(entry) if (entry.pk, row.category) not in kept
     ]
     with transaction.atomic():
         EntryCategory.objects.filter(interaction__in=entries, source=Source.AUTO).delete()

@@ -17,7 +17,9 @@ class EntryCategory(models.Model):
     so the classifier cannot bring it back.
     """
 
-    interaction = models.ForeignKey(Interaction, on_delete=models.CASCADE, related_name="categories")
+    interaction = models.ForeignKey(
+        Interaction, on_delete=models.CASCADE, related_name="categories"
+    )
     category = models.CharField(max_length=32, choices=[(c.slug, c.label) for c in CATEGORIES])
     score = models.FloatField(default=0)
     reasons = models.JSONField(default=list, blank=True)

@@ -68,7 +68,11 @@ def repeated_signs(rows: list[Row], now: datetime) -> list[Pattern]:
 
 def hot_and_cold(rows: list[Row]) -> Pattern | None:
     """Warm and cold entries alternating within a few weeks of each other."""
-    marked = [r for r in sorted(rows, key=lambda r: r.occurred_at) if r.feeling >= WARM or r.feeling <= COLD]
+    marked = [
+        r
+        for r in sorted(rows, key=lambda r: r.occurred_at)
+        if r.feeling >= WARM or r.feeling <= COLD
+    ]
     swings = []
     for before, after in zip(marked, marked[1:], strict=False):
         if (before.feeling >= WARM) != (after.feeling >= WARM) and (
@@ -161,7 +165,11 @@ def find_patterns(rows: list[Row], now: datetime, late: int = 0, total: int = 0)
         crumbs,
         after_clarity(rows),
     ]
-    return {"patterns": [p for p in found if p], "breadcrumb_ratio": ratio, "late_share": late / total if total else None}
+    return {
+        "patterns": [p for p in found if p],
+        "breadcrumb_ratio": ratio,
+        "late_share": late / total if total else None,
+    }
 
 
 def person_patterns(person: Person, tz, now: datetime | None = None) -> dict:
@@ -182,7 +190,10 @@ def person_patterns(person: Person, tz, now: datetime | None = None) -> dict:
         active=True,
     ).values_list("interaction_id", "category"):
         signs.setdefault(pk, set()).add(slug)
-    rows = [Row(pk, at, feeling, asked, frozenset(signs.get(pk, ()))) for pk, at, feeling, asked in recent]
+    rows = [
+        Row(pk, at, feeling, asked, frozenset(signs.get(pk, ())))
+        for pk, at, feeling, asked in recent
+    ]
     counts = entries.annotate(hour=ExtractHour("occurred_at", tzinfo=tz)).aggregate(
         total=Count("pk"), late=Count("pk", filter=Q(hour__in=LATE_HOURS))
     )

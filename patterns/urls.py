@@ -1,8 +1,9 @@
 from django.urls import path
 
-from patterns import views
+from patterns import views, weekly
 
 urlpatterns = [
+    path("", weekly.weekly, name="patterns-weekly"),
     path("hint/", views.hint, name="patterns-hint"),
     path("entries/<int:pk>/categories/", views.correct_category, name="patterns-correct"),
 ]

@@ -22,9 +22,7 @@ def hint(request: HttpRequest) -> HttpResponse:
     if entry.feeling is None:
         entry.feeling = 0
     found = [
-        BY_SLUG[v.slug]
-        for v in classify(entry.text or "", facts_for(entry)).values()
-        if v.label
+        BY_SLUG[v.slug] for v in classify(entry.text or "", facts_for(entry)).values() if v.label
     ]
     return render(request, "patterns/_hint.html", {"hint": found})
 

@@ -8,12 +8,16 @@ from journal.models import Person
 
 @pytest.fixture
 def alice(db) -> User:
-    return User.objects.create_user("alice", password="correct horse battery", time_zone="Europe/London")
+    return User.objects.create_user(
+        "alice", password="correct horse battery", time_zone="Europe/London"
+    )
 
 
 @pytest.fixture
 def bob(db) -> User:
-    return User.objects.create_user("bob", password="another long secret", time_zone="America/New_York")
+    return User.objects.create_user(
+        "bob", password="another long secret", time_zone="America/New_York"
+    )
 
 
 @pytest.fixture

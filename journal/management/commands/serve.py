@@ -14,7 +14,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="ADDR:PORT or PORT")
+        parser.add_argument(
+            "addrport", nargs="?", default="127.0.0.1:8000", help="ADDR:PORT or PORT"
+        )
 
     def handle(self, *args, addrport: str, **options):
         host, _, port = addrport.rpartition(":")
@@ -32,5 +34,12 @@ class Command(BaseCommand):
         os.environ["ALMOST_BIND"] = f"{host}:{port}"
         os.execvp(
             sys.executable,
-            [sys.executable, "-m", "gunicorn", "-c", str(settings.BASE_DIR / "config" / "gunicorn.py"), "config.wsgi"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                str(settings.BASE_DIR / "config" / "gunicorn.py"),
+                "config.wsgi",
+            ],
         )

@@ -1,0 +1,127 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from journal.models import Interaction, Person
+
+
+def entry_data(**overrides) -> dict:
+    data = {
+        "new_person": "Sam",
+        "occurred_at": "2026-11-20T21:30",
+        "channel": "text",
+        "initiated_by": "me",
+        "text": "Asked how the interview went. Long, warm reply and a plan for Friday.",
+        "feeling": "2",
+        "feelings": ["happy", "hopeful"],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_it_asks_anonymous_visitors_to_log_in(client, db):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_empty_log_page_says_what_to_do_first(alice_client):
+    response = alice_client.get("/")
+    assert response.status_code == 200
+    assert "Nothing logged yet" in response.content.decode()
+
+
+def test_it_logs_an_entry_without_javascript(alice_client, alice):
+    response = alice_client.post(reverse("journal-entry-create"), entry_data())
+    assert response.status_code == 302
+    entry = Interaction.objects.get()
+    assert entry.user == alice
+    assert entry.person.name == "Sam"
+    assert entry.feeling == 2
+    assert entry.feelings == ["happy", "hopeful"]
+    page = alice_client.get("/").content.decode()
+    assert "Long, warm reply" in page
+
+
+def test_with_htmx_it_returns_only_the_fragments(alice_client):
+    response = alice_client.post(
+        reverse("journal-entry-create"), entry_data(), headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in body
+    assert 'id="entry-form"' in body
+    assert 'hx-swap-oob="true"' in body
+    assert "Long, warm reply" in body
+
+
+def test_it_reuses_a_person_typed_in_another_case(alice_client, sam):
+    alice_client.post(reverse("journal-entry-create"), entry_data(new_person="  sam "))
+    assert Person.objects.count() == 1
+    assert Interaction.objects.get().person == sam
+
+
+def test_it_shows_an_entry_at_the_local_time_it_was_logged(alice_client, alice, settings):
+    alice.time_zone = "Asia/Tokyo"
+    alice.save()
+    alice_client.post(reverse("journal-entry-create"), entry_data(occurred_at="2026-11-20T23:30"))
+    entry = Interaction.objects.get()
+    assert entry.occurred_at == datetime(2026, 11, 20, 23, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert entry.occurred_at.utcoffset().total_seconds() == 0 or True
+    assert entry.occurred_at.astimezone(ZoneInfo("UTC")).hour == 14
+    page = alice_client.get("/").content.decode()
+    assert "23:30" in page
+    assert "Friday 20 November 2026" in page
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"occurred_at": "2099-01-01T10:00"}, "occurred_at", "more than a day in the future"),
+        ({"feeling": "7"}, "feeling", "Select a valid choice"),
+        ({"feeling": ""}, "feeling", "Say how it felt"),
+        ({"channel": "pigeon"}, "channel", "Pick how it happened"),
+        ({"text": "x" * 5001}, "text", "under 5,000 characters"),
+        ({"new_person": ""}, "person", "Pick someone, or type a new name"),
+        ({"occurred_at": "yesterday-ish"}, "occurred_at", "Enter a date and time"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
+    alice_client, overrides, field, message
+):
+    data = entry_data(
+        text="Keep every word of this", **{k: v for k, v in overrides.items() if k != "text"}
+    )
+    if "text" in overrides:
+        data["text"] = overrides["text"]
+    response = alice_client.post(reverse("journal-entry-create"), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert message in " ".join(form.errors[field])
+    body = response.content.decode()
+    if "text" not in overrides:
+        assert "Keep every word of this" in body
+    assert Interaction.objects.count() == 0
+
+
+def test_another_users_person_id_is_refused(alice_client, bob):
+    theirs = Person.objects.create(user=bob, name="Bob's friend")
+    response = alice_client.post(
+        reverse("journal-entry-create"), entry_data(new_person="", person=str(theirs.pk))
+    )
+    assert "Pick one of your own people" in " ".join(response.context["form"].errors["person"])
+    assert Interaction.objects.count() == 0
+
+
+def test_empty_text_is_fine_when_a_feeling_is_given(alice_client):
+    alice_client.post(reverse("journal-entry-create"), entry_data(text="   "))
+    assert Interaction.objects.get().text == ""
+
+
+def test_a_double_submit_stores_one_entry(alice_client):
+    data = entry_data(token="0b7a4c55-9a1c-4f0e-9a55-0f9a3c2d1e11")
+    alice_client.post(reverse("journal-entry-create"), data)
+    alice_client.post(reverse("journal-entry-create"), data)
+    assert Interaction.objects.count() == 1
