@@ -40,12 +40,23 @@ class PasswordForm(NoColon, PasswordChangeForm):
     pass
 
 
+# Said for a taken name without confirming that an account by that name exists.
+NAME_UNAVAILABLE = "That username can't be used. Try another."
+
+
 class SignupForm(NoColon, UserCreationForm):
     time_zone = TimeZoneField(initial="UTC")
 
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ["username", "time_zone"]
+        error_messages = {"username": {"unique": NAME_UNAVAILABLE}}
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data.get("username")
+        if username and User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(NAME_UNAVAILABLE, code="unavailable")
+        return username
 
 
 class SettingsForm(NoColon, forms.ModelForm):

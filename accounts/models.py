@@ -25,3 +25,27 @@ class User(AbstractUser):
             return zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
+
+
+class DataKey(models.Model):
+    """An account's own key for its sealed text, stored wrapped by the server's master key.
+
+    Deleting the account deletes this row, and with it every way to read the account's
+    text, in backups taken before too. See accounts.crypto.
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, primary_key=True, related_name="data_key"
+    )
+    wrapped = models.CharField(max_length=128)
+    master_key_id = models.CharField(max_length=32)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [
+            # rotate_master_key: the keys still wrapped by the old master key.
+            models.Index(fields=["master_key_id"], name="datakey_master_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"data key of account {self.user_id}"

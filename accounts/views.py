@@ -29,3 +29,12 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Saved your settings.")
         return redirect("accounts-settings")
     return render(request, "accounts/settings.html", {"form": form, "nav": "account"})
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """What django-axes answers after too many failed logins (AXES_LOCKOUT_CALLABLE).
+
+    The same page whether or not the name belongs to an account.
+    """
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)

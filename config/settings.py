@@ -5,6 +5,7 @@ DEBUG off, served on localhost. See the README for every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -17,6 +18,10 @@ DATA_DIR = Path(os.environ.get("ALMOST_DATA_DIR") or BASE_DIR / "data")
 
 DEBUG = envbool("DJANGO_DEBUG", False)
 SECRET_KEY = envsecret("DJANGO_SECRET_KEY", DATA_DIR, "secret_key", generate=True)
+# The master key that wraps each account's key for its sealed text (accounts/crypto.py):
+# base64 of 32 bytes, or a file holding it. With neither, one is made in DATA_DIR/master_key.
+MASTER_KEY = os.environ.get("ALMOST_MASTER_KEY", "").strip()
+MASTER_KEY_FILE = os.environ.get("ALMOST_MASTER_KEY_FILE", "").strip()
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 ALLOW_SIGNUP = envbool("DJANGO_ALLOW_SIGNUP", True)
 HTTPS = envbool("DJANGO_HTTPS", False)
@@ -30,6 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     "accounts",
     "journal",
     "patterns",
@@ -38,16 +44,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything else, so error pages and static files get the headers too.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "config.middleware.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -96,6 +107,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "journal-log"
 LOGOUT_REDIRECT_URL = "login"
+# Axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -126,11 +142,41 @@ STORAGES = {
 # Hashed names never change content, so browsers may keep them for a year.
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
-# Sessions and cookies.
-SESSION_COOKIE_AGE = envint("ALMOST_SESSION_MAX_AGE", 60 * 60 * 24 * 14)
+# Request bodies. A form body over 2.5 MB, or over 1,000 fields, is refused with a 400.
+# Uploads (the imports in accounts/imports.py) stay in memory, never in a temporary
+# file on disk: up to 20 MB are kept, anything bigger is read past and dropped, and the
+# import page says the file is too big.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 2
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024 + 64 * 1024
+
+# Sessions and cookies. config.middleware.SessionTimeoutMiddleware ends a session after
+# ALMOST_SESSION_IDLE seconds without a request, and ALMOST_SESSION_MAX_AGE after login
+# whatever happens; the cookie lives as long as the longest of them.
+ALMOST_SESSION_IDLE = envint("ALMOST_SESSION_IDLE", 60 * 60 * 24 * 14)
+ALMOST_SESSION_MAX_AGE = envint("ALMOST_SESSION_MAX_AGE", 60 * 60 * 24 * 30)
+SESSION_COOKIE_AGE = ALMOST_SESSION_MAX_AGE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# Failed logins (django-axes). Locked per name *and* address together, so a stranger
+# guessing your password cannot lock you out from your own address; the lock lifts by
+# itself after the cool-off, and a good login clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
+AXES_DISABLE_ACCESS_LOG = True  # successful logins go to the "almost.auth" log instead
+# How many reverse proxies stand in front of the app (1 for the compose file's Caddy).
+# Each one adds an address to X-Forwarded-For; config.middleware.client_ip trusts that
+# many from the right and nothing a visitor could have written. 0 reads the socket's
+# address only. (django-ipware counts proxies differently, so we read it ourselves.)
+AXES_IPWARE_PROXY_COUNT = envint("AXES_IPWARE_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "config.middleware.client_ip"
 
 # Headers. Django's own CSP middleware enforces this on every response.
 SECURE_CSP = {
@@ -169,7 +215,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Django hands the whole request to its error records; keep only method and path,
+    # so a search term in a query string never reaches any handler.
+    "filters": {"path_only": {"()": "config.errors.RequestPathOnly"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"almost": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "almost": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {"filters": ["path_only"]},
+        "django.security.csrf": {"filters": ["path_only"]},
+        "django.security.DisallowedHost": {"filters": ["path_only"]},
+        # Debugging aids that print template contexts and SQL parameters (entry text):
+        # never below INFO, even when someone turns the root logger up to DEBUG.
+        "django.template": {"level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
+    },
 }

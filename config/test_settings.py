@@ -8,3 +8,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A fixed master key, so tests never read or make one in the data folder.
+MASTER_KEY = "YWxtb3N0LXRlc3QtbWFzdGVyLWtleS0zMi1ieXRlcyE="
+MASTER_KEY_FILE = ""

@@ -21,3 +21,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("journal.urls")),
 ]
+
+# A database outage answers 503 with Retry-After instead of 500 (see config/errors.py).
+handler500 = "config.errors.server_error"

@@ -1,9 +1,34 @@
 """Forms parse input; the models validate it (see Interaction.clean)."""
 
+from datetime import UTC
+
 from django import forms
 from django.utils import timezone
 
 from journal.models import FEELING_SCALE, Feeling, Interaction, Person
+
+NULL_MESSAGE = (
+    "This has a hidden null character in it, which we can't store. It can come from "
+    "pasting: type that part again and save."
+)
+CONFLICT_MESSAGE = (
+    "This entry was changed somewhere else (another tab or device) after you opened it. "
+    "Both versions are below, so nothing is lost. Save again to keep yours."
+)
+
+
+def refuse_null_characters(form: forms.BaseForm) -> None:
+    """Say plainly why text with a NUL character is refused (PostgreSQL can't store it).
+
+    Django's text fields already refuse it; this gives every field of the form our message.
+    """
+    for field in form.fields.values():
+        field.error_messages["null_characters_not_allowed"] = NULL_MESSAGE
+
+
+def version(entry: Interaction) -> str:
+    """What the edit form remembers of the entry it opened: its last save, to the microsecond."""
+    return entry.updated.astimezone(UTC).isoformat()
 
 
 class EntryForm(forms.ModelForm):
@@ -34,6 +59,8 @@ class EntryForm(forms.ModelForm):
         error_messages={"invalid": "Enter a date and time, like 2026-05-03 21:30."},
     )
     token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    # The edit form's copy of the entry's last save; a different one means another tab saved.
+    seen_updated = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Interaction
@@ -76,6 +103,10 @@ class EntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.instance.user = user
+        self.conflict = None
+        refuse_null_characters(self)
+        if self.instance.pk is not None:
+            self.initial["seen_updated"] = version(self.instance)
         people = Person.objects.for_user(user)
         if self.instance.pk is None:
             people = people.active()
@@ -95,7 +126,22 @@ class EntryForm(forms.ModelForm):
         missing = not data.get("person") and not data.get("new_person")
         if missing and "person" not in self.errors:
             self.add_error("person", "Pick someone, or type a new name.")
+        self.check_not_changed()
         return data
+
+    def check_not_changed(self) -> None:
+        """Refuse to silently overwrite a save made after this form was opened.
+
+        Runs before the posted values reach the instance, so ``conflict`` keeps the saved
+        text. The form then carries the new version: saving again is a deliberate choice.
+        """
+        seen = self.cleaned_data.get("seen_updated")
+        if self.instance.pk is None or not seen or seen == version(self.instance):
+            return
+        self.conflict = self.instance.text
+        self.data = self.data.copy()
+        self.data["seen_updated"] = version(self.instance)
+        raise forms.ValidationError(CONFLICT_MESSAGE, code="conflict")
 
     def save(self, commit: bool = True) -> Interaction:
         """Save the entry, first creating the person if a new name was typed."""
@@ -118,6 +164,7 @@ class PersonForm(forms.ModelForm):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.instance.user = user
+        refuse_null_characters(self)
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from journal.sealing import SealedQuerySet, SealedTextField
+
 
 class Relationship(models.TextChoices):
     DATING = "dating", "Dating"
@@ -85,7 +87,7 @@ FEELING_SCALE = {
 MAX_TEXT = 5000
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(SealedQuerySet):
     def for_user(self, user) -> "PersonQuerySet":
         return self.filter(user=user)
 
@@ -99,9 +101,13 @@ class Person(models.Model):
     relationship = models.CharField(
         max_length=16, choices=Relationship.choices, default=Relationship.DATING
     )
-    notes = models.TextField(blank=True, max_length=MAX_TEXT)
+    # Sealed (journal.sealing), bound to `uid`. The name stays plain: search and the
+    # unique-name rule need it.
+    notes = SealedTextField(blank=True, max_length=MAX_TEXT, row="uid")
     archived = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
+    # The row's identity for its sealed notes; it exists before the insert.
+    uid = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -111,6 +117,8 @@ class Person(models.Model):
         constraints = [
             # Typing "sam" in the log form finds the existing "Sam".
             models.UniqueConstraint("user", Lower("name"), name="person_unique_name_per_user"),
+            # Sealed notes are bound to the uid: no two people may share one.
+            models.UniqueConstraint(fields=["uid"], name="person_unique_uid"),
         ]
 
     def __str__(self) -> str:
@@ -132,7 +140,7 @@ def validate_feelings(value) -> None:
         raise ValidationError("Pick feeling words from the list.")
 
 
-class InteractionQuerySet(models.QuerySet):
+class InteractionQuerySet(SealedQuerySet):
     def for_user(self, user) -> "InteractionQuerySet":
         """The user's entries that are not in the trash."""
         return self.filter(user=user, deleted__isnull=True)
@@ -149,7 +157,8 @@ class Interaction(models.Model):
     occurred_at = models.DateTimeField(default=timezone.now, validators=[validate_not_far_future])
     channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.TEXT)
     initiated_by = models.CharField(max_length=8, choices=Initiator.choices, blank=True)
-    text = models.TextField("what happened", blank=True, max_length=MAX_TEXT)
+    # Sealed (journal.sealing), bound to `token`, which is unique per user.
+    text = SealedTextField("what happened", blank=True, max_length=MAX_TEXT, row="token")
     feeling = models.SmallIntegerField(validators=[validate_feeling])
     feelings = models.JSONField(default=list, blank=True, validators=[validate_feelings])
     reply = models.CharField(max_length=16, choices=Reply.choices, blank=True)

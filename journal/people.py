@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Q
+from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories
-from patterns.people import person_patterns
+from patterns.people import BREADCRUMB_HIGH, person_patterns
+from patterns.weekly import person_charts
 
 PERSON_PAGE_ENTRIES = 20
 
@@ -21,9 +23,14 @@ def _get_person_for_user(request: HttpRequest, pk: int) -> Person:
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     live = Q(interactions__deleted__isnull=True)
-    people = Person.objects.for_user(request.user).annotate(
-        entry_count=Count("interactions", filter=live),
-        last_seen=Max("interactions__occurred_at", filter=live),
+    # order_by again: Django drops Meta.ordering from queries with GROUP BY.
+    people = (
+        Person.objects.for_user(request.user)
+        .annotate(
+            entry_count=Count("interactions", filter=live),
+            last_seen=Max("interactions__occurred_at", filter=live),
+        )
+        .order_by(Lower("name"))
     )
     form = PersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -39,12 +46,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entries = with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
         :PERSON_PAGE_ENTRIES
     ]
-    context = {
-        "person": person,
-        "entries": entries,
-        "patterns": person_patterns(person, request.user.tz),
-        "nav": "people",
-    }
+    patterns = person_patterns(person, request.user.tz)
+    context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
+    context["person_charts"] = person_charts(request.user, person)  # 2 queries
+    ratio = patterns["breadcrumb_ratio"]
+    if ratio is not None and ratio >= BREADCRUMB_HIGH:  # most of the last four weeks
+        context.update(crumb_person=person, crumb_ratio=ratio * 100)
     return render(request, "journal/person.html", context)
 
 

@@ -121,7 +121,7 @@ def after_clarity(rows: list[Row]) -> Pattern | None:
     if not after:
         return Pattern(
             kind="clarity_waiting",
-            sentence=f"You asked for clarity on {ask.occurred_at:%-d %B}. Nothing logged since.",
+            sentence=f"You asked for clarity on {timezone.localtime(ask.occurred_at):%-d %B}. Nothing logged since.",
             guidance="ask-for-clarity",
             entries=[ask],
             level="clear",
@@ -131,7 +131,9 @@ def after_clarity(rows: list[Row]) -> Pattern | None:
         return Pattern(
             kind="clarity_avoided",
             sentence=(
-                f"After you asked for clarity, {len(avoiding)} of the next {len(after)} "
+                "After you asked for clarity, the reply dodged it. That is an answer too."
+                if len(after) == 1
+                else f"After you asked for clarity, {len(avoiding)} of the next {len(after)} "
                 "replies dodged it. That is an answer too."
             ),
             guidance="ask-for-clarity",

@@ -1,10 +1,420 @@
-"""The weekly pattern view."""
+"""The weekly view, a week's entries in one category, and the person page charts.
+
+Every chart runs one grouped query (sums in the database, in the user's time zone);
+`patterns.charts` turns the rows into figures and tables.
+"""
+
+import json
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.db.models import Case, Count, DateField, Exists, Max, OuterRef, Q, Sum, Value, When
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.dateparse import parse_date
+
+from journal.models import Interaction, Person
+from journal.views import with_categories
+from patterns import charts
+from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
+from patterns.models import EntryCategory
+from patterns.people import BREADCRUMB_HIGH, person_patterns
+
+
+@dataclass(frozen=True)
+class Range:
+    key: str
+    label: str
+    weeks: int | None  # None: since the first entry
+
+
+RANGES = {
+    r.key: r
+    for r in (
+        Range("12w", "12 weeks", 12),
+        Range("6m", "6 months", 26),
+        Range("1y", "1 year", 52),
+        Range("all", "All time", None),
+    )
+}
+DEFAULT_RANGE = "12w"
+RECENT_PEOPLE = 5  # person patterns beside the chart, for this many recently active people
+RECENT_DAYS = 90  # "recently active"; person patterns look no further back than this
+PERSON_WEEKS = 12
+WEEK_ENTRIES_LIMIT = 100
+
+
+# Queries ---------------------------------------------------------------------------
+
+
+def _sign(slug: str | None = None) -> Exists:
+    """True for an entry with an active sign (of `slug`, or of any category)."""
+    signs = EntryCategory.objects.filter(interaction=OuterRef("pk"), active=True)
+    return Exists(signs.filter(category=slug) if slug else signs)
+
+
+def _sums() -> dict:
+    """The aggregates every weekly chart reads, per group of entries."""
+    return {
+        "total": Count("pk"),
+        "signed": Count("pk", filter=_sign()),
+        "feeling_sum": Sum("feeling"),
+        "me": Count("pk", filter=Q(initiated_by="me")),
+        "them": Count("pk", filter=Q(initiated_by="them")),
+        **{f"n_{slug}": Count("pk", filter=_sign(slug)) for slug in SLUGS},
+    }
+
+
+def _week(row: dict, start: date) -> charts.Week:
+    return charts.Week(
+        start=start,
+        total=row["total"],
+        signed=row["signed"],
+        feeling_sum=row["feeling_sum"] or 0,
+        me=row["me"],
+        them=row["them"],
+        counts={slug: row[f"n_{slug}"] for slug in SLUGS if row[f"n_{slug}"]},
+    )
+
+
+def week_rows(entries, tz, week_start: int) -> list[charts.Week]:
+    """Sums per week of `entries`, weeks read in `tz`. One grouped query.
+
+    TruncWeek gives the Monday of the ISO week in the user's zone. For weeks that start
+    on Sunday, Sundays are grouped apart and moved to the week they open.
+    """
+    rows = entries.annotate(week=Trunc("occurred_at", "week", output_field=DateField(), tzinfo=tz))
+    keys = ["week"]
+    if week_start == 6:
+        rows = rows.annotate(
+            iso_day=ExtractIsoWeekDay("occurred_at", tzinfo=tz),
+            sunday=Case(When(iso_day=7, then=Value(True)), default=Value(False)),
+        )
+        keys.append("sunday")
+    found = []
+    for row in rows.values(*keys).annotate(**_sums()).order_by():
+        start = row["week"]
+        if week_start == 6:
+            start += timedelta(days=6) if row["sunday"] else timedelta(days=-1)
+        found.append(_week(row, start))
+    return found
+
+
+def people_rows(entries) -> list[dict]:
+    """Sums per person of `entries`, busiest first. One grouped query."""
+    rows = entries.values("person_id", "person__name").annotate(**_sums()).order_by()
+    return sorted(rows, key=lambda r: (-r["signed"], -r["total"], r["person__name"]))
+
+
+def hour_cells(entries, tz) -> dict[tuple[int, int], int]:
+    """Entries by (ISO weekday, hour) in `tz`. One grouped query, at most 168 rows."""
+    rows = (
+        entries.annotate(
+            day=ExtractIsoWeekDay("occurred_at", tzinfo=tz),
+            hour=ExtractHour("occurred_at", tzinfo=tz),
+        )
+        .values("day", "hour")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {(r["day"], r["hour"]): r["n"] for r in rows}
+
+
+def recent_people(user, now: datetime | None = None) -> list[Person]:
+    """The people with the most recent entries in the last RECENT_DAYS. One query."""
+    since = (now or timezone.now()) - timedelta(days=RECENT_DAYS)
+    return list(
+        Person.objects.for_user(user)
+        .filter(interactions__occurred_at__gte=since, interactions__deleted__isnull=True)
+        .annotate(last=Max("interactions__occurred_at"))
+        .order_by("-last", "pk")[:RECENT_PEOPLE]
+    )
+
+
+# Plain helpers ---------------------------------------------------------------------
+
+
+def local_midnight(day: date, tz) -> datetime:
+    return datetime.combine(day, time(), tzinfo=tz)
+
+
+def this_week(user, now: datetime | None = None) -> date:
+    return charts.week_of(timezone.localdate(now or timezone.now(), user.tz), user.week_start)
+
+
+def week_links(weeks: list[charts.Week], person: Person | None = None) -> list[dict[str, str]]:
+    """For each week, the URL listing its entries in each category it has entries in."""
+    base = reverse("patterns-week")
+    extra = {"person": person.pk} if person else {}
+    return [
+        {
+            slug: f"{base}?{urlencode({'start': w.start.isoformat(), 'category': slug, **extra})}"
+            for slug in w.counts
+        }
+        for w in weeks
+    ]
+
+
+def _times(n: int, word: str = "interaction") -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _most_common(row: dict) -> str:
+    """The label of the commonest sign in a row of sums (ties: taxonomy order)."""
+    slug = max(SLUGS, key=lambda s: row[f"n_{s}"])
+    return BY_SLUG[slug].label
+
+
+def week_summary(
+    now_week: charts.Week, before: list[charts.Week], people: list[dict], everyone: bool
+) -> dict:
+    """This week in sentences, and how it compares with the four weeks before."""
+    lines = []
+    if not now_week.total:
+        lines.append("Nothing logged this week yet.")
+    elif everyone:
+        lines.append(
+            f"You logged {_times(now_week.total)} this week; "
+            f"{now_week.signed} had a sign of a micro-rejection."
+        )
+    for row in people[:RECENT_PEOPLE]:
+        name, total, signed = row["person__name"], row["total"], row["signed"]
+        if signed:
+            lines.append(
+                f"{signed} of {_times(total)} with {name} had a micro-rejection; "
+                f"the most common was {_most_common(row)}."
+            )
+        else:
+            lines.append(f"None of your {_times(total)} with {name} had a micro-rejection.")
+    change = ""
+    past_total = sum(w.total for w in before)
+    if past_total:
+        average = sum(w.signed for w in before) / len(before)
+        diff = now_week.signed - average
+        word = "more than" if diff > 0 else "fewer than" if diff < 0 else "the same as"
+        change = (
+            f"Interactions with a sign this week: {now_week.signed}, {word} the average of "
+            f"the four weeks before ({average:.1f} a week)."
+        )
+        past_feeling = sum(w.feeling_sum for w in before) / past_total
+        if now_week.feeling is not None:
+            change += (
+                f" It felt {now_week.feeling:+.1f} on average, against {past_feeling:+.1f} before."
+            )
+    return {"lines": lines, "change": change}
+
+
+def chart_block(
+    key: str, title: str, figure: dict, table: charts.Table, empty: bool, empty_text: str
+) -> dict:
+    """What templates/patterns/_chart.html needs for one chart.
+
+    The figure rides in a data-figure attribute rather than json_script: the chart
+    region is swapped by htmx, and with allowScriptTags off (base.html) htmx drops
+    every <script> in swapped content, JSON ones included.
+    """
+    return {
+        "id": key,
+        "title": title,
+        "figure": figure,
+        "figure_json": json.dumps(figure, separators=(",", ":")),
+        "table": table,
+        "empty": empty,
+        "empty_text": empty_text,
+    }
+
+
+# Views -----------------------------------------------------------------------------
+
+
+def _person_param(request: HttpRequest) -> Person | None:
+    """The ?person= filter: one of the user's own people, or 404."""
+    value = request.GET.get("person", "")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Http404("No such person.")
+    return get_object_or_404(Person.objects.for_user(request.user), pk=value)
+
+
+def weekly_context(user, range_key: str, person: Person | None) -> dict:
+    """Everything the weekly page shows. Queries: 4, plus 3 per person pattern (at most 5)."""
+    tz = user.tz
+    now_week = this_week(user)
+    span = RANGES[range_key]
+    entries = Interaction.objects.for_user(user)
+    if person:
+        entries = entries.filter(person=person)
+    first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
+    in_range = entries.filter(occurred_at__gte=local_midnight(first, tz)) if first else entries
+    rows = week_rows(in_range, tz, user.week_start)
+    starts = [r.start for r in rows]
+    weeks = charts.fill_weeks(
+        charts.week_list(first or min(starts, default=now_week), max([now_week, *starts])), rows
+    )
+    by_start = {w.start: w for w in weeks}
+    before = [
+        by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
+    ]
+    this_week_entries = entries.filter(
+        occurred_at__gte=local_midnight(now_week, tz),
+        occurred_at__lt=local_midnight(now_week + timedelta(weeks=1), tz),
+    )
+    summary = week_summary(
+        by_start.get(now_week, charts.Week(now_week)),
+        before,
+        people_rows(this_week_entries),
+        person is None,
+    )
+    links = week_links(weeks, person)
+    who = f" with {person.name}" if person else ""
+    title = f"Signs{who} week by week, and how it felt"
+    chart = chart_block(
+        "weekly",
+        title,
+        charts.weekly_figure(weeks, links),
+        charts.weekly_table(weeks, links, caption=title),
+        empty=not any(w.total for w in weeks),
+        empty_text=f"Nothing logged{who} in {span.label.lower()}.",
+    )
+    people = [person] if person else recent_people(user)
+    cards = []
+    for p in people:
+        found = person_patterns(p, tz)
+        # The entry links in _person_patterns.html point at cards on the person page,
+        # not on this one: leave them out here (the name links to that page).
+        found = {**found, "patterns": [replace(x, entries=[]) for x in found["patterns"]]}
+        ratio = found.get("breadcrumb_ratio")
+        crumbs = ratio * 100 if ratio is not None and ratio >= BREADCRUMB_HIGH else None
+        cards.append({"person": p, "patterns": found, "crumb_ratio": crumbs})
+    return {
+        "nav": "patterns",
+        "range": span,
+        "ranges": RANGES.values(),
+        "person": person,
+        "people": list(Person.objects.for_user(user)),
+        "chart": chart,
+        "this_week": now_week,
+        "summary": summary,
+        "cards": cards,
+    }
 
 
 @login_required
 def weekly(request: HttpRequest) -> HttpResponse:
-    return render(request, "patterns/weekly.html", {"nav": "patterns"})
+    """The weekly chart. ?range=12w|6m|1y|all, ?person=<id>. htmx gets the chart region only."""
+    range_key = request.GET.get("range", DEFAULT_RANGE)
+    if range_key not in RANGES:
+        range_key = DEFAULT_RANGE
+    context = weekly_context(request.user, range_key, _person_param(request))
+    template = "patterns/weekly.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#chart"
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+@login_required
+def week_entries(request: HttpRequest) -> HttpResponse:
+    """One week's entries in one category: ?start=YYYY-MM-DD&category=<slug>[&person=<id>]."""
+    try:
+        start = parse_date(request.GET.get("start", ""))
+    except ValueError:
+        start = None
+    category = BY_SLUG.get(request.GET.get("category", ""))
+    if start is None or category is None:
+        raise Http404("No such week or category.")
+    person = _person_param(request)
+    tz = request.user.tz
+    entries = Interaction.objects.for_user(request.user).filter(
+        occurred_at__gte=local_midnight(start, tz),
+        occurred_at__lt=local_midnight(start + timedelta(weeks=1), tz),
+        categories__category=category.slug,
+        categories__active=True,
+    )
+    if person:
+        entries = entries.filter(person=person)
+    entries = list(with_categories(entries).order_by("occurred_at", "id")[: WEEK_ENTRIES_LIMIT + 1])
+    for entry in entries:
+        entry.day = timezone.localdate(entry.occurred_at, tz)
+    context = {
+        "nav": "patterns",
+        "start": start,
+        "end": start + timedelta(days=6),
+        "category": category,
+        "person": person,
+        "entries": entries[:WEEK_ENTRIES_LIMIT],
+        "more": len(entries) > WEEK_ENTRIES_LIMIT,
+        "categories": CATEGORIES,
+    }
+    template = "patterns/week_entries.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#entries"
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def person_charts(user, person: Person) -> dict:
+    """The four charts on a person's page. Queries: 2, whatever the history."""
+    tz = user.tz
+    now_week = this_week(user)
+    first = now_week - timedelta(weeks=PERSON_WEEKS - 1)
+    entries = Interaction.objects.for_user(user).filter(person=person)
+    rows = week_rows(
+        entries.filter(occurred_at__gte=local_midnight(first, tz)), tz, user.week_start
+    )
+    weeks = charts.fill_weeks(
+        charts.week_list(first, max([now_week, *(r.start for r in rows)])), rows
+    )
+    cells = hour_cells(entries, tz)
+    links = week_links(weeks, person)
+    quiet = not any(w.total for w in weeks)
+    name = person.name
+    nothing = f"Nothing logged with {name} in the last {PERSON_WEEKS} weeks."
+    signs_title = f"Signs with {name}, week by week"
+    return {
+        "blocks": [
+            chart_block(
+                "person-signs",
+                signs_title,
+                charts.weekly_figure(weeks, links),
+                charts.weekly_table(weeks, links, caption=signs_title),
+                quiet,
+                nothing,
+            ),
+            chart_block(
+                "person-hours",
+                f"When you and {name} were in touch, over everything you logged",
+                charts.heatmap_figure(cells, user.week_start),
+                charts.heatmap_table(cells, user.week_start),
+                not cells,
+                f"Nothing logged with {name} yet.",
+            ),
+            chart_block(
+                "person-effort",
+                "Who reached out",
+                charts.effort_figure(weeks, name),
+                charts.effort_table(weeks, name),
+                not any(w.me or w.them for w in weeks),
+                f"No entry in the last {PERSON_WEEKS} weeks says who reached out. "
+                "Pick “Me” or “Them” when you log.",
+            ),
+            chart_block(
+                "person-feeling",
+                "How it felt",
+                charts.feeling_figure(weeks),
+                charts.feeling_table(weeks),
+                quiet,
+                nothing,
+            ),
+        ],
+        "empty": quiet and not cells,
+    }

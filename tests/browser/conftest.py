@@ -7,6 +7,8 @@ which turns the skip into a failure.
 import os
 import shutil
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -46,8 +48,13 @@ class PageWatch:
         self.problems: list[str] = []
         self.origin = origin
         page.on("console", self._console)
-        page.on("requestfailed", lambda r: self.problems.append(f"failed request {r.url}"))
+        page.on("requestfailed", self._failed)
         page.on("request", self._request)
+
+    def _failed(self, request) -> None:
+        # A download the browser dropped because the page moved on is not a fault.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed request {request.url}: {request.failure}")
 
     def _console(self, message) -> None:
         if message.type == "error":
@@ -64,12 +71,20 @@ def make_page(browser, live_server) -> Iterator:
     """make_page(width=1280, height=900, js=True) gives a page and its PageWatch."""
     contexts = []
 
-    def make(width: int = 1280, height: int = 900, js: bool = True, dark: bool = False):
+    def make(
+        width: int = 1280,
+        height: int = 900,
+        js: bool = True,
+        dark: bool = False,
+        timezone_id: str | None = None,
+    ):
         context = browser.new_context(
             viewport={"width": width, "height": height},
             java_script_enabled=js,
             color_scheme="dark" if dark else "light",
             base_url=live_server.url,
+            timezone_id=timezone_id,
+            accept_downloads=True,
         )
         contexts.append(context)
         page = context.new_page()
@@ -79,3 +94,72 @@ def make_page(browser, live_server) -> Iterator:
     yield make
     for context in contexts:
         context.close()
+
+
+# Helpers shared by the journeys (import them: from tests.browser.conftest import log_in).
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+AXE_PAGES: set[str] = set()  # every page axe checked in this run, listed in screenshots/
+
+
+def settle(page) -> None:
+    """Let the page finish loading (favicon, chart bundles, htmx requests), so the watch
+    doesn't report requests the next navigation cuts short."""
+    page.wait_for_load_state("networkidle")
+
+
+def go(page, path: str) -> None:
+    page.goto(path, wait_until="networkidle")
+
+
+def log_in(page, username: str = "alice", password: str = "correct horse battery") -> None:
+    """Log in through the form, as a person does (django-axes counts these)."""
+    from playwright.sync_api import expect
+
+    go(page, "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Log an interaction")).to_be_visible()
+    settle(page)
+
+
+def fits_the_width(page) -> bool:
+    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@cache
+def _axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def axe_check(page, state: str = "") -> None:
+    """No serious or critical axe-core violation on the page as it is now."""
+    violations = _axe().run(page).response["violations"]
+    serious = [
+        (v["id"], v["help"], [node["target"] for node in v["nodes"]][:4])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    path = page.evaluate("() => location.pathname + location.search")
+    scheme = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+    AXE_PAGES.add(f"{path} {state} ({'dark' if scheme else 'light'})".replace("  ", " "))
+    assert serious == [], (path, state, serious)
+
+
+def screenshot(page, name: str, full_page: bool = False) -> Path:
+    """Save a screenshot into screenshots/ (git ignores it)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=path, full_page=full_page, animations="disabled")
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _list_axe_pages() -> Iterator[None]:
+    yield
+    if AXE_PAGES:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        (SCREENSHOTS / "axe-pages.txt").write_text("\n".join(sorted(AXE_PAGES)) + "\n")

@@ -25,7 +25,7 @@ class Command(BaseCommand):
             raise CommandError(f"“{addrport}” is not ADDR:PORT, for example 127.0.0.1:8000.")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        shown = "127.0.0.1" if host in {"0.0.0.0", "::", "[::]"} else host
+        shown = "127.0.0.1" if host in {"0.0.0.0", "::", "[::]"} else host  # nosec B104  # a comparison, binds nothing
         self.stdout.write(f"Almost is running. Open http://{shown}:{port}/ in your browser.")
         if settings.DEBUG:
             self.stdout.write("DEBUG is on: never use this setting for real data.")

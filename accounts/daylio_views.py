@@ -1,0 +1,154 @@
+"""Import a Daylio CSV for one person: upload, preview, confirm, report.
+
+The upload is parsed by accounts.daylio. Between the preview and the confirm step it
+travels in the confirm form, compressed and signed: nothing is kept on the server.
+"""
+
+import base64
+import json
+import lzma
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts import daylio
+from accounts.imports import DaylioForm, import_form_page, oversized
+from journal.models import Channel, Interaction, Person
+from patterns.labels import label_entries
+
+PREVIEW_ROWS = 20
+PENDING_MAX_AGE = 60 * 60
+BATCH = 500
+
+
+@dataclass
+class Pending:
+    """A Daylio upload between the preview and the confirm step.
+
+    It travels in the confirm form, compressed and signed, so nothing is kept on the
+    server in between and nothing but our own preview can be confirmed.
+    """
+
+    data: bytes
+    person_id: int | None
+    new_person: str
+
+    @staticmethod
+    def _signer(user) -> signing.TimestampSigner:
+        return signing.TimestampSigner(salt=f"almost.daylio.{user.pk}")
+
+    def sign(self, user) -> str:
+        head = json.dumps({"person": self.person_id, "new": self.new_person}).encode()
+        packed = lzma.compress(head + b"\n" + self.data)
+        return self._signer(user).sign(base64.urlsafe_b64encode(packed).decode())
+
+    @classmethod
+    def unsign(cls, token: str, user) -> "Pending":
+        packed = cls._signer(user).unsign(token, max_age=PENDING_MAX_AGE)
+        head, _, data = lzma.decompress(base64.urlsafe_b64decode(packed)).partition(b"\n")
+        value = json.loads(head)
+        return cls(data, value["person"], value["new"])
+
+    def person(self, user) -> Person | None:
+        """The chosen person, if they exist already. Queries: 1."""
+        people = Person.objects.for_user(user)
+        if self.person_id is not None:
+            return people.filter(pk=self.person_id).first()
+        return people.filter(name__iexact=self.new_person).first()
+
+
+def _prepare(pending: Pending, user) -> tuple[daylio.Result, Person | None]:
+    """Parse the upload and skip rows already in the journal. Queries: 2."""
+    result = daylio.parse(pending.data, user.tz)
+    person = pending.person(user)
+    span = result.span()
+    if person is not None and span is not None:
+        existing = Interaction.objects.filter(
+            user=user, person=person, occurred_at__range=span
+        ).iterator(chunk_size=BATCH)
+        result.drop_existing({(entry.occurred_at, entry.text) for entry in existing})
+    return result, person
+
+
+@login_required
+@require_POST
+def daylio_preview(request: HttpRequest) -> HttpResponse:
+    """Show what a Daylio file will become. Nothing is written."""
+    form = DaylioForm(
+        request.POST,
+        request.FILES,
+        user=request.user,
+        oversized=oversized(request, daylio.MAX_BYTES),
+    )
+    if not form.is_valid():
+        return import_form_page(request, daylio_form=form)
+    person = form.cleaned_data["person"]
+    pending = Pending(
+        form.cleaned_data["file"],
+        person.pk if person else None,
+        "" if person else form.cleaned_data["new_person"],
+    )
+    try:
+        result, person = _prepare(pending, request.user)
+    except daylio.DaylioError as error:
+        form.add_error("file", str(error))
+        return import_form_page(request, daylio_form=form)
+    token = pending.sign(request.user)
+    if len(token) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE - 64 * 1024:
+        form.add_error("file", "That file is too big to import in one go. Export it in parts.")
+        return import_form_page(request, daylio_form=form)
+    context = {
+        "result": result,
+        "first_rows": result.rows[:PREVIEW_ROWS],
+        "person_name": person.name if person else pending.new_person,
+        "new_person": person is None,
+        "token": token,
+        "nav": "account",
+    }
+    return render(request, "accounts/import_preview.html", context)
+
+
+@login_required
+@require_POST
+def daylio_confirm(request: HttpRequest) -> HttpResponse:
+    """Write the previewed rows, all or nothing, and say what happened."""
+    try:
+        pending = Pending.unsign(request.POST.get("pending", ""), request.user)
+    except (signing.BadSignature, ValueError, KeyError, TypeError, lzma.LZMAError):
+        messages.error(request, "That preview has expired. Upload the file again.")
+        return redirect("accounts-import")
+    with transaction.atomic():
+        try:
+            result, person = _prepare(pending, request.user)
+        except daylio.DaylioError as error:
+            messages.error(request, str(error))
+            return redirect("accounts-import")
+        if person is None and result.rows:
+            if pending.person_id is not None:
+                messages.error(request, "That person is gone. Upload the file again.")
+                return redirect("accounts-import")
+            person = Person.objects.create(user=request.user, name=pending.new_person)
+        entries = [
+            Interaction(
+                user=request.user,
+                person=person,
+                occurred_at=row.occurred_at,
+                channel=Channel.OTHER,
+                text=row.text,
+                feeling=row.feeling,
+                feelings=row.feelings,
+            )
+            for row in result.rows
+        ]
+        Interaction.objects.bulk_create(entries, batch_size=BATCH)
+        for start in range(0, len(entries), BATCH):
+            label_entries(entries[start : start + BATCH])
+    context = {"result": result, "person": person, "imported": len(entries), "nav": "account"}
+    return render(request, "accounts/import_report.html", context)

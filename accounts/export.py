@@ -1,0 +1,210 @@
+"""Take everything with you: the whole account as JSON (exact) or CSV (for spreadsheets).
+
+Both files stream in three queries whatever the size of the journal: people, entries
+and categories, the last two read in the same order and joined as they go. Text is
+read through model instances, so fields encrypted at rest come out as plain text for
+their owner.
+"""
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import groupby
+
+from django.http import HttpRequest, StreamingHttpResponse
+from django.utils import timezone
+
+from accounts.reauth import require_recent_password
+from journal.models import Interaction, Person
+from patterns.models import EntryCategory
+
+FORMAT = "almost-export"
+VERSION = 1
+CHUNK = 500
+
+
+def iso(value: datetime | None) -> str | None:
+    """A moment as ISO 8601 in UTC, to the microsecond."""
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def person_key(person_id: int) -> str:
+    """A person's key in the file: stable across exports, since database ids never change."""
+    return f"p{person_id}"
+
+
+def person_record(person: Person) -> dict:
+    return {
+        "key": person_key(person.pk),
+        "name": person.name,
+        "relationship": person.relationship,
+        "notes": person.notes,
+        "archived": person.archived,
+        "created": iso(person.created),
+    }
+
+
+def category_record(row: EntryCategory) -> dict:
+    return {
+        "category": row.category,
+        "score": row.score,
+        "reasons": row.reasons,
+        "source": row.source,
+        "active": row.active,
+    }
+
+
+def interaction_record(entry: Interaction, categories: list[EntryCategory]) -> dict:
+    return {
+        "person": person_key(entry.person_id),
+        "occurred_at": iso(entry.occurred_at),
+        "channel": entry.channel,
+        "initiated_by": entry.initiated_by,
+        "text": entry.text,
+        "feeling": entry.feeling,
+        "feelings": entry.feelings,
+        "reply": entry.reply,
+        "reply_delay_hours": entry.reply_delay_hours,
+        "plan_outcome": entry.plan_outcome,
+        "asked_clarity": entry.asked_clarity,
+        "token": str(entry.token),
+        "created": iso(entry.created),
+        "updated": iso(entry.updated),
+        "deleted": iso(entry.deleted),
+        "categories": [category_record(row) for row in categories],
+    }
+
+
+def entries_with_categories(user) -> Iterator[tuple[Interaction, list[EntryCategory]]]:
+    """Every entry of the user (trash included) with all its category rows. Queries: 2.
+
+    Both querysets are read in entry id order and merged as they stream, so memory stays
+    flat however long the journal is.
+    """
+    entries = Interaction.objects.filter(user=user).order_by("pk").iterator(chunk_size=CHUNK)
+    rows = (
+        EntryCategory.objects.filter(interaction__user=user)
+        .order_by("interaction_id", "category")
+        .iterator(chunk_size=CHUNK)
+    )
+    groups = groupby(rows, key=lambda row: row.interaction_id)
+    pending = next(groups, None)
+    for entry in entries:
+        while pending is not None and pending[0] < entry.pk:
+            pending = next(groups, None)
+        if pending is not None and pending[0] == entry.pk:
+            yield entry, list(pending[1])
+            pending = next(groups, None)
+        else:
+            yield entry, []
+
+
+def json_chunks(user) -> Iterator[str]:
+    """The export as JSON text, piece by piece. Queries: 3."""
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": iso(timezone.now()),
+        "account": {
+            "username": user.username,
+            "time_zone": user.time_zone,
+            "week_start": user.week_start,
+        },
+    }
+    yield json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "people": ['
+    people = Person.objects.filter(user=user).order_by("pk").iterator(chunk_size=CHUNK)
+    yield from _items(person_record(person) for person in people)
+    yield '],\n "interactions": ['
+    yield from _items(
+        interaction_record(entry, rows) for entry, rows in entries_with_categories(user)
+    )
+    yield "]\n}\n"
+
+
+def _items(records: Iterable[dict]) -> Iterator[str]:
+    for i, record in enumerate(records):
+        yield ("\n  " if i == 0 else ",\n  ") + json.dumps(record, ensure_ascii=False)
+
+
+class _Line:
+    """A file-like object whose write() hands the CSV line back."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+CSV_HEADER = [
+    "date",
+    "time",
+    "person",
+    "channel",
+    "who reached out",
+    "feeling",
+    "feeling words",
+    "categories",
+    "text",
+    "their reply",
+    "reply took (hours)",
+    "plan",
+    "asked for clarity",
+    "in the trash",
+]
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Free text that a spreadsheet will show, not run: a leading = + - @ gets an apostrophe."""
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_row(entry: Interaction, categories: list[EntryCategory], tz) -> list:
+    local = timezone.localtime(entry.occurred_at, tz)
+    return [
+        local.strftime("%Y-%m-%d"),
+        local.strftime("%H:%M"),
+        spreadsheet_safe(entry.person.name),
+        entry.get_channel_display(),
+        entry.get_initiated_by_display(),
+        f"{entry.feeling:+d}",
+        "; ".join(entry.feelings),
+        "; ".join(row.category for row in categories if row.active),
+        spreadsheet_safe(entry.text),
+        entry.get_reply_display(),
+        "" if entry.reply_delay_hours is None else f"{entry.reply_delay_hours:g}",
+        entry.get_plan_outcome_display(),
+        "yes" if entry.asked_clarity else "",
+        "yes" if entry.deleted else "",
+    ]
+
+
+def csv_lines(user) -> Iterator[str]:
+    """One line per entry, times in the owner's zone. Queries: 3."""
+    writer = csv.writer(_Line())
+    people = {person.pk: person for person in Person.objects.filter(user=user)}
+    yield "\ufeff"  # So spreadsheet apps read the file as UTF-8.
+    yield writer.writerow(CSV_HEADER)
+    for entry, rows in entries_with_categories(user):
+        entry.person = people[entry.person_id]
+        yield writer.writerow(csv_row(entry, rows, user.tz))
+
+
+def _download(request: HttpRequest, chunks: Iterator[str], extension: str, content_type: str):
+    day = timezone.localdate(timezone.now(), request.user.tz).isoformat()
+    response = StreamingHttpResponse(
+        (chunk.encode() for chunk in chunks), content_type=content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="almost-{day}.{extension}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_recent_password
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    return _download(request, json_chunks(request.user), "json", "application/json")
+
+
+@require_recent_password
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    return _download(request, csv_lines(request.user), "csv", "text/csv; charset=utf-8")

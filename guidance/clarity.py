@@ -1,0 +1,90 @@
+"""Ask for clarity, once: a few kind ways to put one clear question, and "I asked".
+
+"I asked" goes through the log form's own path (EntryForm and save_entry), so the
+entry is classified and a double post stores it once. The person page then shows
+what came back (patterns.people.after_clarity).
+"""
+
+from uuid import uuid4
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from guidance.drafts import CLARITY_QUESTIONS
+from journal.entries import save_entry
+from journal.forms import EntryForm
+from journal.models import Channel, Initiator, Interaction, Person
+
+
+def _get_person_for_user(request: HttpRequest, pk: int) -> Person:
+    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
+
+
+def questions_for(person: Person, data=None) -> list[dict]:
+    """The suggested questions with the name filled in, or as the person edited them."""
+    found = []
+    for i, question in enumerate(CLARITY_QUESTIONS, start=1):
+        text = question.format(name=person.name)
+        if data is not None:
+            text = data.get(f"question_{i}", text)
+        found.append({"number": i, "id": f"clarity-q{i}", "name": f"question_{i}", "text": text})
+    return found
+
+
+def _chosen_text(data) -> str:
+    chosen = data.get("chosen", "1")
+    if not chosen.isdigit() or not 1 <= int(chosen) <= len(CLARITY_QUESTIONS):
+        chosen = "1"
+    return data.get(f"question_{chosen}", "").strip()
+
+
+def _asked_form(request: HttpRequest, person: Person) -> EntryForm:
+    """The "I asked" form, bound to the question the person picked and edited."""
+    data = request.POST.copy()
+    data["person"] = str(person.pk)
+    data["text"] = _chosen_text(request.POST)
+    data["asked_clarity"] = "on"
+    data["initiated_by"] = Initiator.ME
+    data.pop("new_person", None)
+    form = EntryForm(data, user=request.user)
+    if form.is_valid() and not form.cleaned_data["text"]:
+        form.add_error("text", "The question you picked is empty. Write what you asked.")
+    return form
+
+
+@login_required
+def ask(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _get_person_for_user(request, pk)
+    if request.method == "POST":
+        form = _asked_form(request, person)
+        if form.is_valid():
+            save_entry(form)
+            messages.success(
+                request,
+                f"Logged that you asked {person.name}. When they answer, or don't, log it too.",
+            )
+            return redirect("journal-person", person.pk)
+        questions = questions_for(person, request.POST)
+        chosen = request.POST.get("chosen", "1")
+    else:
+        initial = {"token": uuid4(), "channel": Channel.TEXT, "feeling": 0}
+        form = EntryForm(user=request.user, initial=initial)
+        questions = questions_for(person)
+        chosen = "1"
+    last_ask = (
+        Interaction.objects.for_user(request.user)
+        .filter(person=person, asked_clarity=True)
+        .values_list("occurred_at", flat=True)
+        .first()
+    )
+    context = {
+        "person": person,
+        "form": form,
+        "questions": questions,
+        "chosen": chosen,
+        "last_ask": last_ask,
+        "nav": "people",
+    }
+    return render(request, "guidance/clarity.html", context)

@@ -1,0 +1,45 @@
+"""The classifier's evidence: phrase lists as data, one module per category.
+
+Each module maps signal names to lists of regular-expression alternatives, matched against
+the lower-cased entry text (see ``patterns.evidence.text``). Conventions:
+
+- ``'`` inside a phrase is optional, so ``didn't`` also matches ``didnt``; write ``\\'``
+  for a quote mark that must be there;
+- phrases that start or end with a word get word boundaries, so ``busy`` does not match
+  inside ``busybody``;
+- signals in a module's ``NEGATABLE`` are ignored when a negation ("didn't", "never",
+  "no") comes shortly before them in the same clause ("she didn't leave me on read");
+- signals in ``THEIR_WORDS`` are not looked for inside quotes the writer says were their
+  own words ("'maybe sometime?' I asked").
+
+How the signals weigh and combine is decided in ``patterns/classifier.py``.
+"""
+
+from patterns.evidence import (
+    avoided,
+    busy,
+    hot_cold,
+    joked,
+    late_night,
+    left_on_read,
+    one_word,
+    shared,
+)
+
+_MODULES = (shared, one_word, busy, avoided, left_on_read, late_night, joked, hot_cold)
+
+SECTIONS: tuple[dict[str, list[str]], ...] = (
+    shared.SHARED,
+    one_word.ONE_WORD,
+    busy.BUSY,
+    avoided.AVOIDED,
+    left_on_read.LEFT_ON_READ,
+    late_night.LATE_NIGHT,
+    joked.JOKED,
+    hot_cold.HOT_COLD,
+)
+NEGATABLE: frozenset[str] = frozenset().union(*(m.NEGATABLE for m in _MODULES))
+THEIR_WORDS: frozenset[str] = frozenset().union(*(m.THEIR_WORDS for m in _MODULES))
+MINIMAL_WORDS = one_word.MINIMAL_WORDS
+MINIMAL_PAIRS = one_word.MINIMAL_PAIRS
+FILLER_WORDS = one_word.FILLER_WORDS

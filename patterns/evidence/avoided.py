@@ -1,0 +1,116 @@
+"""avoided_plans: plans that slide, get dodged, or die in "maybe sometime"."""
+
+from patterns.evidence.shared import DAY, MONTH, NUM, PERIOD, PLAN_WORDS
+
+# Compact phrase lists read best as written; the formatter leaves them be.
+# fmt: off
+AVOIDED: dict[str, list[str]] = {
+    # A vague answer in place of a plan.
+    "vague_reply": [
+        "maybe (?:some ?time|another time|later|next (?:week|month|time|year)|after|one day|"
+        "at some point|soon|the|in)", r"some ?time (?:next|soon|after|in|maybe)",
+        "some other time", "another time", "we'll see", "let's see", "let's just see",
+        r"see how (?:the|it|things|i|she|he|they|next|my|we)", "play it by ear",
+        "one of these days", "at some point", "one day maybe",
+        "we should (?:totally |definitely |really |def )?(?:hang|meet|get|grab|do|catch)",
+        "we must (?:catch up|meet|hang|get|do)", "for sure soon", "not sure yet",
+        r"next (?:week|time|month|weekend) for sure", "for sure next",
+        "down the line", "when things (?:calm|settle|quiet)", "when (?:i'm|i am) less busy",
+        r"after (?:the )?(?:summer|holidays|new year|christmas|xmas|exams)", "nearer the time",
+        "maybe!", "let's aim for", r"\'soon\b[^']{0,12}\'", "soon hopefully", "hopefully soon",
+        r"(?:some|one) (?:weekend|day|time|point|evening|week|night) soon",
+        "we'll sort something", "we'll work something out", "we'll figure (?:it|something) out",
+        "i'll see how i feel", "see how (?:she|he|they) feels?",
+        "let's not get ahead of ourselves", "not get ahead of ourselves", "let's not rush",
+        "one step at a time", "commit to anything", r"(?:can't|cannot) commit",
+        "we need to (?:catch up|hang|meet|get together|do)", r"\'probably", "probably!",
+        "can we (?:move|push) it", "goes vague", "gets vague", "went vague",
+        r"\'(?:\w+ )?maybe[!. x]*\'", r"let's do something (?:in|after|soon|some)",
+        "in the new year", r"\'next week[!. x]*\'",
+        r"(?:let's|we should|we must|we need to|we'll|we gotta)[^.'!?]{0,30}\bsoon",
+        "take (?:it|things) slow", "not (?:right )?now, maybe",
+    ],
+    # A promise to confirm later: avoidance once it never comes.
+    "promise_to_confirm": [
+        "i'll let (?:you|u|ya) know", "let (?:you|u) know", "let me check", "i'll check",
+        "(?:she|he|they)'d let me know", "keep (?:you|u) posted", "get back to (?:you|u)",
+        "(?:she|he|they)'d get back to me", "will confirm", "confirm later", "i'll see",
+        "check (?:my|her|his|the) (?:diary|calendar|schedule)", "let me see", "not sure",
+        "i'll try(?: to (?:make it|come|be there))?", "we'll try", "i might",
+    ],
+    "moved_again": [
+        r"(?:moved|pushed|postponed|rescheduled|cancell?ed|bailed|flaked|shifted|put off|"
+        r"called off|sliding|slid|got moved|delayed)[^.]{0,30}again", r"again[.!]",
+        r"(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th)) time",
+        r"(?:twice|three times|four times|\d+ times)(?! a)",
+        r"keeps? (?:cancell?ing|pushing|moving|rescheduling|postponing|sliding|bailing|"
+        r"flaking|putting (?:it|us|me) off|changing)", r"became '?\w+",
+        "every (?:time i (?:name|suggest|ask|propose)|weekend is)", r"then '?maybe",
+        r"whenever i (?:mention|suggest|ask|bring up|propose)", rf"{MONTH}, {MONTH}",
+        r"every (?:month|week) since",
+        rf"(?:suggested|offered|proposed|named|tried) {NUM} (?:dates|days|times|options|weekends)",
+        "the week after", "then the next", "another excuse", "always an excuse",
+        "every single time", r"(?:months|weeks|years) of (?:maybes|almost|plans)",
+        r"keeps? (?:suggesting|saying|promising|talking about)", r"every time[:,]",
+    ],
+    "last_minute": [
+        "last[- ]minute",
+        r"(?:an|\d+|one|two|twenty|thirty|ten|fifteen|forty|half an) (?:mins?|minutes?|hours?) "
+        r"before", "the (?:morning|day|night) of", "day before", r"at \d{1,2}[:.]\d\d for",
+        "on the day", "while i was (?:on my way|getting ready|already there|waiting)",
+        "after i'd (?:sat down|arrived|got there|ordered)", "i was already (?:there|at|on)",
+        "already (?:there|dressed|on (?:the|my) way)",
+    ],
+    # The plan was never pinned down.
+    "never_set": [
+        r"never (?:confirmed|set|picked|named|gave|offered|committed|followed up|"
+        r"checks|checked|happened|got back|mentioned|materiali[sz]ed)",
+        r"won't (?:pick|set|commit|name|confirm)", "no (?:new )?(?:date|day|time)",
+        "still no (?:date|plan|day|time)", "came and went", "stopped mentioning",
+        "never heard (?:another|back)", "never replies when", "no other (?:night|day|date|time)",
+        "without a new date",
+        "never actually", "still hasn't (?:set|picked|confirmed|said)", "never got round",
+        "won't commit", "never happens", r"no (?:new )?plan", r"keep asking (?:when|if|her|him)",
+    ],
+    # They simply did not turn up.
+    "no_show": [
+        "didn't come", r"didn't (?:show|turn up)", "stood me up", r"no-?show",
+        r"never (?:show(?:ed)? up|turned up|came)", "went silent on the day",
+        r"still hasn't happened", "hasn't happened yet", "been promised",
+    ],
+    # ... or it quietly fizzled out.
+    "fizzled": [
+        "was silent", "went quiet", r"was (?:last night|yesterday|last week)",
+        "(?:she|he|they) never did", "never did", "never heard",
+        rf"it's (?:now )?(?:{DAY}|{MONTH})", rf"that was {NUM} {PERIOD} ago",
+        rf"that was (?:in|back in|last) (?:{MONTH}|spring|summer|autumn|winter|year)",
+        "nothing since", "still waiting", r"(?:said|says) the same (?:thing|last)",
+        "never came", "heard nothing", "didn't hear", "not a word since",
+        rf"since (?:{MONTH}|\d{{4}}|last (?:year|summer))", rf"it's been {NUM} {PERIOD}",
+        "sold out", "while i waited", "too late", "by the time", "didn't text",
+        "(?:she|he|they) (?:hasn't|still hasn't|never has)",
+    ],
+    # A suggestion to meet ...
+    "meet_proposal": [
+        rf"(?:^|[.!?] |\bi(?:'ve|'d| have| had)? (?:\w+ )?|\bwhen i |\band i )(?:asked|ask|"
+        rf"suggested|suggest|floated|"
+        rf"invited|invite|proposed|offered|mentioned)[^.?!]{{0,60}}?"
+        rf"{PLAN_WORDS}",
+    ],
+    "proposal": [
+        r"asked (?:\w+ )?(?:if|whether|when|about|to)", "suggested", "suggest", "floated",
+        "invited", "proposed", "planned", "promised", "agreed to meet", r"asked \w+ out",
+        r"asked (?:him|her|them|\w+) to", "name a day",
+    ],
+    # ... answered with a change of subject.
+    "subject_change": [
+        r"started (?:talking|telling|going on)(?: me)? about", r"chang(?:es|ed|ing) the (?:subject|topic)",
+        "went quiet", r"asked (?:if|whether) i'?d seen", "ignored (?:that|the question|it)",
+        "talked about something else", "moved on to", "skipped (?:over )?(?:that|it)",
+    ],
+}
+# fmt: on
+
+# Not the vague replies: hedges often carry their own "not" ("I don't know if I can").
+NEGATABLE = frozenset({"moved_again", "last_minute"})
+THEIR_WORDS = frozenset({"vague_reply", "promise_to_confirm"})

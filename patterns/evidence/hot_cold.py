@@ -1,0 +1,92 @@
+"""hot_and_cold: warm and eager one moment, distant the next."""
+
+from patterns.evidence.shared import DAY, MONTH
+
+# Compact phrase lists read best as written; the formatter leaves them be.
+# fmt: off
+HOT_COLD: dict[str, list[str]] = {
+    "swing_named": [
+        r"hot (?:and|&|n) cold", "hot-and-cold", "whiplash", r"mixed (?:signals|messages)",
+        "blows hot", "jekyll", r"roller ?coaster", r"push[- ](?:and[- ])?pull",
+        r"two different (?:people|persons)", "like a different person", "impossible to read",
+        r"(?:don't|do not|never) know where i stand", "all over the place",
+        r"one (?:minute|day|week|weekend|moment|night)\b[^.]{0,80}the next",
+        r"went from (?:planning|talking about|saying|calling|texting|being|'|\")", r"love-?bomb\w*", r"flip-?flop\w*", "blow(?:s|ing)? cold",
+        "up and down", "all or nothing", "can't keep up with (?:him|her|them)",
+        r"swings? (?:from|between)",
+        "used to reply in (?:seconds|minutes)", "like a switch", "switched off",
+        "cooled off", "went cold", "gone cold", "ice cold", r"some days[^.]{0,60}other days",
+        r"(?:no idea|don't know|not sure) what changed", "what happened to (?:him|her|them|us)",
+    ],
+    # Them at their warmest.
+    "warm": [
+        r"couldn't stop (?:kissing|texting|talking|touching|smiling)",
+        r"never felt (?:like this|this way|this easy|so)",
+        r"(?:said|told me|saying|texting me)[^.]{0,40}(?:love|miss(?:ed)?|favourite|favorite|"
+        r"the one|never|best thing|can't stop|all the time|clicked|something serious|"
+        r"soulmate|perfect|amazing|beautiful|gorgeous|because of me|falling for|fallen for)",
+        r"delet(?:e|ed|ing) (?:the|his|her|their|our) (?:dating )?(?:apps?|hinge|tinder|bumble)",
+        "all over me", "kept saying", "planning (?:a|our|the)", "we should go",
+        "we have to go", "introduced me", "introducing me", r"meet (?:his|her|their) (?:parents|"
+        r"family|friends)", "held my hand", "holds my hand", "hugged", "kissing", "kissed",
+        "texting (?:me )?nonstop", "hearts everywhere", "love hearts", "good morning texts",
+        "begged", "electric", "best date", "honeymoon", "all weekend together",
+        "so sweet", "sweet and attentive", "attentive", "affectionate", "can't wait to see",
+        "can't stop thinking", "think about you", "her favourite", "his favourite",
+        r"(?:two|three|four|five)-hour", "best thing", "voice notes", "paragraphs",
+        "calls? me every", "so keen", "super keen", "flirty", "flirting", "cuddl\\w*",
+        "sweet texts", "in love", "future together", "the one for", "you're the one",
+        "soulmate", "obsessed with me",
+        "couldn't get enough", "wanted to see me every", "every day for", "texting all day",
+        "the best night", "amazing night", "amazing date", "spent the night", "chemistry",
+        "talking about (?:the future|holidays|trips|moving)",
+        r"calling me (?:her|his|their) (?:person|baby|girl|boy|everything|favourite)",
+        r"wouldn't (?:leave my side|stop texting|let go)", r"good[- ]?(?:night|morning) (?:texts|"
+        r"messages|calls)", r"sweet \w+ (?:texts|messages)", "used to (?:message|text|call|reply)",
+        "every morning", "all in", "couldn't keep (?:his|her|their) hands",
+        r"hold(?:ing|s)? my hand", "so warm", r"\'i miss you", "miss(?:ed)? you already",
+        r"meet my (?:parents|family|friends|mum|mom|dad)", r"the best (?:weekend|night|date|day|time)",
+        "sweetness", r"slow danc\w*", "let's do this properly", "all sweet",
+        "used to (?:call|text|message) every", r"(?:texted|sent|said)(?: me)? good (?:morning|night)",
+        "heart emojis", r"long (?:calls|chats|phone calls|voice notes)",
+        r"\'(?:you're|ur|you are) (?:amazing|perfect|gorgeous|beautiful|the best|everything)",
+    ],
+    # The writer's own words, not theirs ("I wrote him a message saying I missed him").
+    "writer_words": [r"\bi (?:wrote|sent|texted|told|said|messaged|typed|explained)\b"],
+    # Them gone distant.
+    "cold": [
+        "dry", "no questions", r"didn't ask", "distant", "far away", "polite", "formal", "cold",
+        "short and", "barely", r"walked (?:straight )?past", "without a word",
+        r"didn't (?:speak|say|look)", "won't text", "not answering", "stopped replying",
+        r"nothing (?:for|in|like|since|back)", "one line", r"one-liners?", "one-word",
+        "can't manage more", r"needs? (?:some )?space", "needed space", "ignor\\w*",
+        r"left (?:me )?on read", "heart reaction", "not even a reply",
+        "not sure what (?:she|he|they) wants?", "won't answer", "pulled away", "stranger",
+        "just met", r"checking (?:her|his|their) phone", "dismissive", "nothing,",
+        "a wall", "flat", "vanished", "disappeared", "ghost\\w*", "unbothered", "aloof",
+        "acted like", "not replying", "short replies", "curt", "blank", "no reply",
+        "on read", "never met", "nothing but", "the odd", "barely texted", "lately just",
+        r"didn't (?:text|call|reply|message|answer|respond)", "once a week",
+        r"hardly (?:ever|texts|calls)", "wasn't sure", r"not sure about (?:anything|us|this)",
+        r"\'busy", r"\'maybe",
+        "rarely", "always '?(?:super )?busy", r"one (?:reply|text|message) a (?:day|week)",
+        "if that", "lucky to get", "thumbs up", "one-line", "no plans", "one word",
+        r"(?:wasn't|isn't|stopped|not) (?:replying|answering|texting)",
+        "backed off", r"who(?:'s| is) this", "didn't recogni[sz]e", "hasn't (?:texted|replied|called)", "silence", "silent", "nothing\\.",
+    ],
+    # Moments in time: two different ones set a swing against each other.
+    "time_marker": [
+        "yesterday", "last (?:night|week|weekend|month)", DAY, "at the (?:party|wedding|bar|club)",
+        "on our first", "used to", "one (?:minute|day|weekend)", "first date", r"\d ?am",
+        "a week ago", "on the date", "that night", "in person", "today", "this morning",
+        "tonight", "this week", r"since (?:then|we|the|\w+day)", r"next (?:day|morning)",
+        "the follow-up", "the next", "afterwards", "after that", r"(?:a|two|three|\d) days? later",
+        "lately", "these days", "now", "since we got back", "on our trip", "on the trip",
+        "all last week", "after the (?:party|date|wedding|weekend|trip)",
+        "weekend", MONTH,
+    ],
+}
+# fmt: on
+
+NEGATABLE = frozenset({"swing_named", "warm"})
+THEIR_WORDS = frozenset()

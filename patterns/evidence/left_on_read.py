@@ -1,0 +1,89 @@
+"""left_on_read: seen and not answered, or ignored while visibly active elsewhere."""
+
+from patterns.evidence.shared import CLOCK, DAY, NUM, PERIOD, THEM
+
+# Compact phrase lists read best as written; the formatter leaves them be.
+# fmt: off
+LEFT_ON_READ: dict[str, list[str]] = {
+    "left_on_read_named": [
+        r"left (?:me |it |my \w+ |\w+ )?on (?:read|seen|delivered)", "leaves? (?:me )?on read",
+        "on '(?:read|seen|delivered)", r"seen-?zoned?", "left me hanging", "read and ignored",
+        "read, ignored",
+    ],
+    "read_marker": [
+        r"read receipts?", r"blue ticks?", r"double (?:blue )?ticks?", "two ticks",
+        r"(?:ticked|marked|showing|shows|showed|says|said|still says|sitting on|sitting there "
+        r"on|sits on|it's on)(?: as)? \'?(?:read|seen|opened)",
+        r"(?:read|seen|opened|viewed)(?: at)? \d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)?",
+        rf"(?:read|seen|opened) (?:on |since )?{DAY}",
+        r"(?:read|seen) \d+\s?(?:d|h|hr|hrs|days?|hours?)", "seen[,.]", "^read[.,]",
+        r"read[,.] (?:nothing|no)", "^seen", r"opened (?:it|my (?:snap|message|text|dm|email)|"
+        r"the (?:snap|message))", r"saw (?:it|my (?:message|text|dm|snap)) (?:and|but)",
+        rf"{THEM} (?:saw|read|viewed|opened) (?:it|my|the)", "read it", "viewed (?:it|them)",
+        r"(?:has|had) read", "showed read", rf"(?:read|seen) {NUM} {PERIOD} ago",
+        "(?:watched|viewed|saw) my (?:story|stories|post)", "delivered and read",
+        r"reads (?:my|it|them|every)", r": (?:read|seen)\b", r"\'(?:seen|read|delivered)\'",
+    ],
+    # The writer is the one who left a message unread ("I left Hana on read").
+    "by_me": [
+        r"\bi (?:just |accidentally |totally |must have )?(?:(?:left|leave|keep leaving)\b[^.]*)?$",
+    ],
+    "no_reply": [
+        "no (?:reply|answer|response|word)", "nothing", "crickets", "silence", "unanswered",
+        r"hasn't (?:replied|answered|responded|said|written)", "haven't heard",
+        r"didn't (?:reply|answer|respond|text back|write back)",
+        r"never (?:replied|answered|responded|wrote back|texted back|replies|answers|responds)",
+        "still (?:waiting|nothing|no)", "not a (?:word|peep)", "went quiet", "no answer yet",
+        r"ignor(?:ed|ing|es)", "hasn't said", "radio silence", "not a single", ": none",
+        r"too \w+ to reply", r"(?:not|isn't|wasn't) (?:answering|replying|responding)",
+    ],
+    # An answer days later that skips over the gap.
+    "late_reply": [
+        rf"(?:{NUM} (?:days?|weeks?) later|after {NUM} (?:days?|weeks?)|{NUM} days of nothing)",
+        r"answered (?:after|on|the next)", r"repl(?:y|ied) on \w+day", "finally (?:replied|answered)",
+        r"(?:replies|replied|answers|answered) (?:\w+ )?days later",
+        r"(?:answered|replied to) my (?:\w+ )?from (?:last )?(?:\w+day|week)",
+        r"then (?:today|finally|eventually)(?:,)? a reply", r"a reply about something else",
+    ],
+    "no_acknowledgement": [
+        r"(?:no|zero|without|not a|never|didn't)\b[^.]{0,25}(?:mention|acknowledg|sorry|apolog|"
+        r"explanation|reference)", "like nothing happened", "as if nothing",
+        "nothing about (?:what i|my question|the gap|the wait)", "no 'sorry", "acted normal",
+        "pretended", r"(?:as if|like|as though) (?:i hadn't|nothing|it was nothing|no time)",
+        "not a word about", "something else entirely", "about something else",
+        "as if (?:no time|it was normal)", "like it was normal",
+    ],
+    # They had said they'd be away, or there's a plain reason.
+    "away_announced": [
+        r"(?:said|told me|warned|mentioned|let me know|(?:he|she|they)'d told me|had told me)[^.]{0,40}"
+        r"(?:away|offline|off (?:the )?grid|off (?:his|her|their) phone|no signal|no reception|"
+        r"camping|hike|hiking|retreat|travelling|flight|surger(?:y|ies)|hospital|wedding|"
+        r"back-to-back|festival|cabin|holiday|on shift|in meetings)",
+        "no signal", "no reception", r"phone (?:died|was dead|broke|was broken|was off)",
+        r"out[- ]of[- ]office", "on leave", "back-to-back", "off (?:his|her|their) phone",
+        "surgery", "dead battery", "battery died", "lost (?:his|her|their) phone",
+        "no wifi", "on a plane", "in the air", "bad signal",
+        r"phone (?:was )?in the (?:sea|water|toilet|bath|river)", r"(?:broke|smashed) (?:his|her|their) phone",
+        r"phone (?:broke|was broken|was smashed|got stolen|was stolen)",
+    ],
+    "apology": [r"sorry", r"apologi[sz]ed", "apologies", "my bad", "only just seen"],
+    "engaged_reply": [
+        r"long (?:reply|answer)", r"(?:replied|answered|back) with a long", r"proper (?:answer|reply)",
+        r"sent (?:me )?(?:back )?a long",
+        r"sent (?:me )?(?:back )?(?:three|two|a few|loads of) (?:long )?(?:messages|paragraphs)",
+        r"(?:he|she|they|and) asked (?:about|how|me|all about|loads|lots|after)", "questions",
+        "tell me everything",
+        "called me", "rang me", "called as soon", r"we (?:talked|spoke)",
+        r"sent (?:loads|lots) of", r"(?:he|she|they) (?:was |were )?asking (?:how|about|after)",
+    ],
+    "quick_reply": [
+        r"(?:replied|answered|responded|wrote back|texted back)[^.]{0,20}(?:within|in "
+        r"(?:a few|ten|five|two|\d+) min|straight away|right away|immediately|minutes later)",
+        "answered within", rf"replied at {CLOCK}", r"replied at \d{1,2}[:.]\d\d",
+        "straight back",
+    ],
+}
+# fmt: on
+
+NEGATABLE = frozenset({"left_on_read_named", "read_marker"})
+THEIR_WORDS = frozenset()

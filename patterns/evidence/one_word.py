@@ -1,0 +1,121 @@
+"""one_word_replies: a long or personal message answered with a word, emoji or reaction."""
+
+# Compact phrase lists read best as written; the formatter leaves them be.
+# fmt: off
+ONE_WORD: dict[str, list[str]] = {
+    # The writer's message was long, or opened up about something.
+    "long_message": [
+        r"(?:long|longest|lengthy|whole|entire|huge|massive|big|detailed|honest|heartfelt|"
+        r"emotional|proper|careful|vulnerable|personal|thoughtful|sincere|raw|deep|loving|"
+        r"rambling|gushing|excited)[\w ,'-]{0,20}?(?:message|msg|text|email|"
+        r"e-mail|letter|voice ?note|voice ?memo|voice message|paragraph|essay|update|rant|"
+        r"explanation|reflection|thread|note|dm|apology|confession)s?",
+        r"paragraphs?", "essay", "wall of text", r"(?:two|three|four|\d+) pages",
+        r"poured (?:my|out my) (?:heart|soul)", "poured (?:it all|everything) out",
+        "opened up", "spilled my guts", "bared my soul", "confided", "confessed",
+        r"told \w+ everything", r"told \w+ (?:all about|in detail|the whole)",
+        "the whole (?:thing|story|saga|lot|situation)", "the lot", "whole thing",
+        "this (?:long|whole|huge) (?:thing|message|text)", "day-by-day", "in detail",
+        r"(?:three|four|five|six|seven|eight|several|multiple|\d+) (?:long )?"
+        r"(?:messages|texts|paragraphs|voice notes|emails)",
+        "took me (?:an hour|ages|forever|all evening)", "spent ages (?:writing|typing)",
+        "actually told (?:her|him|them)", "really personal", "so personal", "heart out",
+        "at length", "at great length", "reminiscing", r"how much (?:his|her|their|our) \w+",
+        "whole heart", r"typed (?:out )?(?:a|my|this|the) (?:whole|long|entire|huge)",
+        r"(?:long|emotional|heartfelt|whole) (?:speech|toast|card)",
+        r"spent (?:an hour|ages|all evening|hours) (?:on|writing|typing)", "vented", "ranted",
+        "offloaded", r"(?:told|talked to|vented to|messaged) \w+ for ages",
+        r"described (?:the whole|everything|it all|in detail)", r"every (?:\w+ )?(?:minute|detail)",
+        "making the effort",
+        "everything i'd been", "how i really feel", "how much (?:she|he|they|it) mean",
+        r"told (?:him|her|them|\w+) how (?:hard|much|bad|scared|sad|lonely|worried|proud|happy)",
+        r"voice (?:note|memo|message)[^.]{0,20}minutes?", r"\d+[- ]minutes? (?:long|voice)",
+        r"shared my (?:poem|song|story|writing|art|work|news|feelings|worries|drawing|music)",
+        r"showed (?:him|her|them|\w+) my (?:poem|song|story|writing|art|drawing|painting)",
+        r"my (?:poem|song|short story|novel|painting|drawing)",
+    ],
+    # The writer shared something, whatever its length.
+    "shared": [
+        "told", "wrote", "messaged", "texted", "sent", "shared", "explained", "opened up",
+        "confided", "admitted", "said i", "tried to (?:tell|explain)", "updated",
+    ],
+    # The answer, named outside quotes ("he liked the message", "a thumbs up").
+    "reaction": [
+        "hearted", r"liked (?:it|that|the (?:last )?(?:one|message|msg|text|photo|email)|my)",
+        "loved (?:it|the message|my message)", r"thumbs[ -]?up(?:ped)?", "reacted with",
+        r"(?:heart|emoji|like|thumbs-up) reaction", "reacted to (?:it|the|my)",
+        "put a (?:heart|like|❤|👍)", "with a (?:heart|like|❤|👍)", "(?:just|only) an emoji",
+        "a single emoji", "an emoji back", "left a like", "gave it a like",
+        r"(?:sent|got|replied|answered|reacted)(?: back)?(?: with)? (?:a |an |one )?(?:single |lone )?"
+        r"[\U0001F300-\U0001FAFF\u2600-\u27BF]",
+        r"(?:just|only|got|sent|:) (?:a |an |one )?(?:heart|like|thumbs[- ]up|emoji|👍|❤)",
+        "👍", "❤", "♥", "😘", "👌", "🫶", "💕", "🙏",
+    ],
+    "one_word_named": [
+        r"one[- ]word (?:answers?|replies|reply|responses?)", "monosyllabic",
+        r"(?:replied|answered|responded|texted back|wrote back|said)(?: back)?:? (?:with )?"
+        r"(?:a |just |only )?(?:k|ok|okay|cool|nice|lol|haha|kk|sure|fine)[.!]?$",
+    ],
+    "nothing_more": [
+        "that's it", "that's all", "nothing else", "nothing more", "in full", "just that",
+        "was all (?:she|he|they) said", "all i got", "that was it", "a single", "a lone",
+        "not another word", "hasn't said anything since", "and nothing",
+        "that was the whole (?:message|reply|answer)", "nothing (?:else )?since",
+    ],
+    # The short answer went on to engage.
+    "engaged_after": [
+        "call me", "tell me (?:more|everything|all)", r"then (?:called|rang|came)",
+        r"then sent (?:me )?(?:a |an )?(?:list|long|loads|lots|photos|ideas|questions|more|voice)",
+        r"then asked (?:me |how|what|about|loads|lots|so)",
+        "asked (?:loads|lots|a hundred|so many|good|a million) (?:of )?questions",
+        "we (?:talked|spoke|chatted|ended up)", "called me", "rang me",
+        "(?:long|proper|lovely|big|real) (?:reply|answer|chat|call|conversation)",
+        "sent (?:three|two|a few|loads of) (?:long )?(?:paragraphs|messages)",
+        "followed up", "came (?:round|over)", "for an hour", "for ages", "actually asked",
+        "wanted to hear", "can't wait to hear", "more later",
+    ],
+    # The writer says the short answer was fine.
+    "fine_by_me": [
+        "fair,", "fair enough", "to be fair", r"it was (?:just|only)", "that's fine",
+        "which is fine", "perfectly fine", "all it needed", "deserved", "normal for us",
+        "standard", "all i needed", "no complaints", "that's him", "that's just (?:him|her)",
+        "not offended", "i understand", "understandable", r"(?:he's|she's|they're) grieving",
+        "i get it", "not a big deal",
+    ],
+    # The message was itself short or practical.
+    "practical": [
+        "where (?:are|r) (?:you|u)", "on (?:the|my) way", "omw", "leaving now", "home safe",
+        "the address", "what time", "running late", "shopping list", "the link",
+        "still on for", "picked up", "dropped off", "logistics", "timings", "directions",
+        "instructions", "itinerary", "the rota", "invoice", "paperwork", "admin",
+    ],
+}
+# fmt: on
+
+NEGATABLE = frozenset({"reaction", "one_word_named"})
+THEIR_WORDS = frozenset()
+
+# A reply that is nothing but these words (or emoji and punctuation) is minimal; so are
+# terms of address tailing one ("thx mum", "ok mate").
+# fmt: off
+MINIMAL_WORDS = frozenset({
+    "k", "kk", "ok", "okay", "okk", "okie", "cool", "nice", "lol", "haha", "hah", "ha", "hehe",
+    "lmao", "wow", "sure", "fine", "yeah", "yep", "yup", "ya", "ye", "yes", "mm", "hmm", "oof",
+    "aw", "aww", "damn", "noted", "great", "good", "congrats", "same", "true", "bet", "sweet",
+    "ah", "oh", "ty", "thx", "thanks", "x", "xx", "xo", "cute", "mood", "fair",
+    "word", "neat", "lovely", "sick", "omg", "rip", "right", "alright", "kool", "kewl",
+    "gotcha", "np", "yikes", "dope", "glad", "rough", "ugh", "shame", "unlucky", "bummer",
+    "sad", "mum", "mom", "dad", "mate", "babe", "hun", "love", "dude", "bro", "sis", "man", "girl",
+    "darling",
+})
+MINIMAL_PAIRS = frozenset({
+    "oh well", "nice one", "sounds good", "fair enough", "ok cool", "haha ok", "ok lol",
+    "haha nice", "all good", "good luck", "well done", "so cute", "oh no", "oh nice",
+    "oh wow", "that's nice", "that's cool", "ah ok", "oh ok", "ok good",
+})
+# Words that pad a minimal reply without adding to it ("glad ur ok x").
+FILLER_WORDS = frozenset({
+    "u", "ur", "you", "your", "it", "its", "it's", "that", "that's", "so", "too", "this", "is",
+    "all", "very", "really", "a", "the", "for", "to", "ya", "yr",
+})
+# fmt: on

@@ -1,0 +1,136 @@
+"""Vocabulary more than one category uses."""
+
+DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b"
+)
+NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of)"
+CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)"
+PERIOD = r"(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?)"
+THEM = r"(?:he|she|they|him|her|them)"
+THEIR = r"(?:his|her|their)"
+# Things people arrange to do together.
+PLAN_WORDS = (
+    r"(?:meet|hang|dinner|lunch|brunch|breakfast|drinks?|coffee|date|trip|weekend|holiday|visit|"
+    r"come (?:over|round|down|to)|catch[- ]?up|film|movie|cinema|gig|concert|party|roast|walk|"
+    r"hike|call|see (?:each other|her|him|them|the|you)|in person|get together|go (?:out|to|for)"
+    r"|pub|cook|game|match|show)"
+)
+
+# Compact phrase lists read best as written; the formatter leaves them be.
+# fmt: off
+SHARED: dict[str, list[str]] = {
+    "negator": [
+        "not", "never", "no longer", "didn't", "did not", "doesn't", "does not", "don't",
+        "wasn't", "was not", "isn't", "hasn't", "haven't", "won't", "wouldn't", "without",
+        "nor", "no one", "nobody", "no",
+    ],
+    # Something social that can be planned, dodged or cancelled.
+    "plan": [
+        "meet", "meeting", "meeting up", "meet up", "hang out", "hang", "hanging out", "dinner", "lunch",
+        "brunch", "breakfast", "drinks?", "coffee", "date", "plans?", "trip", "weekend away",
+        "holiday", r"visit(?:ing)?", "come (?:over|round|down|to)", "catch[- ]?up", "film", "movie",
+        "cinema", "gig", "concert", "show", "party", "roast", "walk", "hike", "booking",
+        "table", "tickets?", "see (?:each other|her|him|them|you|the)", "graduation",
+        "birthday", "picnic", "the pub", "get together", "call", "in person", "weekend",
+        "reservation", "match", "game", "class", "session", "sleepover", "playdate",
+    ],
+    "cancel": [
+        r"cancell?(?:ed|ing|s)?", "called (?:it )?off", r"bail(?:ed|s|ing)?",
+        r"flak(?:e|ed|es|ing)", "pulled out", r"rain ?check", "can't make", "couldn't make",
+        "can't tonight", "can't come", "couldn't come", "stood me up", r"no-?show",
+        "something came up", "dropped out", "backed out", "can't (?:do )?that one", "skipped",
+        r"postpone[sd]?", "postponing",
+        r"too '?\w+'? to (?:come|make it|meet|go|join)",
+    ],
+    # A new day or time, offered as an alternative.
+    "concrete_time": [
+        rf"(?:instead|how about|what about|can we do|could we do|does|would|works?|offered|"
+        rf"suggested|rebook\w*|re-?booked|booked|moved (?:it |us |our \w+ )?to|swapped \w+ to|"
+        rf"new date (?:was|is)|set a new date|to rebook for|rescheduled (?:it |us )?for|"
+        rf"pushed (?:it )?to)"
+        rf"[^.?!]{{0,40}}?(?:{DAY}|tomorrow|tonight|next week|the \d{{1,2}}(?:st|nd|rd|th)|"
+        rf"{CLOCK}|at \d{{1,2}})",
+        rf"{DAY} at \d{{1,2}}", rf"{DAY} {CLOCK}", rf"{DAY} (?:lunch|brunch|dinner|morning)",
+        rf"{DAY} instead",
+    ],
+    # The rescheduled or promised thing took place.
+    "kept": [
+        "which happened", "which we did", "it happened", "we did", "it did", "on the dot",
+        rf"there {THEM} (?:was|were)", rf"{THEM} (?:was|were) there", "showed up", "turned up",
+        "everyone (?:came|showed)", "went ahead", "actually happened", "we went", "we met",
+        "we had (?:brunch|lunch|dinner|drinks|coffee|our|a great|a lovely|the|a good)",
+        "had our", "was (?:great|lovely|brilliant|fun|a great|perfect)", "were great",
+        "we're booked", "s booked", "it went ahead", "we made it", "we finally",
+        rf"(?:{DAY}|it|the \w+) was (?:\w+ and )?(?:great|lovely|brilliant|fun|perfect|amazing|"
+        rf"nice|good|sunny)",
+        "and we did", r"(?:it|that|the (?:new )?(?:time|date|plan)) held", "kept it",
+        "in the diary", "in the calendar", "it's booked", "booked in", "it's on",
+    ],
+    # A clear, kind answer: the opposite of a micro-rejection.
+    "clarity": [
+        "kindly", "gently", "nicely", "straight with me", "honest(?:ly)? with me",
+        "not feeling (?:a|the|any|it|this)(?: romantic)?(?: connection| spark)?",
+        "doesn't feel (?:that way|the same)", "doesn't see (?:us|me|this) as", "as (?:a )?friends?",
+        "not looking for anything", "not ready (?:for|to)", "wasn't ready (?:for|to)",
+        "know where i stand", "at least i know", "respect (?:it|that)", "thank you for asking",
+        "thanks for asking", "string me along", "met someone (?:else)?", "clarity",
+        "but clear", "it's clear", "was clear", "honest answer", "appreciate(?:d)? the honesty",
+        "to be honest with me", "wanted to be honest", "refreshing", "clear 'no", "said no",
+        "explained why", "explained the", "closure",
+    ],
+    # Visibly active elsewhere while you wait.
+    "active_elsewhere": [
+        r"post(?:ed|ing|s)?", r"(?:instagram|insta|snapchat|snap|whatsapp|her|his|their) stor(?:y|ies)",
+        r"stor(?:y|ies) (?:from|on|at|after)", r"reels?", r"tiktoks?", r"tweet(?:ed|ing|s)?",
+        r"snap ?score", "online", "active (?:on|now|all|every)", "(?:was|is|been|showing as) active",
+        "green dot", "group chat", r"(?:liking|liked|commenting|commented) (?:on )?(?:other|"
+        r"someone|people|posts|photos)", rf"changed {THEIR} profile", r"profile pic(?:ture)?",
+        r"in #\w+", "on (?:insta(?:gram)?|twitter|whatsapp|the app|tiktok|snapchat|facebook|x)",
+        "tagged", "playing (?:games|xbox|fortnite|online)", "on discord", "last seen",
+        r"(?:he's|she's|they're|he was|she was|they were) active", "gaming",
+        "typing", r"\w+ chat", r"repl(?:ied|ying) to (?:everyone|others|other people|the group)",
+    ],
+    # Seen out, or found time for other things: the "busy" does not hold.
+    "seen_out": [
+        rf"saw {THEM} (?:at|in|out)", r"at (?:the|a) (?:pub|party|bar|club|festival|gig|game)",
+        "festival", "spa", "found (?:the )?time", "had time", "made it to", "rooftop",
+        "pub quiz", r"out (?:with|drinking|partying)", "on holiday", "posting from",
+        "checked in at", "football", "the match", "on a night out", "at the gym",
+        r"insta(?:gram)?", "facebook", "stories", r"post(?:ed|ing)", "beach", "golf",
+        "holiday photos", "out every", "time for", "went to", "manages",
+        r"somehow (?:has|finds|found|manages|managed)", r"with (?:her|his|their) (?:work )?friends",
+    ],
+    # A specific, genuine reason (for a cancel, a delay or being busy).
+    "specific_reason": [
+        "sick", "ill", "migraine", "hospital", "funeral", "emergency", r"flight (?:was )?delayed",
+        "strike", "physio", "dentist", r"surger(?:y|ies)", "wedding", "covid", "flu",
+        r"exams?", "deadline (?:on|is|was)", "thesis", r"shifts? (?:got )?(?:moved|changed)",
+        "night shift", "on call", "childcare", "babysitter", "the kids? (?:was|were|is) ill",
+        "vet", "family thing", "broke down", "car trouble", "food poisoning", "explained",
+        "moving house", "the move", r"busy with (?:his|her|their|the|a|an) \w+", "storm", "weather", "snow", "flood", r"(?:rail|train) strike",
+    ],
+    # Time went by ("two days", "since Tuesday", "it's now 9pm").
+    "time_passed": [
+        rf"{NUM} (?:days?|weeks?|months?)", r"(?:\d+|three|four|five|six|seven|eight|nine|ten|"
+        r"several|many|for) (?:hours|hrs)", rf"since (?:yesterday|this morning|last night|lunch(?:time)?|{DAY}|then)",
+        rf"it's (?:now )?(?:\d|{DAY}|midnight|the next day|{MONTH})", "overnight",
+        "next (?:day|morning)", "all (?:day|evening|night|weekend|afternoon)", rf"at {CLOCK}",
+        "still", "hours later", "days", "weeks", "came and went", "was last night", "all week",
+        "at midnight", "at noon",
+    ],
+    # It happened, but it has been put right since.
+    "resolved": [
+        r"(?:been|was) (?:great|fine|lovely|better|good|brilliant|amazing) since",
+        r"since then (?:he's|she's|they've|it's) been", "all good now", "we're good now",
+        "sorted it out", "made up", r"apologi[sz]ed and", r"once (?:last|a while|ages)",
+        "hasn't happened since", "not since",
+    ],
+    # The writer, not them, right before the phrase ("I keep saying I'm busy").
+    "writer_before": [r"\bi (?:just |always |really |still )?$"],
+}
+# fmt: on
+
+NEGATABLE = frozenset({"cancel", "concrete_time", "clarity", "kept"})
+THEIR_WORDS = frozenset({"cancel"})

@@ -1,0 +1,445 @@
+"""An entry's text, prepared once, and the lookup of named phrase signals in it.
+
+``Text(raw)`` normalises the text (Unicode, quote marks, dashes, case, "soooo"), finds
+quoted speech and tells the writer's own quotes from theirs, and answers
+``hit(signal)``: the first phrase of that signal found in the text and not negated, or
+None.
+
+Speed: every phrase is compiled on its own (on first use) and indexed by the word, or the
+first letters, it must start with; a lookup only runs the few phrases whose start occurs
+in the text, and each regex can scan for its leading words quickly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from patterns import evidence
+
+# --------------------------------------------------------------------------------------
+# Compiling the phrase data
+# --------------------------------------------------------------------------------------
+_OPTIONAL = ("?", "*", "{")
+_WORD_ENDS = ("", " ", ",", ".", "!", ":", ";", "-", "|", ")", "$", "/")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """Split a regex at its top-level ``|``."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the parenthesis closing the group that opens ``pattern``."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced group in phrase {pattern!r}")
+
+
+def anchors(phrase: str) -> set[str] | None:
+    """Keys one of which any match of the phrase must start with; None if unknown.
+
+    A key is a whole first word ("swamped") or, when the phrase's first word can go on
+    ("cancell?(?:ed|ing)"), ``~`` and its first three letters ("~can"). Used only to skip
+    phrases that cannot match.
+    """
+    branches = _split_top(phrase)
+    if len(branches) > 1:
+        found: set[str] = set()
+        for branch in branches:
+            sub = anchors(branch)
+            if sub is None:
+                return None
+            found |= sub
+        return found
+    phrase = phrase.removeprefix(r"\b").removeprefix("^")
+    if phrase.startswith("(?:"):
+        end = _group_end(phrase)
+        rest = phrase[end + 1 :]
+        if rest[:1] in _OPTIONAL:
+            return None
+        found = set()
+        for option in _split_top(phrase[3:end]):
+            sub = anchors(option + rest)
+            if sub is None:
+                return None
+            found |= sub
+        return found
+    if phrase.startswith(r"\d"):
+        return {"~" + digit for digit in "0123456789"}
+    lead = re.match(r"[a-z0-9]+", phrase)
+    if lead:
+        word = lead.group(0)
+        after = phrase[len(word) : len(word) + 2]
+        contraction = re.match(r"'([a-z]+)(?![a-z?*{])", phrase[len(word) :])
+        if contraction:  # "i'll" is the words "i" + "ll", or "ill" when typed without
+            return {word, word + contraction.group(1)}
+        if after[:1] in _OPTIONAL:
+            word = word[:-1]  # its last letter is optional
+        elif (after[:1] in _WORD_ENDS and after[1:2] not in _OPTIONAL) or after == r"\b":
+            return {word}
+        return {"~" + word[:3]} if word else None
+    if phrase and ord(phrase[0]) > 127:
+        return {phrase[0]}  # an emoji, found by substring
+    return None
+
+
+def _regex(phrase: str) -> str:
+    """A phrase as a regex: optional apostrophes, word boundaries at word ends."""
+    keys = anchors(phrase)
+    pattern = re.sub(r"(?<!\\)'", "'?", phrase)  # an escaped \' stays required
+    if pattern[-1].isalnum():
+        pattern += r"\b"
+    if pattern.startswith(r"\b"):
+        return _start_boundary(pattern[2:])
+    if keys and all(k[0].isalnum() or k[0] == "~" for k in keys):
+        return _start_boundary(pattern)
+    return pattern
+
+
+def _start_boundary(pattern: str) -> str:
+    r"""Require a word start before ``pattern``.
+
+    A plain ``\b`` in front would stop the regex engine from scanning quickly for the
+    phrase's leading literal, so when there is one the check goes after it instead:
+    "the whole" becomes ``the whole(?<!\wthe whole)``.
+    """
+    lead = re.match(r"[a-z0-9 ]+", pattern)
+    literal = lead.group(0) if lead else ""
+    if pattern[len(literal) : len(literal) + 1] in ("?", "*", "+", "{"):
+        literal = literal[:-1]  # a quantifier follows: its letter is not fixed
+    if not literal:
+        return r"\b" + pattern
+    return literal + rf"(?<!\w{re.escape(literal)})" + pattern[len(literal) :]
+
+
+# Phrases are kept as regex source and compiled on first use, which keeps start-up fast.
+_WHOLE: dict[str, str] = {}  # each signal as one regex
+_ALWAYS: dict[str, list[str]] = {}  # phrases with no known start: always tried
+_BY_KEY: dict[str, dict[str, list[str]]] = {}  # first word or letters -> signal -> phrases
+_BY_SYMBOL: list[tuple[str, str, str]] = []  # (emoji, signal, phrase)
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(source: str) -> re.Pattern[str]:
+    rx = _COMPILED.get(source)
+    if rx is None:
+        rx = _COMPILED[source] = re.compile(source, re.MULTILINE)
+    return rx
+
+
+def whole(name: str) -> re.Pattern[str]:
+    """Signal ``name`` as one regex."""
+    return _compiled(_WHOLE[name])
+
+
+def _expand(phrase: str) -> list[str]:
+    """Split a phrase that starts with alternatives into one phrase per alternative.
+
+    "(?:he|she) saw it" becomes "he saw it" and "she saw it": each then starts with a
+    plain word the index can key on and the regex engine can scan for quickly.
+    """
+    branches = _split_top(phrase)
+    if len(branches) > 1:
+        return [p for branch in branches for p in _expand(branch)]
+    bare = phrase.removeprefix(r"\b")
+    if not bare.startswith("(?:"):
+        return [phrase]
+    end = _group_end(bare)
+    rest = bare[end + 1 :]
+    if rest[:1] in (*_OPTIONAL, "+"):
+        return [phrase]
+    return [p for option in _split_top(bare[3:end]) for p in _expand(option + rest)]
+
+
+def _index(name: str, phrases: list[str]) -> None:
+    if name in _WHOLE:
+        raise ValueError(f"signal {name!r} is defined twice")
+    _WHOLE[name] = "(?:" + "|".join(map(_regex, phrases)) + ")"
+    for phrase in (p for listed in phrases for p in _expand(listed)):
+        rx = _regex(phrase)
+        keys = anchors(phrase)
+        if keys is None:
+            _ALWAYS.setdefault(name, []).append(rx)
+        for key in keys or ():
+            if key[0].isalnum() or key[0] == "~":
+                _BY_KEY.setdefault(key, {}).setdefault(name, []).append(rx)
+            else:
+                _BY_SYMBOL.append((key, name, rx))
+
+
+for _section in evidence.SECTIONS:
+    for _name, _phrases in _section.items():
+        _index(_name, _phrases)
+
+
+@lru_cache(maxsize=50_000)
+def _token_phrases(token: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The phrases, by signal, that could start at a word: those keyed by the word itself
+    or by its first one to three letters (remembered per word across entries)."""
+    merged: dict[str, list[str]] = {}
+    for key in (token, "~" + token[:1], "~" + token[:2], "~" + token[:3]):
+        for name, sources in _BY_KEY.get(key, {}).items():
+            merged.setdefault(name, []).extend(sources)
+    return {
+        name: tuple(_compiled(s) for s in dict.fromkeys(sources))
+        for name, sources in merged.items()
+    }
+
+
+# Which version of the text a signal is looked for in (default: all of it).
+_SCOPE = dict.fromkeys(evidence.THEIR_WORDS, "theirs")
+_SCOPE.update({"deflect": "unminimal", "dodge": "unminimal", "deflect_quoted": "quoted"})
+
+# --------------------------------------------------------------------------------------
+# Preparing the text
+# --------------------------------------------------------------------------------------
+# fmt: off
+_TRANSLATE = str.maketrans({
+    "‘": "'", "’": "'", "‛": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
+    "–": " - ", "—": " - ", "…": "...", "\u00a0": " ",
+})
+# fmt: on
+# 'single' or "double" quoted speech; apostrophes inside words do not end a quote.
+_QUOTE = re.compile(r"""(?<![\w'])'(?=\S)((?:[^'\n]|(?<=\w)'(?=\w))*?\S)'(?!\w)|"([^"\n]+)\"""")
+# A quote is the writer's own when "I said", "me:" or "my" introduces it.
+_MINE_BEFORE = re.compile(
+    r"(?:\bme:|\bi (?:said|asked|wrote|texted|sent|replied|messaged|typed|went)|\bmy"
+    r"|(?:^|[.!?]\s*)(?:texted|asked|messaged|sent|emailed|said|told \w+|wrote)(?: \w+){0,2})"
+    r"\s*$"
+)
+_MINE_AFTER = re.compile(r"^,?\s*i (?:said|asked|wrote|texted|replied)\b")  # not a new sentence
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_CLAUSE_END = re.compile(r"""[.!?;,:\n"()]|\bbut\b|\band then\b| - """)
+# A laugh plus another word ("lol lucky") is a jibe, even when it is short.
+_SNEER = re.compile(r"\b(?:lol|lmao|haha+|ha)\b.*\b(?!lol|haha|ok)\w{3,}|\w{3,}.*\b(?:lol|lmao)\b")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
+
+
+def is_late(hour: int) -> bool:
+    """Roughly 22:00 to 04:00."""
+    return hour >= 22 or hour < 4
+
+
+def is_minimal(quote: str) -> bool:
+    """A reply that is only "ok", "cool", "lol", an emoji or the like: "nice speech" and
+    "glad ur ok x" too. A question is never minimal: it engages."""
+    words = _WORD.findall(quote)
+    if len(words) > 4 or "?" in quote or any(e in quote for e in _LAUGHS):
+        return False  # a question engages; a laughing emoji makes it a joke
+    if not words or " ".join(words) in evidence.MINIMAL_PAIRS:
+        return True
+    if words[0] in evidence.MINIMAL_WORDS and (
+        len(words) <= 2 or " ".join(words[1:]) in evidence.MINIMAL_PAIRS
+    ):
+        return True  # "thx mum", "nice, good luck"
+    # only minimal and filler words ("that's rough", "glad ur ok x")
+    return any(w in evidence.MINIMAL_WORDS for w in words) and all(
+        w in evidence.MINIMAL_WORDS or w in evidence.FILLER_WORDS for w in words
+    )
+
+
+def _blank(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+
+
+def _clause_before(text: str, start: int) -> str:
+    """Up to 40 characters before ``start``, cut at the last clause boundary."""
+    return _CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+
+
+class Text:
+    """One entry's text in the shapes the rules need, with cached signal lookups.
+
+    ``low`` is the whole normalised text; ``their_quotes`` what they were quoted saying;
+    ``minimal_quote`` their first quoted reply that is just "ok", "lol", an emoji...
+    (``""`` for an emoji-only reply, None if there is none).
+    """
+
+    def __init__(self, raw: str) -> None:
+        low = unicodedata.normalize("NFKC", raw).translate(_TRANSLATE).lower()
+        self.low = _STRETCHED.sub(r"\1", low)  # "soooo busy" -> "so busy"
+        self.their_quotes: list[str] = []
+        self.minimal_quote: str | None = None
+        self.minimal_at = -1  # where it is in the text
+        self.short_quote: str | None = None  # four words or fewer, no question
+        theirs = unminimal = narrative = self.low
+        spoken: list[str] = []
+        self._their_spans: list[tuple[int, int]] = []
+        for m in _QUOTE.finditer(self.low):
+            quote = m.group(1) or m.group(2)
+            narrative = _blank(narrative, m)
+            if self._is_mine(m):
+                theirs, unminimal = _blank(theirs, m), _blank(unminimal, m)
+                continue
+            self.their_quotes.append(quote)
+            self._their_spans.append(m.span())
+            if is_minimal(quote):
+                if self.minimal_quote is None:
+                    self.minimal_quote = quote.strip(" .!")
+                    self.minimal_at = m.start()
+                if not _SNEER.search(quote):
+                    unminimal = _blank(unminimal, m)
+            else:
+                spoken.append(quote)
+                if self.short_quote is None and len(_WORD.findall(quote)) <= 4 and "?" not in quote:
+                    self.short_quote = quote.strip(" .!")
+        self._texts = {
+            "low": self.low,
+            "theirs": theirs,  # without the writer's own quoted words
+            "unminimal": unminimal,  # ... and without their one-word replies
+            "quoted": " | ".join(spoken),  # only their quoted words
+            "narrative": narrative,  # without any quoted words
+        }
+        self._cache: dict[tuple[str, str | None, str | None], tuple[int, str] | None] = {}
+        self._candidates = self._candidate_phrases()
+        self.late_clock = self._late_clock()
+
+    def _is_mine(self, m: re.Match[str]) -> bool:
+        before = self.low[max(0, m.start() - 24) : m.start()]
+        after = self.low[m.end() : m.end() + 16]
+        return bool(_MINE_BEFORE.search(before) or _MINE_AFTER.search(after))
+
+    def _candidate_phrases(self) -> dict[str, list[re.Pattern[str]]]:
+        """The phrases that could match, by signal: those whose start is in the text."""
+        found: dict[str, list[re.Pattern[str]]] = {}
+        for token in set(_TOKEN.findall(self.low)):
+            for name, phrases in _token_phrases(token).items():
+                if name in found:
+                    found[name].extend(phrases)
+                else:
+                    found[name] = list(phrases)
+        for symbol, name, source in _BY_SYMBOL:
+            if symbol in self.low:
+                found.setdefault(name, []).append(_compiled(source))
+        return found
+
+    def _late_clock(self) -> str | None:
+        """A clock time in the text that falls late at night ("1:47am", "tonight at 2:15")."""
+        night = self.hit("night_context")
+        for m in _CLOCK.finditer(self.low):
+            if m.group(3):
+                hour = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
+                if is_late(hour):
+                    return m.group(0)
+            elif m.group(4) and int(m.group(5)) < 60:
+                hour = int(m.group(4))
+                if hour in (22, 23, 0) or (night and hour in (1, 2, 3, 10, 11, 12)):
+                    return m.group(0)
+        return None
+
+    def hit(
+        self, name: str, unless_before: str | None = None, scope: str | None = None
+    ) -> str | None:
+        """The first phrase of signal ``name`` in the text that is not negated, or None.
+
+        ``unless_before`` names another signal that disqualifies a match when it ends the
+        clause just before it (e.g. "I was" before "swamped"). ``scope`` picks another
+        version of the text than the signal's own (e.g. "narrative": outside quotes).
+        """
+        found = self.where(name, unless_before, scope)
+        return found[1] if found else None
+
+    def where(
+        self, name: str, unless_before: str | None = None, scope: str | None = None
+    ) -> tuple[int, str] | None:
+        """Like ``hit``, with the position of the phrase in the text."""
+        key = (name, unless_before, scope)
+        if key not in self._cache:
+            found = self._matches(name, unless_before, scope, first_only=True)
+            self._cache[key] = found[0] if found else None
+        return self._cache[key]
+
+    def _in_their_quote(self, position: int) -> bool:
+        return any(start < position < end for start, end in self._their_spans)
+
+    def matches(self, name: str) -> list[tuple[int, str]]:
+        """Every phrase of signal ``name`` found, with its position, in text order."""
+        return self._matches(name)
+
+    def after(self, name: str, position: int) -> str | None:
+        """The first phrase of signal ``name`` found after ``position``."""
+        return next((p for start, p in self._matches(name) if start > position), None)
+
+    def all(self, name: str) -> list[str]:
+        """Every phrase of signal ``name`` in the text that is not negated, in text order."""
+        return [phrase for _, phrase in self._matches(name)]
+
+    def _matches(
+        self,
+        name: str,
+        unless_before: str | None = None,
+        scope: str | None = None,
+        first_only: bool = False,
+    ) -> list[tuple[int, str]]:
+        candidates = self._candidates.get(name, ())
+        always = _ALWAYS.get(name)
+        if not candidates and not always:
+            return []
+        text = self._texts[scope or _SCOPE.get(name, "low")]
+        phrases = [*candidates, *map(_compiled, always)] if always else candidates
+        if len(phrases) > 1:
+            phrases = list(dict.fromkeys(phrases))  # a phrase can come from two words
+        check_negation = name in evidence.NEGATABLE
+        if first_only and not (check_negation or unless_before):
+            firsts = [m for m in (rx.search(text) for rx in phrases) if m]
+            if not firsts:
+                return []
+            first = min(firsts, key=lambda m: m.start())
+            return [(first.start(), first.group(0).strip(" ,.'"))]
+        matches = [m for rx in phrases for m in rx.finditer(text)]
+        if len(matches) > 1:
+            matches.sort(key=lambda m: m.start())
+        found: list[tuple[int, str]] = []
+        for m in matches:
+            if check_negation or unless_before:
+                before = _clause_before(text, m.start())
+                if check_negation and whole("negator").search(before):
+                    continue
+                if (
+                    unless_before
+                    and whole(unless_before).search(before)
+                    and not self._in_their_quote(m.start())
+                ):
+                    continue
+            found.append((m.start(), m.group(0).strip(" ,.'")))
+            if first_only:
+                break
+        return found
+
+    def any(self, *names: str) -> str | None:
+        """The first of several signals that is found."""
+        for name in names:
+            found = self.hit(name)
+            if found:
+                return found
+        return None

@@ -1,0 +1,263 @@
+"""`manage.py backup` and `restore`: a backup comes back whole, into a fresh database.
+
+The backup reads the test database (committed data, hence transaction=True); the
+restore runs in a separate process against a brand-new database, as it would on a
+new server, and every table must come back with the same number of rows.
+"""
+
+import gzip
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import timezone
+
+from journal.models import Interaction, Person
+from patterns.models import EntryCategory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NATIVE = ".dump" if connection.vendor == "postgresql" else ".sqlite3"
+MARKER = "marigold-umbrella-7"
+TEXTS = ["k", f"Sorry, so busy this week! {MARKER}", "Long call, felt close.", "Cancelled again."]
+READ_TEXTS = (
+    "from journal.models import Interaction, Person; "
+    "print(sorted(e.text for e in Interaction.objects.all())); "
+    "print(sorted(p.notes for p in Person.objects.all()))"
+)
+
+
+@pytest.fixture
+def two_journals(alice, bob) -> None:
+    """Two accounts with people, entries (one in the trash) and categories."""
+    now = timezone.now()
+    sam = Person.objects.create(user=alice, name="Samwise", notes="Met at the climbing gym.")
+    jo = Person.objects.create(user=alice, name="Jo", relationship="friend")
+    for number, text in enumerate(TEXTS):
+        entry = Interaction.objects.create(
+            user=alice,
+            person=sam if number % 2 else jo,
+            occurred_at=now - timedelta(days=number),
+            text=text,
+            feeling=-number,
+            feelings=["hurt"] if number else [],
+        )
+        EntryCategory.objects.create(
+            interaction=entry, category="one_word_replies", score=0.9, reasons=["k"]
+        )
+    entry.deleted = now  # the last one sits in the trash
+    entry.save(update_fields=["deleted"])
+    pat = Person.objects.create(user=bob, name="Pat")
+    Interaction.objects.create(user=bob, person=pat, text="Lunch.", feeling=1)
+
+
+def make_backup(tmp_path: Path, *options: str) -> Path:
+    call_command("backup", "--output", str(tmp_path / "backups"), *options)
+    (path,) = (tmp_path / "backups").iterdir()
+    return path
+
+
+def counts_here() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        return {
+            table: cursor.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+            for table in connection.introspection.table_names()
+        }
+
+
+class FreshDatabase:
+    """An empty database beside the test one, reached by URL from another process."""
+
+    def __init__(self, url: str, counts) -> None:
+        self.url = url
+        self.counts = counts
+
+    def manage(self, *args: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "DATABASE_URL": self.url}
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+
+@pytest.fixture
+def fresh_database(tmp_path) -> Iterator[FreshDatabase]:
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        path = tmp_path / "fresh.sqlite3"
+
+        def sqlite_counts() -> dict[str, int]:
+            with sqlite3.connect(path) as db:
+                tables = db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                ).fetchall()
+                return {
+                    name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
+                    for (name,) in tables
+                }
+
+        yield FreshDatabase(f"sqlite:///{path}", sqlite_counts)
+        return
+
+    import psycopg
+
+    given = connection.settings_dict
+    server = {
+        key: given[setting]
+        for key, setting in [("host", "HOST"), ("port", "PORT"), ("user", "USER")]
+        if given.get(setting)
+    }
+    if given.get("PASSWORD"):
+        server["password"] = given["PASSWORD"]
+    name = f"almost_restore_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(dbname=given["NAME"], autocommit=True, **server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+    def postgres_counts() -> dict[str, int]:
+        with psycopg.connect(dbname=name, **server) as db:
+            tables = db.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall()
+            return {
+                table: db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+                for (table,) in tables
+            }
+
+    auth = quote(server.get("user", ""))
+    if "password" in server:
+        auth += ":" + quote(server["password"], safe="")
+    port = f":{server['port']}" if "port" in server else ""
+    url = f"postgres://{auth}@{server.get('host', '')}{port}/{name}"
+    try:
+        yield FreshDatabase(url, postgres_counts)
+    finally:
+        with psycopg.connect(dbname=given["NAME"], autocommit=True, **server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.parametrize("options", [(), ("--json",)], ids=["native", "json"])
+def test_a_backup_comes_back_whole_in_a_fresh_database(
+    two_journals, tmp_path, fresh_database, options
+):
+    backup = make_backup(tmp_path, *options)
+    assert backup.name.endswith(".json.gz" if options else NATIVE)
+    before = counts_here()
+    assert before["journal_interaction"] == 5
+    assert before["patterns_entrycategory"] == 4
+
+    restored = fresh_database.manage("restore", str(backup))
+
+    assert restored.returncode == 0, restored.stderr
+    assert "Everything is back" in restored.stdout
+    assert fresh_database.counts() == before
+    shown = fresh_database.manage("shell", "-c", READ_TEXTS)
+    assert shown.returncode == 0, shown.stderr
+    texts, notes = shown.stdout.splitlines()[-2:]
+    assert texts == str(sorted([*TEXTS, "Lunch."]))
+    assert "Met at the climbing gym." in notes
+
+
+@pytest.mark.parametrize("options", [(), ("--json",)], ids=["native", "json"])
+def test_a_backup_keeps_sealed_text_sealed(two_journals, tmp_path, options):
+    backup = make_backup(tmp_path, *options)
+    if backup.name.endswith(".gz"):
+        content = gzip.decompress(backup.read_bytes())
+    elif backup.name.endswith(".dump"):
+        content = subprocess.run(
+            ["pg_restore", "--file=-", str(backup)], capture_output=True, check=True
+        ).stdout
+    else:
+        content = backup.read_bytes()
+
+    assert b"Samwise" in content  # names are plain: the search does see the rows
+    assert MARKER.encode() not in content
+    assert b"climbing gym" not in content
+
+
+@pytest.mark.parametrize("options", [(), ("--json",)], ids=["native", "json"])
+def test_a_second_restore_needs_force(two_journals, tmp_path, fresh_database, options):
+    backup = make_backup(tmp_path, *options)
+    assert fresh_database.manage("restore", str(backup)).returncode == 0
+
+    again = fresh_database.manage("restore", str(backup))
+    assert again.returncode != 0
+    assert "This database is not empty" in again.stderr
+    assert "accounts.user" in again.stderr
+
+    forced = fresh_database.manage("restore", "--force", str(backup))
+    assert forced.returncode == 0, forced.stderr
+    assert fresh_database.counts() == counts_here()
+
+
+def test_restore_refuses_a_database_that_holds_data(two_journals, tmp_path):
+    backup = make_backup(tmp_path)
+
+    with pytest.raises(CommandError, match="This database is not empty"):
+        call_command("restore", str(backup))
+
+    assert Interaction.objects.count() == 5
+
+
+def test_backups_are_readable_by_their_owner_only(two_journals, tmp_path, capsys):
+    backup = make_backup(tmp_path)
+
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert backup.name.startswith("almost-")
+    out = capsys.readouterr().out
+    assert f"Backup written: {backup}" in out
+    assert "master key" in out
+
+
+def test_two_backups_in_the_same_second_keep_both(two_journals, tmp_path):
+    folder = tmp_path / "backups"
+    call_command("backup", "--output", str(folder))
+    call_command("backup", "--output", str(folder))
+
+    assert len(list(folder.iterdir())) == 2
+
+
+def test_a_backup_of_the_other_database_kind_points_to_json(db, tmp_path):
+    other = tmp_path / ("almost.sqlite3" if NATIVE == ".dump" else "almost.dump")
+    other.write_bytes(b"not for this database")
+
+    with pytest.raises(CommandError, match="backup --json"):
+        call_command("restore", str(other))
+
+
+def test_restore_says_what_it_expects_of_a_file(db, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+
+    with pytest.raises(CommandError, match=r"\.dump, \.sqlite3 or \.json\.gz"):
+        call_command("restore", str(notes))
+    with pytest.raises(CommandError, match="There is no backup file"):
+        call_command("restore", str(tmp_path / "missing.dump"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump is for PostgreSQL")
+def test_without_pg_dump_postgresql_is_backed_up_as_json(
+    two_journals, tmp_path, fresh_database, monkeypatch
+):
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools-here"))
+
+    backup = make_backup(tmp_path)
+
+    assert backup.name.endswith(".json.gz")
+    monkeypatch.undo()
+    assert fresh_database.manage("restore", str(backup)).returncode == 0
+    assert fresh_database.counts() == counts_here()

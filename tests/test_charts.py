@@ -1,0 +1,155 @@
+"""Chart building in patterns/charts.py: plain functions, tested directly."""
+
+import json
+from datetime import date
+
+from django.conf import settings
+
+from patterns import charts
+from patterns.categories import SLUGS
+
+
+def test_a_week_starts_on_monday_by_default():
+    assert charts.week_of(date(2026, 3, 29)) == date(2026, 3, 23)  # a Sunday
+    assert charts.week_of(date(2026, 3, 30)) == date(2026, 3, 30)  # a Monday
+
+
+def test_a_week_can_start_on_sunday():
+    assert charts.week_of(date(2026, 3, 29), 6) == date(2026, 3, 29)  # Sunday opens the week
+    assert charts.week_of(date(2026, 3, 28), 6) == date(2026, 3, 22)  # Saturday closes the last
+    assert charts.week_of(date(2026, 3, 30), 6) == date(2026, 3, 29)
+
+
+def test_the_week_list_runs_week_by_week_from_first_to_last():
+    weeks = charts.week_list(date(2026, 1, 5), date(2026, 2, 2))
+    assert weeks == [
+        date(2026, 1, 5),
+        date(2026, 1, 12),
+        date(2026, 1, 19),
+        date(2026, 1, 26),
+        date(2026, 2, 2),
+    ]
+    assert charts.week_list(date(2026, 1, 5), date(2026, 1, 5)) == [date(2026, 1, 5)]
+
+
+def test_gaps_become_empty_weeks_and_split_rows_are_added_up():
+    weeks = charts.week_list(date(2026, 1, 4), date(2026, 1, 25))
+    rows = [
+        charts.Week(
+            date(2026, 1, 4), total=2, signed=1, feeling_sum=-3, counts={"left_on_read": 1}
+        ),
+        # A Sunday-start week comes from two ISO weeks: two rows, one start.
+        charts.Week(date(2026, 1, 4), total=1, signed=1, feeling_sum=1, counts={"left_on_read": 1}),
+        charts.Week(date(2026, 1, 25), total=1, feeling_sum=2, me=1),
+        charts.Week(date(2025, 12, 28), total=9),  # outside the list: dropped
+    ]
+    filled = charts.fill_weeks(weeks, rows)
+    assert [w.start for w in filled] == weeks
+    assert [w.total for w in filled] == [3, 0, 0, 1]
+    assert filled[0].counts == {"left_on_read": 2}
+    assert filled[0].feeling == round(-2 / 3, 2)
+    assert filled[1].feeling is None
+    assert filled[3].me == 1
+
+
+def _weeks():
+    return charts.fill_weeks(
+        charts.week_list(date(2026, 3, 2), date(2026, 3, 16)),
+        [
+            charts.Week(
+                date(2026, 3, 2),
+                total=3,
+                signed=2,
+                feeling_sum=-3,
+                counts={"avoided_plans": 2, "left_on_read": 1},
+                me=2,
+                them=1,
+            ),
+            charts.Week(date(2026, 3, 16), total=1, feeling_sum=2, them=1),
+        ],
+    )
+
+
+def test_the_weekly_figure_stacks_one_bar_per_category_and_draws_feeling_on_a_second_axis():
+    fig = charts.weekly_figure(_weeks())
+    bars = {t["name"]: t for t in fig["data"] if t["type"] == "bar"}
+    assert set(bars) == {"Avoided plans", "Left on read"}  # categories never seen are left out
+    assert bars["Avoided plans"]["y"] == [2, 0, 0]
+    assert bars["Avoided plans"]["x"] == ["2026-03-02", "2026-03-09", "2026-03-16"]
+    assert bars["Avoided plans"]["marker"]["color"] == charts.COLOURS["avoided_plans"]
+    line = next(t for t in fig["data"] if t["type"] == "scatter")
+    assert line["yaxis"] == "y2"
+    assert line["y"] == [-1.0, None, 2.0]  # a week with nothing logged is a gap, not a zero
+    assert fig["layout"]["barmode"] == "stack"
+    assert fig["layout"]["yaxis2"]["overlaying"] == "y"
+    json.dumps(fig)  # plain data, ready for json_script
+
+
+def test_every_category_has_a_fixed_colour_from_the_stylesheet():
+    assert set(charts.COLOURS) == set(SLUGS)
+    css = (settings.BASE_DIR / "static" / "css" / "almost.css").read_text()
+    for slug, colour in charts.COLOURS.items():
+        assert f"--c-{slug}: {colour}" in css
+
+
+def test_bar_segments_carry_the_url_of_their_entries():
+    weeks = _weeks()
+    links = [{slug: f"/w/{w.start}/{slug}" for slug in SLUGS} for w in weeks]
+    fig = charts.weekly_figure(weeks, links)
+    bar = next(t for t in fig["data"] if t["name"] == "Avoided plans")
+    assert bar["customdata"][0] == "/w/2026-03-02/avoided_plans"
+    table = charts.weekly_table(weeks, links)
+    header, cells = table.rows[0]
+    assert header == "2 Mar 2026"
+    avoided = table.columns.index("Avoided plans") - 1
+    assert cells[avoided].text == "2"
+    assert cells[avoided].url == "/w/2026-03-02/avoided_plans"
+    assert cells[0].url == ""  # a zero links nowhere
+
+
+def test_the_weekly_table_has_the_figures_numbers():
+    weeks = _weeks()
+    fig = charts.weekly_figure(weeks)
+    table = charts.weekly_table(weeks)
+    for trace in fig["data"]:
+        column = table.columns.index(trace["name"]) - 1
+        shown = [cells[column].text for _, cells in table.rows]
+        if trace["type"] == "bar":
+            assert shown == [str(y) for y in trace["y"]]
+        else:
+            assert shown == ["–" if y is None else f"{y:+.1f}" for y in trace["y"]]
+    assert [cells[-2].text for _, cells in table.rows] == ["3", "0", "1"]
+
+
+def test_effort_and_feeling_charts_follow_the_weeks():
+    weeks = _weeks()
+    effort = charts.effort_figure(weeks, "Sam")
+    assert [t["y"] for t in effort["data"]] == [[2, 0, 0], [1, 0, 1]]
+    assert effort["data"][1]["name"] == "Sam reached out"
+    assert [c.text for c in charts.effort_table(weeks, "Sam").rows[0][1]] == ["2", "1"]
+    feeling = charts.feeling_figure(weeks)
+    assert feeling["data"][0]["y"] == [-1.0, None, 2.0]
+    assert [c[1].text for _, c in charts.feeling_table(weeks).rows] == ["-1.0", "–", "+2.0"]
+
+
+def test_the_heat_map_runs_in_the_order_of_the_persons_week():
+    cells = {(5, 23): 3, (7, 1): 1}  # Friday 23:00 three times, Sunday 01:00 once
+    fig = charts.heatmap_figure(cells, 0)
+    trace = fig["data"][0]
+    assert trace["y"][0] == "Monday"
+    assert trace["z"][4][23] == 3
+    assert trace["z"][6][1] == 1
+    sunday_first = charts.heatmap_figure(cells, 6)["data"][0]
+    assert sunday_first["y"][:2] == ["Sunday", "Monday"]
+    assert sunday_first["z"][0][1] == 1
+    table = charts.heatmap_table(cells, 6)
+    assert table.rows[0][0] == "Sunday"
+    assert [c.text for c in table.rows[0][1]] == [str(n) for n in sunday_first["z"][0]]
+
+
+def test_the_shared_layout_is_transparent_and_keeps_overrides():
+    layout = charts.layout(yaxis={"title": {"text": "Signs"}})
+    assert layout["paper_bgcolor"] == "rgba(0,0,0,0)"
+    assert layout["yaxis"]["fixedrange"] is True  # the base survives the override
+    assert layout["yaxis"]["title"]["text"] == "Signs"
+    assert "template" not in layout

@@ -1,0 +1,231 @@
+"""Direct tests of the pure classifier (no Django, no database)."""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
+from patterns.classifier import THRESHOLD, Facts, Verdict, classify
+from tests.data.evaluate import evaluate
+
+DEV_SET = Path(__file__).parent / "data" / "dev_set.jsonl"
+
+
+def labels(text: str, **facts) -> set[str]:
+    return {slug for slug, v in classify(text, Facts(**facts)).items() if v.label}
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 3, 14, hour, minute)
+
+
+# One list per category: (text, facts) that should get the label, then clean look-alikes.
+POSITIVE = {
+    "one_word_replies": [
+        ("Wrote Ana a long message about my dad's diagnosis and how frightened I am. 'ok'", {}),
+        ("Poured my heart out to Joe about the divorce. He put a thumbs up on it.", {}),
+        (
+            "Sent Kim three paragraphs about why I'm thinking of leaving my job. She said 'nice'.",
+            {},
+        ),
+        ("Long update about my week and the anxiety stuff.", {"reply": "one_word"}),
+    ],
+    "busy_excuses": [
+        ("Two weeks of nothing from Liam, then 'sorry, swamped!!'. No question back.", {}),
+        ("Ella cancelled our dinner: 'crazy week'. She was tagged at a bar that night.", {}),
+        ("Mum's been 'too busy' to call for a month. My aunt says she's at bingo daily.", {}),
+    ],
+    "avoided_plans": [
+        ("Asked Rui to the lake on Saturday. 'Let's play it by ear!' Never heard back.", {}),
+        ("Our lunch got pushed again, the third time. Now it's 'maybe sometime in May'.", {}),
+        ("Invited Zoe to my gig. 'I'll let you know!' The gig was last night.", {}),
+        ("Floated a weekend away.", {"plan_outcome": "vague"}),
+    ],
+    "left_on_read": [
+        ("Seen 11:02. It's 10pm. He's been posting stories all afternoon.", {}),
+        ("She left me on read again, third time this week.", {}),
+        ("Asked about the rent.", {"reply": "seen_no_reply", "reply_delay_hours": 30}),
+        ("Blue ticks since Monday. She's been online in the group chat all day.", {}),
+    ],
+    "late_night_only": [
+        ("'u up?' from Cal. First message in a week.", {"occurred_at": at(1, 40)}),
+        ("Jake only ever texts me after midnight, never during the day.", {}),
+        ("11:50pm: 'bored, wyd'. Not a word from him all day.", {}),
+    ],
+    "joked_off": [
+        ("Told Sam I've been having panic attacks. 'lol relax' and a meme.", {}),
+        ("Asked him where this is going. He laughed and changed the subject to football.", {}),
+        ("I said I'm worried about her drinking. She said 'ok mum 😂' and moved on.", {}),
+    ],
+    "hot_and_cold": [
+        ("Friday he said he'd never felt like this. Today: dry texts, no questions.", {}),
+        ("She's so hot and cold, I can't keep up.", {}),
+        ("Last week he held my hand all evening. This week he walked past me without a word.", {}),
+    ],
+}
+
+CLEAN = {
+    "one_word_replies": [
+        ("Asked Tom where he was. 'omw'", {"reply": "one_word"}),
+        ("Sent Jo the address. '👍'", {}),
+        ("Long message to Ade about my week. He wrote 'ok! call me tonight?' and we talked.", {}),
+    ],
+    "busy_excuses": [
+        ("Kai said his shift moved and asked if Sunday at 4 works. Sunday at 4, there he was.", {}),
+        ("Rhi's swamped with the move but still rings every night.", {}),
+        ("I was swamped at work so I cancelled the gym.", {}),
+    ],
+    "avoided_plans": [
+        ("Dev moved our coffee to Friday at 3 because of a dentist visit. Friday was lovely.", {}),
+        ("Asked Mo to the cinema. 'Yes! Thursday?' We went Thursday.", {}),
+        ("We rescheduled once and met on the 9th as planned.", {"plan_outcome": "kept"}),
+    ],
+    "left_on_read": [
+        ("She didn't leave me on read this time, answered in ten minutes.", {}),
+        ("He said he'd be offline on a hike; replied next morning with a long message.", {}),
+        (
+            "Priya answered a day late: 'so sorry, phone died! tell me everything' and we talked.",
+            {},
+        ),
+    ],
+    "late_night_only": [
+        ("Video call at 11pm because she's in Tokyo for work. We booked it on Monday.", {}),
+        ("Chatted with Ari till 1am about the election. We text all day anyway.", {}),
+        ("Had dinner with Ben.", {"occurred_at": at(23, 30), "initiated_by": "them"}),
+    ],
+    "joked_off": [
+        ("Jonah and I traded terrible puns about his sourdough all night. Cried laughing.", {}),
+        ("Told Jo about my anxiety; she didn't joke or brush it off, she just listened.", {}),
+        ("Made a joke about my haircut and Nia joined in. Silly and light.", {}),
+    ],
+    "hot_and_cold": [
+        ("Alex is exactly as keen as on our first date. Steady, kind, consistent.", {}),
+        ("Not hot and cold at all: Dan texts every day and plans things.", {}),
+        ("Cold and rainy all week; cosy film night with Sue on Saturday.", {}),
+    ],
+}
+
+
+def _cases(table: dict) -> list:
+    return [
+        pytest.param(slug, text, facts, id=f"{slug}-{i}")
+        for slug, cases in table.items()
+        for i, (text, facts) in enumerate(cases)
+    ]
+
+
+@pytest.mark.parametrize(("slug", "text", "facts"), _cases(POSITIVE))
+def test_it_finds_the_category(slug, text, facts):
+    verdict = classify(text, Facts(**facts))[slug]
+    assert verdict.label
+    assert verdict.reasons  # a positive label always says why
+
+
+@pytest.mark.parametrize(("slug", "text", "facts"), _cases(CLEAN))
+def test_it_leaves_the_look_alike_clean(slug, text, facts):
+    assert not classify(text, Facts(**facts))[slug].label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After our third date Mia told me, kindly, that she isn't feeling a connection. Clear.",
+        "Leo said gently that he doesn't feel that way. Sad, but clear, and I'm grateful.",
+        "asked my daughter if she got home safe. 'yep x'",
+        "Sunday lunch with Gran, she asked all about the garden. Lovely.",
+    ],
+)
+def test_a_clear_answer_or_an_ordinary_day_gets_no_label(text):
+    assert labels(text) == set()
+
+
+def test_negation_cancels_the_phrase():
+    assert "left_on_read" in labels("He left me on read for two days.")
+    assert "left_on_read" not in labels("He didn't leave me on read this time.")
+
+
+def test_a_kept_reschedule_is_not_avoidance():
+    text = "He was late but apologised and we rebooked for Sunday, which happened."
+    assert labels(text) == set()
+
+
+def test_a_late_hour_alone_is_not_late_night_only():
+    quiet = Facts(occurred_at=at(23, 45), initiated_by="them")
+    assert not classify("Talked about the match.", quiet)["late_night_only"].label
+    assert classify("'u up?'", quiet)["late_night_only"].label
+
+
+def test_an_announced_absence_is_not_left_on_read():
+    facts = Facts(reply="engaged", reply_delay_hours=48)
+    text = "Dad took two days to answer; he'd told me he'd be at the cabin with no signal."
+    assert not classify(text, facts)["left_on_read"].label
+
+
+def test_it_always_answers_all_seven_in_order():
+    verdicts = classify("")
+    assert tuple(verdicts) == SLUGS
+    assert all(isinstance(v, Verdict) and v.score == 0 and not v.label for v in verdicts.values())
+
+
+def test_scores_are_rounded_and_match_labels():
+    for verdict in classify("Seen 3pm. Nothing since, and he's online.").values():
+        assert 0 <= verdict.score <= 1
+        assert verdict.score == round(verdict.score, 2)
+        assert verdict.label == (verdict.score >= THRESHOLD)
+
+
+def test_reasons_quote_what_was_found():
+    verdict = classify("Asked about Saturday. 'let's play it by ear'. Nothing since.")
+    assert any("play it by ear" in reason for reason in verdict["avoided_plans"].reasons)
+
+
+def test_categories_match_the_taxonomy():
+    assert SLUGS == (
+        "one_word_replies",
+        "busy_excuses",
+        "avoided_plans",
+        "left_on_read",
+        "late_night_only",
+        "joked_off",
+        "hot_and_cold",
+    )
+    assert BY_SLUG["busy_excuses"].label == '"Busy" as a cover'
+    assert all(c.summary.endswith(".") for c in CATEGORIES)
+
+
+def test_facts_from_dict_parses_good_values():
+    facts = Facts.from_dict(
+        {"reply": "seen_no_reply", "reply_delay_hours": 26, "feeling": -2},
+        occurred_at="2026-02-06T01:47:00+05:00",
+    )
+    assert facts.occurred_at == datetime(2026, 2, 6, 1, 47)  # wall-clock time kept
+    assert facts.reply_delay_hours == 26.0
+    assert Facts.from_dict(None) == Facts()
+
+
+@pytest.mark.parametrize(
+    ("facts", "occurred_at", "message"),
+    [
+        ({"reply": "maybe"}, None, "reply must be one of"),
+        ({"channel": "pigeon"}, None, "channel must be one of"),
+        ({"feeling": 5}, None, "feeling must be"),
+        ({"feeling": "bad"}, None, "feeling must be"),
+        ({"reply_delay_hours": -1}, None, "cannot be negative"),
+        ({"reply_delay_hours": "soon"}, None, "reply_delay_hours must be"),
+        ({"mood": "sad"}, None, "unknown fact 'mood'"),
+        ([], None, "facts must be a JSON object"),
+        ({}, "yesterday", "occurred_at"),
+        ({}, "2026-01-09", "occurred_at"),
+        ({}, 20260109, "occurred_at"),
+    ],
+)
+def test_facts_from_dict_rejects_bad_values(facts, occurred_at, message):
+    with pytest.raises(ValueError, match=message):
+        Facts.from_dict(facts, occurred_at=occurred_at)
+
+
+def test_the_dev_set_stays_good():
+    report = evaluate(DEV_SET)
+    assert report.macro_f1 >= 0.85
+    assert report.false_alarm_rate <= 0.05
