@@ -3,6 +3,7 @@ from functools import cache
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
+from django.core.validators import MaxLengthValidator
 
 from accounts.models import User
 
@@ -33,7 +34,12 @@ class NoColon:
 
 
 class LoginForm(NoColon, AuthenticationForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # AuthenticationForm sets max_length after the field is built, so its validator
+        # is missing; without it a 300-character name reaches the lockout table.
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
 
 
 class PasswordForm(NoColon, PasswordChangeForm):

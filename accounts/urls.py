@@ -19,7 +19,9 @@ urlpatterns = [
     path("export/csv/", export.export_csv, name="accounts-export-csv"),
     path("import/", imports.import_page, name="accounts-import"),
     path("import/daylio/", daylio_views.daylio_preview, name="accounts-import-daylio"),
-    path("import/daylio/confirm/", daylio_views.daylio_confirm, name="accounts-import-daylio-confirm"),
+    path(
+        "import/daylio/confirm/", daylio_views.daylio_confirm, name="accounts-import-daylio-confirm"
+    ),
     path("delete/", data.delete, name="accounts-delete"),
     path(
         "password/",

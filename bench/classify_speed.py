@@ -73,9 +73,8 @@ def entries(count: int, seed: int = 7) -> list[dict]:
         text += rng.choice(FILLER)
         row: dict = {"id": f"b{i}", "text": text}
         if rng.random() < 0.5:
-            row["occurred_at"] = (
-                f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
-            )
+            day = f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+            row["occurred_at"] = f"{day}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
         facts = rng.choice(FACTS)
         if facts:
             row["facts"] = facts

@@ -16,6 +16,7 @@ from guidance.drafts import CLARITY_QUESTIONS
 from journal.entries import save_entry
 from journal.forms import EntryForm
 from journal.models import Channel, Initiator, Interaction, Person
+from journal.views import parse_id
 
 
 def _get_person_for_user(request: HttpRequest, pk: int) -> Person:
@@ -35,7 +36,7 @@ def questions_for(person: Person, data=None) -> list[dict]:
 
 def _chosen_text(data) -> str:
     chosen = data.get("chosen", "1")
-    if not chosen.isdigit() or not 1 <= int(chosen) <= len(CLARITY_QUESTIONS):
+    if not 1 <= (parse_id(chosen) or 0) <= len(CLARITY_QUESTIONS):
         chosen = "1"
     return data.get(f"question_{chosen}", "").strip()
 

@@ -46,9 +46,11 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entries = with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
         :PERSON_PAGE_ENTRIES
     ]
-    patterns = person_patterns(person, request.user.tz)
+    charts = person_charts(request.user, person)  # 2 queries
+    # The heat map's hours give the late-night share: no second pass over the history.
+    patterns = person_patterns(person, request.user.tz, hours=charts["hours"])
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
-    context["person_charts"] = person_charts(request.user, person)  # 2 queries
+    context["person_charts"] = charts
     ratio = patterns["breadcrumb_ratio"]
     if ratio is not None and ratio >= BREADCRUMB_HIGH:  # most of the last four weeks
         context.update(crumb_person=person, crumb_ratio=ratio * 100)

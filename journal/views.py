@@ -42,14 +42,20 @@ def with_categories(entries):
     )
 
 
+def parse_id(value: str) -> int | None:
+    """An id from a query string, or None. "²" and 30-digit numbers are not ids."""
+    if value.isascii() and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
+
+
 def timeline(request: HttpRequest):
     """One page of the timeline, filtered by the ?person= and ?q= parameters."""
     entries = Interaction.objects.for_user(request.user)
     person_id = request.GET.get("person", "")
     query = request.GET.get("q", "").strip()[:200]
     category = request.GET.get("category", "")
-    # ASCII digits, and short: "²" or a 30-digit number would crash the query.
-    if person_id.isascii() and person_id.isdigit() and len(person_id) < 19:
+    if parse_id(person_id) is not None:
         entries = entries.filter(person_id=person_id)
     if category in {c.slug for c in CATEGORIES}:
         entries = entries.filter(categories__category=category, categories__active=True)

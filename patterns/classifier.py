@@ -146,7 +146,11 @@ class Evidence:
 
 
 def _q(phrase: str) -> str:
-    return f"“{phrase}”"
+    """A found phrase, quoted for a reason; stray quote marks from the text dropped."""
+    return "“" + _STRAY_QUOTES.sub("", phrase).strip() + "”"
+
+
+_STRAY_QUOTES = re.compile(r"(?<![a-z])'|'(?![a-z])|\"")
 
 
 def _one_word_replies(e: _Entry) -> list[Evidence]:
@@ -483,7 +487,7 @@ def _swing_evidence(e: _Entry, at: int, warm: str) -> list[Evidence]:
         "late_night_only",
     )
     if shift and any(e.raw.get(slug, 0) >= 1 for slug in cooled):
-        return [Evidence(1.0, f"warm ({_q(warm)}), then a cold turn")]
+        return [Evidence(1.2, f"warm ({_q(warm)}), then a cold turn")]
     return []
 
 
@@ -518,10 +522,6 @@ def classify(text: str, facts: Facts = Facts()) -> dict[str, Verdict]:  # noqa: 
         raw = sum(item.weight for item in evidence)
         entry.raw[slug] = raw
         score = _score(raw)
-        reasons = tuple(
-            item.reason
-            for item in sorted(evidence, key=lambda item: -item.weight)
-            if item.weight > 0 and item.reason
-        )
+        reasons = tuple(item.reason for item in evidence if item.weight > 0 and item.reason)
         verdicts[slug] = Verdict(slug, score, score >= THRESHOLD, reasons)
     return verdicts

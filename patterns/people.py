@@ -174,8 +174,18 @@ def find_patterns(rows: list[Row], now: datetime, late: int = 0, total: int = 0)
     }
 
 
-def person_patterns(person: Person, tz, now: datetime | None = None) -> dict:
-    """Patterns for one person, with hours read in `tz`. Queries: 3, whatever the history."""
+def person_patterns(
+    person: Person,
+    tz,
+    now: datetime | None = None,
+    hours: dict[tuple[int, int], int] | None = None,
+) -> dict:
+    """Patterns for one person, with hours read in `tz`. Queries: 3, whatever the history.
+
+    `hours`: the person's entries by (ISO weekday, hour) in `tz`, when the caller has them
+    already (the person page's heat map, patterns.weekly.hour_cells). They give the
+    late-night share, which saves the third query and its pass over the whole history.
+    """
     now = now or timezone.now()
     entries = Interaction.objects.for_user(person.user_id).filter(person=person)
     since = now - timedelta(days=max(WINDOW_DAYS, SWING_DAYS * 3, BREADCRUMB_DAYS, 90))
@@ -185,17 +195,19 @@ def person_patterns(person: Person, tz, now: datetime | None = None) -> dict:
         .values_list("pk", "occurred_at", "feeling", "asked_clarity")[:1000]
     )
     signs: dict[int, set[str]] = {}
+    # By the ids just read: one index probe each, where a join on the person's entries had
+    # PostgreSQL read the whole category table.
     for pk, slug in EntryCategory.objects.filter(
-        interaction__person=person,
-        interaction__deleted__isnull=True,
-        interaction__occurred_at__gte=since,
-        active=True,
+        interaction_id__in=[pk for pk, *_ in recent], active=True
     ).values_list("interaction_id", "category"):
         signs.setdefault(pk, set()).add(slug)
     rows = [
         Row(pk, at, feeling, asked, frozenset(signs.get(pk, ())))
         for pk, at, feeling, asked in recent
     ]
+    if hours is not None:
+        late = sum(n for (_, hour), n in hours.items() if hour in LATE_HOURS)
+        return find_patterns(rows, now, late, sum(hours.values()))
     counts = entries.annotate(hour=ExtractHour("occurred_at", tzinfo=tz)).aggregate(
         total=Count("pk"), late=Count("pk", filter=Q(hour__in=LATE_HOURS))
     )

@@ -10,8 +10,20 @@ from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Count, DateField, Exists, Max, OuterRef, Q, Sum, Value, When
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractHour, ExtractIsoWeekDay, Trunc
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -20,7 +32,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date
 
 from journal.models import Interaction, Person
-from journal.views import with_categories
+from journal.views import parse_id, with_categories
 from patterns import charts
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.models import EntryCategory
@@ -53,22 +65,60 @@ WEEK_ENTRIES_LIMIT = 100
 # Queries ---------------------------------------------------------------------------
 
 
-def _sign(slug: str | None = None) -> Exists:
-    """True for an entry with an active sign (of `slug`, or of any category)."""
-    signs = EntryCategory.objects.filter(interaction=OuterRef("pk"), active=True)
-    return Exists(signs.filter(category=slug) if slug else signs)
+def _signs() -> Coalesce:
+    """An entry's active signs as bits (bit i for SLUGS[i]), 0 for none.
+
+    One index probe per entry, on the (interaction, category) unique index. An EXISTS
+    per category looked cheaper to PostgreSQL, which then hashed the whole category
+    table, of every account, eight times on each chart (found with bench/run.py).
+    """
+    bit = Case(
+        *(When(category=slug, then=Value(1 << i)) for i, slug in enumerate(SLUGS)),
+        default=Value(0),
+    )
+    per_entry = (
+        EntryCategory.objects.filter(interaction=OuterRef("pk"), active=True)
+        .order_by()
+        .values("interaction")
+        .annotate(bits=Sum(bit))
+        .values("bits")
+    )
+    return Coalesce(Subquery(per_entry), Value(0), output_field=IntegerField())
 
 
-def _sums() -> dict:
-    """The aggregates every weekly chart reads, per group of entries."""
-    return {
-        "total": Count("pk"),
-        "signed": Count("pk", filter=_sign()),
-        "feeling_sum": Sum("feeling"),
-        "me": Count("pk", filter=Q(initiated_by="me")),
-        "them": Count("pk", filter=Q(initiated_by="them")),
-        **{f"n_{slug}": Count("pk", filter=_sign(slug)) for slug in SLUGS},
-    }
+SUMS = {
+    "total": Count("pk"),
+    "feeling_sum": Sum("feeling"),
+    "me": Count("pk", filter=Q(initiated_by="me")),
+    "them": Count("pk", filter=Q(initiated_by="them")),
+}
+
+
+def _sums(entries, keys: list[str]) -> list[dict]:
+    """The sums every weekly chart reads, per group of `entries` sharing `keys`. One query.
+
+    The database groups by `keys` and by the set of signs an entry has; the few groups
+    with different signs are added up here.
+    """
+    rows = entries.annotate(signs=_signs()).values(*keys, "signs").annotate(**SUMS).order_by()
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        group = groups.get(key := tuple(row[k] for k in keys))
+        if group is None:
+            group = groups[key] = {k: row[k] for k in keys} | dict.fromkeys(
+                ["total", "signed", "feeling_sum", "me", "them", *(f"n_{s}" for s in SLUGS)], 0
+            )
+        n, signs = row["total"], row["signs"]
+        group["total"] += n
+        group["feeling_sum"] += row["feeling_sum"] or 0
+        group["me"] += row["me"]
+        group["them"] += row["them"]
+        if signs:
+            group["signed"] += n
+            for i, slug in enumerate(SLUGS):
+                if signs & (1 << i):
+                    group[f"n_{slug}"] += n
+    return list(groups.values())
 
 
 def _week(row: dict, start: date) -> charts.Week:
@@ -98,7 +148,7 @@ def week_rows(entries, tz, week_start: int) -> list[charts.Week]:
         )
         keys.append("sunday")
     found = []
-    for row in rows.values(*keys).annotate(**_sums()).order_by():
+    for row in _sums(rows, keys):
         start = row["week"]
         if week_start == 6:
             start += timedelta(days=6) if row["sunday"] else timedelta(days=-1)
@@ -108,7 +158,7 @@ def week_rows(entries, tz, week_start: int) -> list[charts.Week]:
 
 def people_rows(entries) -> list[dict]:
     """Sums per person of `entries`, busiest first. One grouped query."""
-    rows = entries.values("person_id", "person__name").annotate(**_sums()).order_by()
+    rows = _sums(entries, ["person_id", "person__name"])
     return sorted(rows, key=lambda r: (-r["signed"], -r["total"], r["person__name"]))
 
 
@@ -238,9 +288,10 @@ def _person_param(request: HttpRequest) -> Person | None:
     value = request.GET.get("person", "")
     if not value:
         return None
-    if not value.isdigit():
+    pk = parse_id(value)
+    if pk is None:
         raise Http404("No such person.")
-    return get_object_or_404(Person.objects.for_user(request.user), pk=value)
+    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
 
 
 def weekly_context(user, range_key: str, person: Person | None) -> dict:
@@ -417,4 +468,5 @@ def person_charts(user, person: Person) -> dict:
             ),
         ],
         "empty": quiet and not cells,
+        "hours": cells,  # for patterns.people.person_patterns, which needs the same sums
     }

@@ -290,3 +290,13 @@ def test_a_file_too_big_to_carry_to_the_confirm_step_is_refused(alice_client, al
 def test_a_null_character_in_the_name_gets_a_clear_message(alice_client):
     response = upload(alice_client, SAMPLE, new_person="Sa\x00m")
     assert "hidden null character" in page_text(response)
+
+
+def test_the_preview_says_which_long_notes_will_be_cut(alice_client):
+    response = upload(
+        alice_client, HEADER + f"2026-03-02,,,21:40,good,,,{'a' * 6000}\n", new_person="Sam"
+    )
+    assert (
+        "1 note is over 5,000 characters and will be cut to the first 5,000 (row 2)"
+        in page_text(response)
+    )

@@ -84,7 +84,8 @@ AVOIDED: dict[str, list[str]] = {
         "(?:she|he|they) never did", "never did", "never heard",
         rf"it's (?:now )?(?:{DAY}|{MONTH})", rf"that was {NUM} {PERIOD} ago",
         rf"that was (?:in|back in|last) (?:{MONTH}|spring|summer|autumn|winter|year)",
-        "nothing since", "still waiting", r"(?:said|says) the same (?:thing|last)",
+        "nothing since", "still waiting",
+        r"(?:said|says) (?:exactly )?(?:that|the same)(?: thing)? (?:in|last|back|before|every)",
         "never came", "heard nothing", "didn't hear", "not a word since",
         rf"since (?:{MONTH}|\d{{4}}|last (?:year|summer))", rf"it's been {NUM} {PERIOD}",
         "sold out", "while i waited", "too late", "by the time", "didn't text",
@@ -104,7 +105,8 @@ AVOIDED: dict[str, list[str]] = {
     ],
     # ... answered with a change of subject.
     "subject_change": [
-        r"started (?:talking|telling|going on)(?: me)? about", r"chang(?:es|ed|ing) the (?:subject|topic)",
+        r"started (?:talking|telling|going on)(?: me)? about",
+        r"chang(?:es|ed|ing) the (?:subject|topic)",
         "went quiet", r"asked (?:if|whether) i'?d seen", "ignored (?:that|the question|it)",
         "talked about something else", "moved on to", "skipped (?:over )?(?:that|it)",
     ],

@@ -27,7 +27,8 @@ BUSY: dict[str, list[str]] = {
     "silence": [
         "silence", "silent", "nothing (?:for|else|back|since)", "no (?:reply|answer|response|word)",
         "haven't heard", "hadn't heard", "not heard", rf"{NUM} {PERIOD} of (?:nothing|silence)",
-        "went quiet", "gone quiet", "voicemail", "can't call", r"too '?\w+'? to (?:call|phone|text)",
+        "went quiet", "gone quiet", "voicemail", "can't call",
+        r"too '?\w+'? to (?:call|phone|text)",
         rf"{NUM} {PERIOD} (?:later|of|now|ago)", rf"after {NUM} {PERIOD}",
         "then nothing", "nothing for the rest", r"reply on \w+day", "talk soon", "talk later",
         rf"for {NUM} (?:days?|weeks?)", "missed call", "not picking up", "doesn't pick up",

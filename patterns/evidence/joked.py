@@ -35,7 +35,8 @@ JOKED: dict[str, list[str]] = {
         "stroke", "heart attack", "surgery", r"operation\b", "hospital", r"tumou?r", "ivf",
         "infertility", "lump", "a&e", "ambulance", "therapist", "rehab", "relapse", "addiction",
         "sobriety", "eating disorder", "torn", r"offered (?:a|the|my dream) job", "moving abroad",
-        "my news", "left out", r"(?:felt|feel|feeling) (?:really |so |a bit )?(?:hurt|sad|low|alone|lonely|"
+        "my news", "left out",
+        r"(?:felt|feel|feeling) (?:really |so |a bit )?(?:hurt|sad|low|alone|lonely|"
         r"left out|ignored|unappreciated|disrespected|insecure|unwanted|small|taken for granted)",
         r"break-?up", "not good enough", r"loves? me\b", "proud of me", "love me",
         r"upsets? me", "upsetting", "more commitment", r"stress\b", "signed off", "sick leave",

@@ -40,7 +40,8 @@ LATE_NIGHT: dict[str, list[str]] = {
         r"always (?:after|past) (?:\d|midnight)", r"always (?:at|around) \d ?am",
         r"every (?:message|text|call|dm|snap)[^.]{0,40}(?:after \d|at night|late|midnight)",
         "when (?:she's|he's|they're) (?:bored|drunk|lonely)",
-        "nothing better to do", "back from the (?:pub|bar|club)", "on (?:his|her|their) way home from",
+        "nothing better to do", "back from the (?:pub|bar|club)",
+        "on (?:his|her|their) way home from",
     ],
     # The late contact keeps happening.
     "late_repeat": [

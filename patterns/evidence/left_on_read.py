@@ -40,7 +40,8 @@ LEFT_ON_READ: dict[str, list[str]] = {
     # An answer days later that skips over the gap.
     "late_reply": [
         rf"(?:{NUM} (?:days?|weeks?) later|after {NUM} (?:days?|weeks?)|{NUM} days of nothing)",
-        r"answered (?:after|on|the next)", r"repl(?:y|ied) on \w+day", "finally (?:replied|answered)",
+        r"answered (?:after|on|the next)", r"repl(?:y|ied) on \w+day",
+        "finally (?:replied|answered)",
         r"(?:replies|replied|answers|answered) (?:\w+ )?days later",
         r"(?:answered|replied to) my (?:\w+ )?from (?:last )?(?:\w+day|week)",
         r"then (?:today|finally|eventually)(?:,)? a reply", r"a reply about something else",
@@ -55,7 +56,8 @@ LEFT_ON_READ: dict[str, list[str]] = {
     ],
     # They had said they'd be away, or there's a plain reason.
     "away_announced": [
-        r"(?:said|told me|warned|mentioned|let me know|(?:he|she|they)'d told me|had told me)[^.]{0,40}"
+        r"(?:said|told me|warned|mentioned|let me know|(?:he|she|they)'d told me|had told me)"
+        r"[^.]{0,40}"
         r"(?:away|offline|off (?:the )?grid|off (?:his|her|their) phone|no signal|no reception|"
         r"camping|hike|hiking|retreat|travelling|flight|surger(?:y|ies)|hospital|wedding|"
         r"back-to-back|festival|cabin|holiday|on shift|in meetings)",
@@ -63,12 +65,14 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"out[- ]of[- ]office", "on leave", "back-to-back", "off (?:his|her|their) phone",
         "surgery", "dead battery", "battery died", "lost (?:his|her|their) phone",
         "no wifi", "on a plane", "in the air", "bad signal",
-        r"phone (?:was )?in the (?:sea|water|toilet|bath|river)", r"(?:broke|smashed) (?:his|her|their) phone",
+        r"phone (?:was )?in the (?:sea|water|toilet|bath|river)",
+        r"(?:broke|smashed) (?:his|her|their) phone",
         r"phone (?:broke|was broken|was smashed|got stolen|was stolen)",
     ],
     "apology": [r"sorry", r"apologi[sz]ed", "apologies", "my bad", "only just seen"],
     "engaged_reply": [
-        r"long (?:reply|answer)", r"(?:replied|answered|back) with a long", r"proper (?:answer|reply)",
+        r"long (?:reply|answer)", r"(?:replied|answered|back) with a long",
+        r"proper (?:answer|reply)",
         r"sent (?:me )?(?:back )?a long",
         r"sent (?:me )?(?:back )?(?:three|two|a few|loads of) (?:long )?(?:messages|paragraphs)",
         r"(?:he|she|they|and) asked (?:about|how|me|all about|loads|lots|after)", "questions",

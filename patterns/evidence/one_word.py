@@ -46,7 +46,8 @@ ONE_WORD: dict[str, list[str]] = {
         r"(?:heart|emoji|like|thumbs-up) reaction", "reacted to (?:it|the|my)",
         "put a (?:heart|like|❤|👍)", "with a (?:heart|like|❤|👍)", "(?:just|only) an emoji",
         "a single emoji", "an emoji back", "left a like", "gave it a like",
-        r"(?:sent|got|replied|answered|reacted)(?: back)?(?: with)? (?:a |an |one )?(?:single |lone )?"
+        r"(?:sent|got|replied|answered|reacted)(?: back)?(?: with)? (?:a |an |one )?"
+        r"(?:single |lone )?"
         r"[\U0001F300-\U0001FAFF\u2600-\u27BF]",
         r"(?:just|only|got|sent|:) (?:a |an |one )?(?:heart|like|thumbs[- ]up|emoji|👍|❤)",
         "👍", "❤", "♥", "😘", "👌", "🫶", "💕", "🙏",

@@ -28,7 +28,8 @@ SHARED: dict[str, list[str]] = {
     ],
     # Something social that can be planned, dodged or cancelled.
     "plan": [
-        "meet", "meeting", "meeting up", "meet up", "hang out", "hang", "hanging out", "dinner", "lunch",
+        "meet", "meeting", "meeting up", "meet up", "hang out", "hang", "hanging out", "dinner",
+        "lunch",
         "brunch", "breakfast", "drinks?", "coffee", "date", "plans?", "trip", "weekend away",
         "holiday", r"visit(?:ing)?", "come (?:over|round|down|to)", "catch[- ]?up", "film", "movie",
         "cinema", "gig", "concert", "show", "party", "roast", "walk", "hike", "booking",
@@ -82,9 +83,11 @@ SHARED: dict[str, list[str]] = {
     ],
     # Visibly active elsewhere while you wait.
     "active_elsewhere": [
-        r"post(?:ed|ing|s)?", r"(?:instagram|insta|snapchat|snap|whatsapp|her|his|their) stor(?:y|ies)",
+        r"post(?:ed|ing|s)?",
+        r"(?:instagram|insta|snapchat|snap|whatsapp|her|his|their) stor(?:y|ies)",
         r"stor(?:y|ies) (?:from|on|at|after)", r"reels?", r"tiktoks?", r"tweet(?:ed|ing|s)?",
-        r"snap ?score", "online", "active (?:on|now|all|every)", "(?:was|is|been|showing as) active",
+        r"snap ?score", "online", "active (?:on|now|all|every)",
+        "(?:was|is|been|showing as) active",
         "green dot", "group chat", r"(?:liking|liked|commenting|commented) (?:on )?(?:other|"
         r"someone|people|posts|photos)", rf"changed {THEIR} profile", r"profile pic(?:ture)?",
         r"in #\w+", "on (?:insta(?:gram)?|twitter|whatsapp|the app|tiktok|snapchat|facebook|x)",
@@ -109,12 +112,14 @@ SHARED: dict[str, list[str]] = {
         r"exams?", "deadline (?:on|is|was)", "thesis", r"shifts? (?:got )?(?:moved|changed)",
         "night shift", "on call", "childcare", "babysitter", "the kids? (?:was|were|is) ill",
         "vet", "family thing", "broke down", "car trouble", "food poisoning", "explained",
-        "moving house", "the move", r"busy with (?:his|her|their|the|a|an) \w+", "storm", "weather", "snow", "flood", r"(?:rail|train) strike",
+        "moving house", "the move", r"busy with (?:his|her|their|the|a|an) \w+", "storm", "weather",
+        "snow", "flood", r"(?:rail|train) strike",
     ],
     # Time went by ("two days", "since Tuesday", "it's now 9pm").
     "time_passed": [
         rf"{NUM} (?:days?|weeks?|months?)", r"(?:\d+|three|four|five|six|seven|eight|nine|ten|"
-        r"several|many|for) (?:hours|hrs)", rf"since (?:yesterday|this morning|last night|lunch(?:time)?|{DAY}|then)",
+        r"several|many|for) (?:hours|hrs)",
+        rf"since (?:yesterday|this morning|last night|lunch(?:time)?|{DAY}|then)",
         rf"it's (?:now )?(?:\d|{DAY}|midnight|the next day|{MONTH})", "overnight",
         "next (?:day|morning)", "all (?:day|evening|night|weekend|afternoon)", rf"at {CLOCK}",
         "still", "hours later", "days", "weeks", "came and went", "was last night", "all week",

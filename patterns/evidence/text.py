@@ -329,18 +329,21 @@ class Text:
         after = self.low[m.end() : m.end() + 16]
         return bool(_MINE_BEFORE.search(before) or _MINE_AFTER.search(after))
 
-    def _candidate_phrases(self) -> dict[str, list[re.Pattern[str]]]:
-        """The phrases that could match, by signal: those whose start is in the text."""
-        found: dict[str, list[re.Pattern[str]]] = {}
+    def _candidate_phrases(self) -> dict[str, set[re.Pattern[str]]]:
+        """The phrases that could match, by signal: those whose start is in the text.
+        (A set: two words of the text can lead to the same phrase.)"""
+        found: dict[str, set[re.Pattern[str]]] = {}
         for token in set(_TOKEN.findall(self.low)):
             for name, phrases in _token_phrases(token).items():
                 if name in found:
-                    found[name].extend(phrases)
+                    found[name].update(phrases)
                 else:
-                    found[name] = list(phrases)
+                    found[name] = set(phrases)
+        for name in _ALWAYS:
+            found.setdefault(name, set()).update(map(_compiled, _ALWAYS[name]))
         for symbol, name, source in _BY_SYMBOL:
             if symbol in self.low:
-                found.setdefault(name, []).append(_compiled(source))
+                found.setdefault(name, set()).add(_compiled(source))
         return found
 
     def _late_clock(self) -> str | None:
@@ -401,14 +404,10 @@ class Text:
         scope: str | None = None,
         first_only: bool = False,
     ) -> list[tuple[int, str]]:
-        candidates = self._candidates.get(name, ())
-        always = _ALWAYS.get(name)
-        if not candidates and not always:
+        phrases = self._candidates.get(name)
+        if not phrases:
             return []
         text = self._texts[scope or _SCOPE.get(name, "low")]
-        phrases = [*candidates, *map(_compiled, always)] if always else candidates
-        if len(phrases) > 1:
-            phrases = list(dict.fromkeys(phrases))  # a phrase can come from two words
         check_negation = name in evidence.NEGATABLE
         if first_only and not (check_negation or unless_before):
             firsts = [m for m in (rx.search(text) for rx in phrases) if m]

@@ -34,6 +34,12 @@
     if (!opened.classList || !opened.classList.contains("chip") || !opened.open) return;
     document.querySelectorAll("details.chip[open]").forEach(function (d) { if (d !== opened) d.open = false; });
   }, true);
+  // A click outside the open chip closes it, as a popover would.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.chip[open]").forEach(function (d) {
+      if (!d.contains(event.target)) d.open = false;
+    });
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     document.querySelectorAll("details.chip[open]").forEach(function (d) {

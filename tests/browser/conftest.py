@@ -89,6 +89,7 @@ def make_page(browser, live_server) -> Iterator:
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
+        page.javascript = js  # axe_check needs script: see there
         return page, PageWatch(page, live_server.url)
 
     yield make
@@ -136,7 +137,34 @@ def _axe():
 
 
 def axe_check(page, state: str = "") -> None:
-    """No serious or critical axe-core violation on the page as it is now."""
+    """No serious or critical axe-core violation on the page as it is now.
+
+    axe-core runs in the page, so a page without JavaScript is checked as a copy: the
+    same HTML at the same address in a page that runs script (with the same size and
+    colour scheme).
+    """
+    if getattr(page, "javascript", True):
+        _axe_check(page, state)
+        return
+    html, url = page.content(), page.url
+    context = page.context.browser.new_context(
+        viewport=page.viewport_size,
+        color_scheme="dark" if _is_dark(page) else "light",
+    )
+    try:
+        copy = context.new_page()
+        copy.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
+        copy.goto(url, wait_until="networkidle")
+        _axe_check(copy, f"{state}, no js".lstrip(", "))
+    finally:
+        context.close()
+
+
+def _is_dark(page) -> bool:
+    return page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+
+
+def _axe_check(page, state: str) -> None:
     violations = _axe().run(page).response["violations"]
     serious = [
         (v["id"], v["help"], [node["target"] for node in v["nodes"]][:4])
@@ -144,8 +172,8 @@ def axe_check(page, state: str = "") -> None:
         if v["impact"] in ("serious", "critical")
     ]
     path = page.evaluate("() => location.pathname + location.search")
-    scheme = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
-    AXE_PAGES.add(f"{path} {state} ({'dark' if scheme else 'light'})".replace("  ", " "))
+    scheme = "dark" if _is_dark(page) else "light"
+    AXE_PAGES.add(f"{path} {state} ({scheme})".replace("  ", " "))
     assert serious == [], (path, state, serious)
 
 
