@@ -8,8 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractHour
 from django.utils import timezone
 
 from journal.models import Interaction, Person
@@ -24,6 +22,8 @@ BREADCRUMB_DAYS = 28
 BREADCRUMB_MIN_ENTRIES = 3
 BREADCRUMB_HIGH = 0.6  # "most of the contact"
 LATE_HOURS = (22, 23, 0, 1, 2, 3)
+RECENT_DAYS = 90  # every pattern looks at this much of the past
+RECENT_MAX = 1000
 LATE_MIN_ENTRIES = 4
 LATE_HIGH = 0.5
 FOLLOW_UPS = 3  # entries after a clarity ask that count as "what came back"
@@ -148,52 +148,53 @@ def after_clarity(rows: list[Row]) -> Pattern | None:
     )
 
 
-def late_night(late: int, total: int) -> Pattern | None:
-    if total < LATE_MIN_ENTRIES or late / total < LATE_HIGH:
-        return None
-    return Pattern(
+def late_night(rows: list[Row], tz) -> tuple[float | None, Pattern | None]:
+    """The share of recent contact that came between 22:00 and 04:00 in the user's zone."""
+    if len(rows) < LATE_MIN_ENTRIES:
+        return None, None
+    late = [r for r in rows if r.occurred_at.astimezone(tz).hour in LATE_HOURS]
+    share = len(late) / len(rows)
+    if share < LATE_HIGH:
+        return share, None
+    return share, Pattern(
         kind="late_night",
-        sentence=f"{late} of {total} interactions ({late / total:.0%}) happened between 22:00 and 04:00.",
+        sentence=(
+            f"{len(late)} of your {len(rows)} interactions in the last {RECENT_DAYS} days "
+            f"({share:.0%}) happened between 22:00 and 04:00."
+        ),
         guidance="late-night-only",
+        entries=late,
     )
 
 
-def find_patterns(rows: list[Row], now: datetime, late: int = 0, total: int = 0) -> dict:
+def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
+    """Every pattern in a person's recent rows (oldest first), read in the user's zone `tz`."""
     ratio, crumbs = breadcrumbs(rows, now)
+    late_share, late = late_night(rows, tz)
     found = [
         *repeated_signs(rows, now),
         hot_and_cold(rows),
-        late_night(late, total),
+        late,
         crumbs,
         after_clarity(rows),
     ]
     return {
         "patterns": [p for p in found if p],
         "breadcrumb_ratio": ratio,
-        "late_share": late / total if total else None,
+        "late_share": late_share,
     }
 
 
-def person_patterns(
-    person: Person,
-    tz,
-    now: datetime | None = None,
-    hours: dict[tuple[int, int], int] | None = None,
-) -> dict:
-    """Patterns for one person, with hours read in `tz`. Queries: 3, whatever the history.
-
-    `hours`: the person's entries by (ISO weekday, hour) in `tz`, when the caller has them
-    already (the person page's heat map, patterns.weekly.hour_cells). They give the
-    late-night share, which saves the third query and its pass over the whole history.
-    """
+def person_patterns(person: Person, tz, now: datetime | None = None) -> dict:
+    """Patterns in one person's last RECENT_DAYS days, hours read in `tz`. Queries: 2."""
     now = now or timezone.now()
-    entries = Interaction.objects.for_user(person.user_id).filter(person=person)
-    since = now - timedelta(days=max(WINDOW_DAYS, SWING_DAYS * 3, BREADCRUMB_DAYS, 90))
-    recent = list(
-        entries.filter(occurred_at__gte=since)
-        .order_by("occurred_at")
-        .values_list("pk", "occurred_at", "feeling", "asked_clarity")[:1000]
+    newest_first = (
+        Interaction.objects.for_user(person.user_id)
+        .filter(person=person, occurred_at__gte=now - timedelta(days=RECENT_DAYS))
+        .order_by("-occurred_at")
+        .values_list("pk", "occurred_at", "feeling", "asked_clarity")[:RECENT_MAX]
     )
+    recent = list(reversed(newest_first))
     signs: dict[int, set[str]] = {}
     # By the ids just read: one index probe each, where a join on the person's entries had
     # PostgreSQL read the whole category table.
@@ -205,10 +206,4 @@ def person_patterns(
         Row(pk, at, feeling, asked, frozenset(signs.get(pk, ())))
         for pk, at, feeling, asked in recent
     ]
-    if hours is not None:
-        late = sum(n for (_, hour), n in hours.items() if hour in LATE_HOURS)
-        return find_patterns(rows, now, late, sum(hours.values()))
-    counts = entries.annotate(hour=ExtractHour("occurred_at", tzinfo=tz)).aggregate(
-        total=Count("pk"), late=Count("pk", filter=Q(hour__in=LATE_HOURS))
-    )
-    return find_patterns(rows, now, counts["late"], counts["total"])
+    return find_patterns(rows, now, tz)

@@ -468,5 +468,4 @@ def person_charts(user, person: Person) -> dict:
             ),
         ],
         "empty": quiet and not cells,
-        "hours": cells,  # for patterns.people.person_patterns, which needs the same sums
     }

@@ -1,6 +1,7 @@
 """The shared cast: alice owns things, bob is the outsider who must never see them."""
 
 import pytest
+from django.test import Client
 
 from accounts.models import User
 from journal.models import Person
@@ -27,7 +28,9 @@ def alice_client(client, alice):
 
 
 @pytest.fixture
-def bob_client(client, bob):
+def bob_client(bob):
+    """Bob's own browser: never the same client object as alice's."""
+    client = Client()
     client.force_login(bob)
     return client
 

@@ -1,0 +1,249 @@
+"""Categories through the public surface: post the log form, read what was stored."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from journal.models import Interaction
+from patterns.models import EntryCategory, Source
+
+# Three entries that show each sign, and three that look like it but are fine.
+CASES = {
+    "one_word_replies": (
+        [
+            "Wrote her three paragraphs about how scared I am for Mum's surgery tomorrow. She replied 'ok'.",
+            "Poured my heart out about feeling lost at work, long message, really vulnerable. He just hearted it. Nothing else.",
+            "Told him all about my first week at the new job, the good and the awful bits. Reply: 'nice'.",
+        ],
+        [
+            "Asked where he was. 'omw' — he got here ten minutes later.",
+            "Sent 'dinner at 7?' and she said 'yes!' and booked the table.",
+            "He answered 'ok!! tell me everything tonight' and then called me at 8 and we talked for an hour.",
+        ],
+    ),
+    "busy_excuses": (
+        [
+            "No word for five days, then: 'sorry, crazy week, so much going on'. No question about me, nothing.",
+            "She cancelled again because she's 'swamped'. Then I saw her out at the pub on her story.",
+            "Asked if we could talk this weekend. 'Super busy rn, will let you know' and that was it.",
+        ],
+        [
+            "His shift moved, so he asked if Sunday at 4 works instead. We met Sunday at 4 and it was lovely.",
+            "She said she's busy with exams until Friday and asked to go for a walk Saturday morning. We did.",
+            "Work was busy for me this week, so I texted less. He was sweet about it.",
+        ],
+    ),
+    "avoided_plans": (
+        [
+            "Suggested dinner next week. He said 'maybe sometime, we'll see'.",
+            "Third time she's moved our coffee. Now it's 'let's play it by ear'.",
+            "Asked when we could meet up. He changed the subject to a video he'd watched.",
+        ],
+        [
+            "He had to reschedule Friday's dinner, but he suggested Tuesday at 7 instead, and Tuesday happened. Great night.",
+            "We planned the cinema for Saturday and went. Good film, nice evening.",
+            "She proposed a hike on the 12th and sent me the trail map. Can't wait.",
+        ],
+    ),
+    "left_on_read": (
+        [
+            "My message says Read 2:14pm. It's now 11pm. Nothing.",
+            "Left on read again since yesterday morning, but she's been posting stories all day.",
+            "Blue ticks on my question about his dad for two days. He's online constantly.",
+        ],
+        [
+            "She didn't leave me on read this time, she answered straight away.",
+            "He told me he'd be offline on a camping trip. Replied Monday morning with a long message and photos.",
+            "Took her a day to answer but she apologised, said her phone died, and asked all about my interview.",
+        ],
+    ),
+    "late_night_only": (
+        [
+            "1:40am: 'u up?'. Haven't heard from him during the day all week.",
+            "She only ever texts after midnight when she's bored. 'wyd' at 2am again.",
+            "He messaged at 11:50pm after his plans with friends fell through. Nothing all day before that.",
+        ],
+        [
+            "We had a late call at 11pm because she's in Tokyo for work; we'd arranged it on Monday.",
+            "Lovely afternoon text from him asking about my day, then we chatted at lunch too.",
+            "He works nights at the hospital, so we planned a call at 1am on his break. Really sweet.",
+        ],
+    ),
+    "joked_off": (
+        [
+            "I said I needed to talk about where this is going. He said 'lol relax' and sent a meme.",
+            "Told her I'd had a really hard day and felt low. She made a joke about my hair and changed the subject.",
+            "Tried to talk about my health scare. He laughed it off with 'you'll outlive us all haha'.",
+        ],
+        [
+            "We spent an hour sending each other terrible puns about cheese. Crying laughing.",
+            "Joked together about our awful bosses all evening, so fun.",
+            "I told him I was nervous about the results; he listened, asked questions, and then made me laugh once I felt better.",
+        ],
+    ),
+    "hot_and_cold": (
+        [
+            "On Saturday he said he'd never felt like this about anyone. Today, dry one-line texts and no questions.",
+            "Last week she couldn't stop texting me, planning trips together. This week she's distant and cold.",
+            "He was all over me at the party, so affectionate. Next morning, nothing, like it never happened.",
+        ],
+        [
+            "Another warm evening with her, same as every week. Easy and kind.",
+            "He's been steady and sweet all month, texts most days and we see each other on Sundays.",
+            "We had a disagreement about chores but talked it through calmly and hugged after.",
+        ],
+    ),
+}
+
+
+def when(text: str) -> str:
+    """A local time that fits the entry: late-night stories happen late at night."""
+    day = (timezone.localdate() - timedelta(days=1)).isoformat()
+    lowered = text.lower()
+    for clock, hour in (
+        ("1:40am", "01:40"),
+        ("2am", "02:00"),
+        ("1am", "01:00"),
+        ("11:50pm", "23:50"),
+        ("11pm", "23:00"),
+    ):
+        if clock in lowered:
+            return f"{day}T{hour}"
+    return f"{day}T14:00"
+
+
+def log(client, text: str) -> Interaction:
+    data = {
+        "new_person": "Sam",
+        "occurred_at": when(text),
+        "channel": "text",
+        "text": text,
+        "feeling": "0",
+    }
+    response = client.post(reverse("journal-entry-create"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    return Interaction.objects.latest("pk")
+
+
+def stored(entry: Interaction) -> set[str]:
+    return set(
+        EntryCategory.objects.filter(interaction=entry, active=True).values_list(
+            "category", flat=True
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "text"), [(slug, t) for slug, (positives, _) in CASES.items() for t in positives]
+)
+def test_a_sign_is_stored_with_its_reasons(alice_client, slug, text):
+    entry = log(alice_client, text)
+    assert slug in stored(entry)
+    row = EntryCategory.objects.get(interaction=entry, category=slug)
+    assert row.source == Source.AUTO and row.reasons and 0.5 <= row.score <= 1
+
+
+@pytest.mark.parametrize(
+    ("slug", "text"), [(slug, t) for slug, (_, cleans) in CASES.items() for t in cleans]
+)
+def test_a_look_alike_is_not_flagged(alice_client, slug, text):
+    assert slug not in stored(log(alice_client, text))
+
+
+def test_the_timeline_shows_chips_with_their_reasons(alice_client):
+    entry = log(alice_client, CASES["left_on_read"][0][0])
+    page = alice_client.get("/").content.decode()
+    reason = EntryCategory.objects.get(interaction=entry, category="left_on_read").reasons[0]
+    assert "Left on read" in page
+    assert reason.replace("'", "&#x27;") in page or reason in page
+
+
+def test_editing_an_entry_classifies_it_again(alice_client):
+    entry = log(alice_client, "Lovely walk in the park, we talked for hours.")
+    assert stored(entry) == set()
+    data = {
+        "person": entry.person_id,
+        "occurred_at": when(""),
+        "channel": "text",
+        "text": CASES["avoided_plans"][0][0],
+        "feeling": "-1",
+        "updated": entry.updated.isoformat(),
+    }
+    alice_client.post(reverse("journal-entry-edit", args=[entry.pk]), data)
+    assert "avoided_plans" in stored(entry)
+
+
+def correct(client, entry, slug, present, htmx=False):
+    headers = {"HX-Request": "true"} if htmx else {}
+    return client.post(
+        reverse("patterns-correct", args=[entry.pk]),
+        {"category": slug, "present": "1" if present else "0"},
+        headers=headers,
+    )
+
+
+def test_corrections_win_and_survive_reclassify(alice_client, alice):
+    removed = log(alice_client, CASES["busy_excuses"][0][0])
+    added = log(alice_client, "We talked on the phone for a bit.")
+    assert correct(alice_client, removed, "busy_excuses", False).status_code == 302
+    response = correct(alice_client, added, "hot_and_cold", True, htmx=True)
+    assert response.status_code == 200 and "<html" not in response.content.decode()
+    assert "Hot and cold" in response.content.decode()
+
+    call_command("reclassify", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
+    call_command(
+        "reclassify", user="alice", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w")
+    )
+
+    assert "busy_excuses" not in stored(removed)
+    assert (
+        EntryCategory.objects.get(interaction=removed, category="busy_excuses").source
+        == Source.PERSON
+    )
+    assert stored(added) == {"hot_and_cold"}
+
+
+def test_reclassify_refreshes_automatic_categories(alice_client, alice):
+    entry = log(alice_client, CASES["left_on_read"][0][1])
+    EntryCategory.objects.filter(interaction=entry).delete()
+    EntryCategory.objects.create(
+        interaction=entry, category="joked_off", score=0.9, reasons=["stale"]
+    )
+    call_command(
+        "reclassify", user="alice", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w")
+    )
+    assert stored(entry) == {"left_on_read"}
+
+
+def test_reclassify_names_an_unknown_account(db):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="No account named"):
+        call_command("reclassify", user="nobody")
+
+
+def test_the_live_hint_names_the_sign_without_saving(alice_client):
+    response = alice_client.post(
+        reverse("patterns-hint"),
+        {"text": CASES["joked_off"][0][0], "feeling": "-2", "occurred_at": when("")},
+        headers={"HX-Request": "true"},
+    )
+    assert "Sounds like" in response.content.decode() and "Joked off" in response.content.decode()
+    assert Interaction.objects.count() == 0
+
+
+def test_the_hint_is_quiet_for_a_fine_entry(alice_client):
+    response = alice_client.post(reverse("patterns-hint"), {"text": CASES["joked_off"][1][0]})
+    assert "Sounds like" not in response.content.decode()
+
+
+def test_an_outsider_cannot_correct_an_entry(alice_client, bob):
+    entry = log(alice_client, CASES["busy_excuses"][0][1])
+    outsider = Client()
+    outsider.force_login(bob)
+    assert correct(outsider, entry, "busy_excuses", False).status_code == 404
+    assert "busy_excuses" in stored(entry)
