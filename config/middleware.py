@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
 from django.utils import timezone
+from django_htmx.http import HttpResponseClientRedirect
 
 from config.errors import database_unavailable
 
@@ -151,3 +153,24 @@ def client_ip(request: HttpRequest) -> str:
     if len(forwarded) < count:
         return remote  # Fewer hops than configured: trust only what we saw ourselves.
     return forwarded[-count]
+
+
+class HtmxLoginRedirectMiddleware:
+    """Send a whole-page redirect when an htmx request finds its session gone.
+
+    Without this htmx follows the redirect itself and swaps the login page into
+    whatever fragment asked, say the middle of the timeline.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        location = response.headers.get("Location", "")
+        to_login = response.status_code == 302 and location.startswith(
+            resolve_url(settings.LOGIN_URL)
+        )
+        if to_login and getattr(request, "htmx", False):
+            return HttpResponseClientRedirect(location)
+        return response

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "config.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "config.middleware.HtmxLoginRedirectMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
     "axes.middleware.AxesMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",

@@ -209,3 +209,10 @@ def test_anonymous_visitors_log_in_before_the_confirmation(client, db, export_ur
     response = client.get(export_url)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_an_htmx_request_without_a_session_redirects_the_whole_page(client, db):
+    response = client.get("/", headers={"HX-Request": "true", "HX-Target": "timeline"})
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith("/accounts/login/")
+    assert response.content == b""

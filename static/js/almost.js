@@ -48,6 +48,28 @@
     });
   });
 
+  // An htmx request that fails leaves the page as it was, so nothing typed is lost;
+  // say so, rather than failing silently.
+  function showProblem(text) {
+    var box = document.getElementById("messages");
+    if (!box) return;
+    box.innerHTML = "";
+    var note = document.createElement("div");
+    note.className = "message message-error";
+    note.setAttribute("role", "alert");
+    note.textContent = text;
+    box.appendChild(note);
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    showProblem(status === 503
+      ? "Almost can't reach its database just now. Nothing you typed is lost: try again in a moment."
+      : "That didn't go through. Nothing you typed is lost: try again.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    showProblem("Almost can't be reached just now. Nothing you typed is lost: try again in a moment.");
+  });
+
   document.addEventListener("DOMContentLoaded", function () { guessTimeZone(document); });
   document.addEventListener("htmx:afterSettle", function (event) { guessTimeZone(event.target); });
 })();
