@@ -322,6 +322,7 @@ def max_age(cache_control: str) -> int:
 
 def page_weight(base: str, browser: Browser, person: int) -> dict:
     log_page = browser.open("/").read().decode()
+    floor_page = browser.open("/guidance/").read().decode()
     weekly_page = browser.open("/patterns/").read().decode()
     person_page = browser.open(f"/people/{person}/").read().decode()
     log_assets = assets(base, log_page)
@@ -330,7 +331,7 @@ def page_weight(base: str, browser: Browser, person: int) -> dict:
     return {
         "log_page_assets": log_assets,
         "log_page_kb": sum(a["bytes"] for a in log_assets) / 1024,
-        "log_page_has_plotly": any("plotly" in a["url"] for a in log_assets),
+        "log_page_has_plotly": any("plotly" in url for url in ASSET.findall(log_page + floor_page)),
         "plotly": plotly,
         "plotly_on_person_page": on_person,
         "plotly_ok": bool(plotly)
@@ -345,23 +346,22 @@ def page_weight(base: str, browser: Browser, person: int) -> dict:
 # wrk --------------------------------------------------------------------------------
 
 
-def wrk(url: str, env: dict, seconds: float, connections: int) -> dict:
+def wrk(url: str, env: dict, seconds: int, connections: int) -> dict:
     threads = max(1, min(2, connections))
-    cmd = [
-        "wrk",
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{max(1, round(seconds))}s",
-        "--timeout",
-        "60s",
-    ]
-    cmd += ["-s", str(LUA), url]
-    result = subprocess.run(
-        cmd, env={**os.environ, **env}, capture_output=True, text=True, timeout=seconds + 90
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, seconds)}s", "--timeout", "60s"]
+    proc = subprocess.Popen(
+        [*cmd, "-s", str(LUA), url],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
-    line = next((x for x in result.stdout.splitlines() if x.startswith("BENCH_JSON ")), None)
+    started.append(proc)
+    out, err = proc.communicate(timeout=seconds + 90)
+    line = next((x for x in out.splitlines() if x.startswith("BENCH_JSON ")), None)
     if line is None:
-        sys.exit(f"wrk gave no result for {url}:\n{result.stdout}\n{result.stderr}")
+        sys.exit(f"wrk gave no result for {url}:\n{out}\n{err}")
     return json.loads(line.removeprefix("BENCH_JSON "))
 
 

@@ -9,7 +9,8 @@ from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.classifier import THRESHOLD, Facts, Verdict, classify
 from tests.data.evaluate import evaluate
 
-DEV_SET = Path(__file__).parent / "data" / "dev_set.jsonl"
+DATA = Path(__file__).parent / "data"
+DEV_SET = DATA / "dev_set.jsonl"
 
 
 def labels(text: str, **facts) -> set[str]:
@@ -127,6 +128,119 @@ def test_it_leaves_the_look_alike_clean(slug, text, facts):
     assert not classify(text, Facts(**facts))[slug].label
 
 
+# Situations the first rules missed on fresh entries: the structure, not the exact words.
+# (slug, text, facts) that should get the label ...
+SITUATIONS = {
+    "one_word_replies": [
+        ("Typed out to Rob how scared I am about the redundancy talks. His answer: ok.", {}),
+        ("Long email to my aunt about Dad's last weeks in the hospice. She replied: Thanks.", {}),
+        ("Spent all evening writing to Mo about the miscarriage. He sent a 👍🏽.", {}),
+        ("Three pages to my brother about why I'm leaving the church. His reply: 'fair play'.", {}),
+    ],
+    "busy_excuses": [
+        ("Too busy to ring me all month, apparently. 11:30pm: 'bored, you up?'", {}),
+        ("'Work's been brutal' is all Ana ever says now. We used to talk daily.", {}),
+        ("Dan's too swamped to help with Mum's move. Just booked a weekend in Lisbon though.", {}),
+    ],
+    "avoided_plans": [
+        ("Suggested a walk on Sunday. She went straight on about her boss instead.", {}),
+        ("'I'll let you know!' about the party. Haven't heard a thing since.", {}),
+        ("Priya never once has named a day for the dinner she keeps promising.", {}),
+        ("Nadia never confirmed Saturday. I was dressed and waiting at 8.", {}),
+    ],
+    "left_on_read": [
+        ("Lee has been live on Twitch all afternoon. My message about the bills: untouched.", {}),
+        ("My question from this morning just sits there while she posts story after story.", {}),
+        ("No reply since Monday, but he's watched every one of my stories.", {}),
+        ("Sent Kat the invite at 9am. 6pm now. She's been chatting in the team group all day.", {}),
+    ],
+    "late_night_only": [
+        ("Two weeks of silence, then 2:40am: thinking about u.", {}),
+        ("only ever gets in touch at 1130pm. daytime = dead air", {}),
+        ("Ignored my lunchtime text, then at 1am: 'hey you 😘'.", {}),
+    ],
+    "joked_off": [
+        ("Asked if we're exclusive. She said 'exclusive like a club?' and put the telly on.", {}),
+        ("I said I'm angry about the wedding. 'Angry? You? Never.' Then on to which pub.", {}),
+        ("Told him I love him. He said 'bold move' and asked what's for dinner.", {}),
+        ("Asked where this is going. He said 'to the shops, want anything?'", {}),
+    ],
+    "hot_and_cold": [
+        ("Thursday he was texting me good morning and good night. Since Sunday: one-liners.", {}),
+        ("Last week she couldn't wait to introduce me to her friends. Now she sounds bored.", {}),
+        ("Yesterday: voice notes and hearts everywhere. Today: k.", {}),
+        ("At the party he danced with me all night. Monday he blanked me at work.", {}),
+    ],
+}
+
+# ... and look-alikes that should not.
+SITUATIONS_CLEAN = {
+    "one_word_replies": [
+        ("She sent me a long message about her breakup and I just said 'ok'. I feel bad.", {}),
+        ("Long message to Jo about the move. She wrote 'I'm coming over' and did.", {}),
+        ("Kim poured her heart out to me and I only managed 'that's rough'.", {}),
+    ],
+    "busy_excuses": [
+        ("I was swamped so I cancelled on Ash. We rebooked Thursday at 7 and had a lovely night.", {}),
+        ("Ned's swamped this month but still rings every lunchtime.", {}),
+        ("Nina's been swamped with her thesis but offered Wednesday lunch, and we had it.", {}),
+    ],
+    "avoided_plans": [
+        ("Suggested dinner Friday. 'Yes! 7?' We went, it was lovely.", {}),
+        ("'We'll see' about the trip until he checked his leave. Then he said yes. Booked.", {}),
+        ("I'm the one who keeps cancelling on Hamid. He's been patient.", {}),
+    ],
+    "left_on_read": [
+        ("I was the one who left Hannah on read for two days. Apologised today.", {}),
+        ("My question sat for a day: Dad hadn't opened WhatsApp. He rang as soon as he saw it.", {}),
+        ("She's online, but she said she'd answer after her shift, and she rang at 7.", {}),
+    ],
+    "late_night_only": [
+        ("Marie is in Vancouver, so our calls are always at 11pm my time.", {}),
+        ("Late call with Dad at 1:20 because his flight was delayed; he'd warned me.", {}),
+        ("He DMs at 1am sometimes, but we text all day anyway.", {}),
+    ],
+    "joked_off": [
+        ("She made a little joke to break the tension, then asked loads of questions.", {}),
+        ("He asked where we're going and I made a joke about it. My bad.", {}),
+        ("Told her about my anxiety. She said 'that sounds hard, do you want to talk?'", {}),
+    ],
+    "hot_and_cold": [
+        ("He used to blow hot and cold, but the last two months have been steady and kind.", {}),
+        ("Tess was flirty on Saturday and still flirty today. No whiplash here.", {}),
+        ("After a year of mixed signals we talked it out. Calm and consistent for months now.", {}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("slug", "text", "facts"), _cases(SITUATIONS))
+def test_it_finds_the_category_in_new_words(slug, text, facts):
+    verdict = classify(text, Facts(**facts))[slug]
+    assert verdict.label
+    assert verdict.reasons
+
+
+@pytest.mark.parametrize(("slug", "text", "facts"), _cases(SITUATIONS_CLEAN))
+def test_it_leaves_the_new_look_alike_clean(slug, text, facts):
+    assert not classify(text, Facts(**facts))[slug].label
+
+
+def test_a_bare_answer_after_a_colon_is_their_answer():
+    assert "one_word_replies" in labels("Wrote Sam a long message about the funeral. Sam: k.")
+    assert labels("Wrote the shopping list. Note: milk.") == set()
+
+
+def test_the_writers_own_short_reply_is_not_theirs():
+    text = "Jo wrote me three paragraphs about her week and I replied 'cool'."
+    assert "one_word_replies" not in labels(text)
+
+
+def test_reasons_are_the_same_on_every_run():
+    text = "Seen at 9:41. He's typing in the group chat, not a word to me."
+    first = classify(text)["left_on_read"].reasons
+    assert first and all(classify(text)["left_on_read"].reasons == first for _ in range(3))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -228,4 +342,13 @@ def test_facts_from_dict_rejects_bad_values(facts, occurred_at, message):
 def test_the_dev_set_stays_good():
     report = evaluate(DEV_SET)
     assert report.macro_f1 >= 0.85
+    assert report.false_alarm_rate <= 0.05
+
+
+@pytest.mark.parametrize("name", ["holdout_a.jsonl", "holdout_b.jsonl"])
+def test_the_holdout_sets_stay_good(name):
+    # Written blind; the rules have since been fixed for what they showed, so these guard
+    # against regressions and are no longer a measure of generalisation.
+    report = evaluate(DATA / name)
+    assert report.macro_f1 >= 0.90
     assert report.false_alarm_rate <= 0.05

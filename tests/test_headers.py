@@ -26,7 +26,7 @@ from journal.models import Interaction
 HOST = "almost.example"
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
-ERROR_PAGES = ["400.html", "403.html", "404.html", "500.html", "503.html"]
+ERROR_PAGES = ["400.html", "403.html", "403_csrf.html", "404.html", "500.html", "503.html"]
 
 
 def parse_csp(header: str) -> dict[str, set[str]]:
@@ -104,6 +104,7 @@ def test_a_403_from_a_stale_form_carries_every_header(alice):
     client.force_login(alice)
     response = client.post(reverse("journal-entry-create"), {"text": "no token"})
     assert response.status_code == 403
+    assert "That form had gone stale" in response.content.decode()
     assert_private_headers(response)
 
 

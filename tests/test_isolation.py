@@ -192,6 +192,7 @@ def test_bob_never_gets_alices_things(bob, alice, alices, record_property):
             requests += 1
             what = f"{method.upper()} {url} ({route.name}) as bob"
             assert_nothing_of_alices(response, what)
+            assert "no-store" in response["Cache-Control"], f"{what} may be cached"
             if owned:
                 assert response.status_code in (403, 404, 405), (what, response.status_code)
                 if response.status_code == 405:

@@ -1,6 +1,14 @@
 """avoided_plans: plans that slide, get dodged, or die in "maybe sometime"."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from patterns.evidence.shared import DAY, MONTH, NUM, PERIOD, PLAN_WORDS
+from patterns.evidence.weigh import Evidence, concrete_plan_evidence, quoted
+
+if TYPE_CHECKING:
+    from patterns.classifier import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -9,10 +17,11 @@ AVOIDED: dict[str, list[str]] = {
     "vague_reply": [
         "maybe (?:some ?time|another time|later|next (?:week|month|time|year)|after|one day|"
         "at some point|soon|the|in)", r"some ?time (?:next|soon|after|in|maybe)",
-        "some other time", "another time", "we'll see", "let's see", "let's just see",
+        "some other time", "another time", r"another (?:weekend|week|day|night)", r"we'll (?:have to |just )?see", "let's see", "let's just see",
         r"see how (?:the|it|things|i|she|he|they|next|my|we)", "play it by ear",
         "one of these days", "at some point", "one day maybe",
-        "we should (?:totally |definitely |really |def )?(?:hang|meet|get|grab|do|catch)",
+        "we should (?:totally |definitely |really |def )?(?:hang|meet|get|grab|catch|"
+        r"do (?!this\b|it\b))",
         "we must (?:catch up|meet|hang|get|do)", "for sure soon", "not sure yet",
         r"next (?:week|time|month|weekend) for sure", "for sure next",
         "down the line", "when things (?:calm|settle|quiet)", "when (?:i'm|i am) less busy",
@@ -23,10 +32,10 @@ AVOIDED: dict[str, list[str]] = {
         "i'll see how i feel", "see how (?:she|he|they) feels?",
         "let's not get ahead of ourselves", "not get ahead of ourselves", "let's not rush",
         "one step at a time", "commit to anything", r"(?:can't|cannot) commit",
-        "we need to (?:catch up|hang|meet|get together|do)", r"\'probably", "probably!",
+        r"we need to (?:catch up|hang|meet|get together|do (?!this|it again))", r"\'probably", "probably!",
         "can we (?:move|push) it", "goes vague", "gets vague", "went vague",
         r"\'(?:\w+ )?maybe[!. x]*\'", r"let's do something (?:in|after|soon|some)",
-        "in the new year", r"\'next week[!. x]*\'",
+        "in the new year", r"\'next (?:week|month)\b", r"\'might\b", "looks better",
         r"(?:let's|we should|we must|we need to|we'll|we gotta)[^.'!?]{0,30}\bsoon",
         "take (?:it|things) slow", "not (?:right )?now, maybe",
     ],
@@ -36,17 +45,18 @@ AVOIDED: dict[str, list[str]] = {
         "(?:she|he|they)'d let me know", "keep (?:you|u) posted", "get back to (?:you|u)",
         "(?:she|he|they)'d get back to me", "will confirm", "confirm later", "i'll see",
         "check (?:my|her|his|the) (?:diary|calendar|schedule)", "let me see", "not sure",
+        r"\'(?:definitely|def|deffo|for sure|totally|absolutely|100%|yes+)[!. x]*\'",
         "i'll try(?: to (?:make it|come|be there))?", "we'll try", "i might",
     ],
     "moved_again": [
         r"(?:moved|pushed|postponed|rescheduled|cancell?ed|bailed|flaked|shifted|put off|"
         r"called off|sliding|slid|got moved|delayed)[^.]{0,30}again", r"again[.!]",
-        r"(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th)) time",
+        r"(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th)) (?:time|attempt|try|go)",
         r"(?:twice|three times|four times|\d+ times)(?! a)",
         r"keeps? (?:cancell?ing|pushing|moving|rescheduling|postponing|sliding|bailing|"
         r"flaking|putting (?:it|us|me) off|changing)", r"became '?\w+",
-        "every (?:time i (?:name|suggest|ask|propose)|weekend is)", r"then '?maybe",
-        r"whenever i (?:mention|suggest|ask|bring up|propose)", rf"{MONTH}, {MONTH}",
+        r"every (?:time i (?:name|suggest|ask (?:about|if|when|\w+ to)|propose)|weekend is)", r"then '?maybe",
+        r"whenever i (?:mention|suggest|ask (?:about|if|when|\w+ to)|bring up|propose)", rf"{MONTH}, {MONTH}",
         r"every (?:month|week) since",
         rf"(?:suggested|offered|proposed|named|tried) {NUM} (?:dates|days|times|options|weekends)",
         "the week after", "then the next", "another excuse", "always an excuse",
@@ -64,17 +74,23 @@ AVOIDED: dict[str, list[str]] = {
     # The plan was never pinned down.
     "never_set": [
         r"never (?:confirmed|set|picked|named|gave|offered|committed|followed up|"
-        r"checks|checked|happened|got back|mentioned|materiali[sz]ed)",
+        r"checks|checked|happened|got back|mentioned|materiali[sz]ed|bought|booked|sorted|"
+        r"brought it up)",
         r"won't (?:pick|set|commit|name|confirm)", "no (?:new )?(?:date|day|time)",
         "still no (?:date|plan|day|time)", "came and went", "stopped mentioning",
         "never heard (?:another|back)", "never replies when", "no other (?:night|day|date|time)",
         "without a new date",
         "never actually", "still hasn't (?:set|picked|confirmed|said)", "never got round",
         "won't commit", "never happens", r"no (?:new )?plan", r"keep asking (?:when|if|her|him)",
+        r"never (?:once )?(?:has|did|does) (?:he|she|they) (?:name|set|pick|suggest|offer|confirm)",
+        r"never once (?:named|set|picked|suggested|offered|confirmed)",
     ],
     # They simply did not turn up.
     "no_show": [
         "didn't come", r"didn't (?:show|turn up)", "stood me up", r"no-?show",
+        "dressed and waiting", r"i (?:was |sat )?(?:left |sitting )?(?:there )?waiting (?:at|alone|"
+        r"for (?:him|her|them|an hour|ages))", r"waited (?:for|an hour|ages)",
+        r"didn't (?:swing|pop|drop|come) (?:by|round|over)",
         r"never (?:show(?:ed)? up|turned up|came)", "went silent on the day",
         r"still hasn't happened", "hasn't happened yet", "been promised",
     ],
@@ -85,16 +101,19 @@ AVOIDED: dict[str, list[str]] = {
         rf"it's (?:now )?(?:{DAY}|{MONTH})", rf"that was {NUM} {PERIOD} ago",
         rf"that was (?:in|back in|last) (?:{MONTH}|spring|summer|autumn|winter|year)",
         "nothing since", "still waiting",
-        r"(?:said|says) (?:exactly )?(?:that|the same)(?: thing)? (?:in|last|back|before|every)",
+        r"(?:said|says) (?:exactly )?(?:that|the same)(?: thing)?(?: (?:in|last|back|before|every)|[.!])",
+        "went silent", "goes silent",
         "never came", "heard nothing", "didn't hear", "not a word since",
         rf"since (?:{MONTH}|\d{{4}}|last (?:year|summer))", rf"it's been {NUM} {PERIOD}",
         "sold out", "while i waited", "too late", "by the time", "didn't text",
+        r"(?:haven't|hasn't|not) heard (?:a thing|anything|back|a word|from (?:her|him|them))",
+        "no word since", r"(?:closed|ended|finished) (?:yesterday|last \w+)", r"(?:then|and) nothing",
         "(?:she|he|they) (?:hasn't|still hasn't|never has)",
     ],
     # A suggestion to meet ...
     "meet_proposal": [
         rf"(?:^|[.!?] |\bi(?:'ve|'d| have| had)? (?:\w+ )?|\bwhen i |\band i )(?:asked|ask|"
-        rf"suggested|suggest|floated|"
+        rf"suggested|suggest|floated|float|"
         rf"invited|invite|proposed|offered|mentioned)[^.?!]{{0,60}}?"
         rf"{PLAN_WORDS}",
     ],
@@ -116,3 +135,101 @@ AVOIDED: dict[str, list[str]] = {
 # Not the vague replies: hedges often carry their own "not" ("I don't know if I can").
 NEGATABLE = frozenset({"moved_again", "last_minute"})
 THEIR_WORDS = frozenset({"vague_reply", "promise_to_confirm"})
+
+
+def rule(e: Entry) -> list[Evidence]:
+    cancel = e.hit("cancel")
+    plan = e.any("plan", "proposal") or cancel
+    ev = _deferral_evidence(e, plan) + _slipping_plan_evidence(e, plan, cancel)
+    if e.hit("meet_proposal"):
+        ev += _dodged_proposal_evidence(e, cancel)
+    ev += _plan_outcome_evidence(e.facts.plan_outcome, plan)
+    if not any(item.weight > 0 for item in ev):
+        return ev
+    ev += concrete_plan_evidence(e)
+    if e.hit("clarity"):
+        ev.append(Evidence(-0.8))
+    if e.hit("writer_slow"):
+        ev.append(Evidence(-1.0))  # the writer is the one who keeps cancelling
+    return ev
+
+
+def _deferral_evidence(e: Entry, plan: str | None) -> list[Evidence]:
+    """ "Maybe sometime", "I'll let you know", and whether anything came of it."""
+    vague = e.hit("vague_reply")
+    promise = None if vague else e.hit("promise_to_confirm")
+    ev = []
+    if vague:
+        ev.append(Evidence(1.0 if plan else 0.8, f"{quoted(vague)} instead of a plan"))
+    if promise:
+        ev.append(Evidence(0.7 if plan else 0.5, f"{quoted(promise)}, and then nothing"))
+    if (vague or promise) and e.any("never_set", "fizzled", "no_show"):
+        ev.append(Evidence(0.4, "and nothing came of it"))
+    if vague and e.hit("repeated"):
+        ev.append(Evidence(0.3, "again and again"))
+    return ev
+
+
+def _slipping_plan_evidence(e: Entry, plan: str | None, cancel: str | None) -> list[Evidence]:
+    """A plan moved again, cancelled, never pinned down, or simply not turned up to."""
+    moved = e.hit("moved_again", unless_before="writer_before")
+    never = e.hit("never_set")
+    no_show = e.hit("no_show")
+    faded = e.hit("fizzled")
+    deferred = e.hit("vague_reply") or e.hit("promise_to_confirm")
+    ev = []
+    if moved and plan:
+        ev.append(Evidence(1.0, f"the plan keeps moving ({quoted(moved)})"))
+    if cancel:
+        ev += _cancel_evidence(e, cancel)
+    if never and plan:
+        ev.append(Evidence(0.9, f"never pinned down ({quoted(never)})"))
+    if no_show:
+        ev.append(Evidence(1.0, f"a no-show ({quoted(no_show)})"))
+    if (faded or no_show) and plan and not deferred:
+        ev.append(Evidence(0.4, f"the plan fizzled ({quoted(faded or no_show)})"))
+    return ev
+
+
+def _cancel_evidence(e: Entry, cancel: str) -> list[Evidence]:
+    ev = [Evidence(0.6, f"cancelled ({quoted(cancel)})")]
+    late = e.hit("last_minute")
+    if late:
+        ev.append(Evidence(0.5, f"at the last minute ({quoted(late)})"))
+    if e.hit("busy_word", unless_before="busy_me"):
+        ev.append(Evidence(0.4, "with only a vague excuse"))
+    if e.hit("specific_reason"):
+        ev.append(Evidence(-0.4))
+    return ev
+
+
+def _dodged_proposal_evidence(e: Entry, cancel: str | None) -> list[Evidence]:
+    """A suggestion to meet, answered with a change of subject or with "busy"."""
+    if e.any("subject_change", "dodge"):
+        return [Evidence(1.1, "a suggestion to meet met with a change of subject")]
+    busy = e.hit("busy_word", unless_before="busy_me")
+    if not busy or cancel:
+        return []
+    ev = [Evidence(0.8, f"a suggestion to meet met with {quoted(busy)}")]
+    if e.hit("repeated"):
+        ev.append(Evidence(0.3, "every time"))
+    if e.any("seen_out", "active_elsewhere"):
+        ev.append(Evidence(0.3, "and then seen out"))
+    return ev
+
+
+def _plan_outcome_evidence(outcome: str | None, plan: str | None) -> list[Evidence]:
+    """The plan_outcome fact; a vague or cancelled plan the text also talks about weighs
+    a little more."""
+    weights = {
+        "vague": Evidence(0.9, "the plan was left vague"),
+        "cancelled": Evidence(0.6, "the plan was cancelled"),
+        "rescheduled": Evidence(0.2, "the plan was moved"),
+        "kept": Evidence(-1.0),
+        "declined": Evidence(-0.6),
+    }
+    if outcome not in weights:
+        return []
+    if outcome in ("vague", "cancelled") and plan:
+        return [weights[outcome], Evidence(0.2)]
+    return [weights[outcome]]

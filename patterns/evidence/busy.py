@@ -1,6 +1,14 @@
 """busy_excuses: vague busyness covering silence, flaking or a cancelled plan."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from patterns.evidence.shared import MONTH, NUM, PERIOD
+from patterns.evidence.weigh import Evidence, concrete_plan_evidence, quoted
+
+if TYPE_CHECKING:
+    from patterns.classifier import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -15,7 +23,9 @@ BUSY: dict[str, list[str]] = {
         r"(?:been|is|are|was|s|has been|so|just) '(?:crazy|mad|insane|nuts|mental|manic|chaos|"
         r"a lot|full on)", r"buried (?:in|under) work", "drowning in work",
         "up to (?:my|her|his) (?:eyes|eyeballs|neck)", "stretched thin", "work stuff",
-        "a lot right now", "life's been", "no time", "under the pump", "overloaded", "run ragged",
+        "a lot right now", "life's been", "no time",
+        r"work(?:'s| is| has| was)(?: been)? (?:so |really |just )?(?:brutal|insane|crazy|mad|nuts|mental|"
+        r"a lot|full on|hectic|manic|chaos|relentless|intense|killing me)", "under the pump", "overloaded", "run ragged",
         "overwhelmed with work", "in the weeds", "long day", "so tired", "knackered",
         "exhausted", "shattered", "wiped out", "work is killing me", r"\'(?:so )?tired\'",
     ],
@@ -26,9 +36,11 @@ BUSY: dict[str, list[str]] = {
     ],
     "silence": [
         "silence", "silent", "nothing (?:for|else|back|since)", "no (?:reply|answer|response|word)",
-        "haven't heard", "hadn't heard", "not heard", rf"{NUM} {PERIOD} of (?:nothing|silence)",
+        "haven't heard", "hadn't heard", "not heard", r"used to (?:talk|text|speak|chat|call)", r"nothing from \w+ (?:for|in)", rf"{NUM} {PERIOD} of (?:nothing|silence)",
         "went quiet", "gone quiet", "voicemail", "can't call",
-        r"too '?\w+'? to (?:call|phone|text)",
+        r"too '?\w+'? to (?:call|phone|text|talk|reply|answer|chat|see me|meet)",
+        r"never (?:answers|replies|texts back|calls back|picks up|rings)",
+        r"why (?:she|he|they)(?:'s|'re| is| are| has| have)? (?:never|not|stopped|gone|been so)",
         rf"{NUM} {PERIOD} (?:later|of|now|ago)", rf"after {NUM} {PERIOD}",
         "then nothing", "nothing for the rest", r"reply on \w+day", "talk soon", "talk later",
         rf"for {NUM} (?:days?|weeks?)", "missed call", "not picking up", "doesn't pick up",
@@ -44,6 +56,8 @@ BUSY: dict[str, list[str]] = {
         "keeps? saying", "every time", "whenever", "always", "again", "in a row",
         r"every (?:message|text|call)", "only ever", "always says",
         r"(?:second|third|fourth|fifth) time", rf"{NUM} weeks? now", "as usual", "same excuse",
+        r"same as (?:last time|always|ever|usual|before)", r"all (?:\w+ )?ever says",
+        r"(?:is|it's) always",
     ],
     "no_alternative": [
         "no (?:new |other )?(?:day|date|time|night|plan|plans|alternative|details|question)",
@@ -53,7 +67,15 @@ BUSY: dict[str, list[str]] = {
         "(?:will|i'll) let (?:u|you) know", "you know how it is", "no 'how are you",
         "no question about me", "didn't suggest", "no mention of (?:another|a new|when)",
         "never asks", "no questions", "that was the whole (?:message|reply|answer)",
-        "no new plan", "no plan",
+        "no new plan", "no plan", "didn't say what", "no details", "no 'how are you",
+        r"didn't ask (?:about|after|how) me", r"not (?:a|one) (?:single )?question", r"(?:didn't|never) ask(?:ed|s)? about me",
+    ],
+    # They turned something down ("'Can't, mental week.'"), in their own words.
+    "refusal": [r"can't\b", "cannot", "won't be able", r"not this (?:time|week|weekend)", "no can do"],
+    # The writer doubts the excuse ("busy, apparently"; "found time for golf, though").
+    "doubted": [
+        "apparently", "supposedly", "allegedly", "so-called", "funny how", r"though[.!]",
+        r"\'(?:crazy |so |mad |too )?busy\'",
     ],
     # Busy, but still there: calls back, told ahead, keeps in touch.
     "follow_through": [
@@ -66,3 +88,41 @@ BUSY: dict[str, list[str]] = {
 
 NEGATABLE = frozenset({"busy_word"})
 THEIR_WORDS = frozenset({"busy_word"})
+SCOPES = {"refusal": "quoted"}
+
+
+def rule(e: Entry) -> list[Evidence]:
+    f = e.facts
+    busy = e.hit("busy_word", unless_before="busy_me")
+    if not busy:
+        return []
+    ev = [Evidence(0.6, f"{quoted(busy)} given as the reason")]
+    context = (
+        ("silence", 0.5, "used to explain silence"),
+        ("cancel", 0.5, "used to cancel"),
+        ("no_alternative", 0.4, "no concrete alternative"),
+        ("repeated", 0.3, "the same excuse again"),
+        ("plan", 0.3, "in answer to a plan"),
+        ("vague_reply", 0.4, "with only a vague 'another time'"),
+        ("refusal", 0.4, "to say no, with nothing else offered"),
+    )
+    ev += [Evidence(weight, why) for name, weight, why in context if e.hit(name)]
+    seen = e.any("seen_out", "active_elsewhere")
+    if seen:
+        ev.append(Evidence(0.6, f"yet visibly out and about ({quoted(seen)})"))
+    bored = e.hit("booty_cue")
+    if bored:
+        ev.append(Evidence(0.6, f"yet free enough for {quoted(bored)}"))
+    doubted = e.hit("doubted")
+    if doubted:
+        ev.append(Evidence(0.3, f"the excuse doesn't ring true ({quoted(doubted)})"))
+    if f.plan_outcome == "cancelled":
+        ev.append(Evidence(0.2, "the plan was cancelled"))
+    ev += concrete_plan_evidence(e)
+    if e.hit("follow_through") or e.hit("resolved") or e.hit("writer_slow"):
+        ev.append(Evidence(-1.0))
+    if e.hit("specific_reason"):
+        ev.append(Evidence(-0.4))
+    if f.reply == "engaged":
+        ev.append(Evidence(-0.4))
+    return ev

@@ -1,6 +1,14 @@
 """hot_and_cold: warm and eager one moment, distant the next."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from patterns.evidence.shared import DAY, MONTH
+from patterns.evidence.weigh import Evidence, quoted
+
+if TYPE_CHECKING:
+    from patterns.classifier import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -8,7 +16,7 @@ HOT_COLD: dict[str, list[str]] = {
     "swing_named": [
         r"hot (?:and|&|n) cold", "hot-and-cold", "whiplash", r"mixed (?:signals|messages)",
         "blows hot", "jekyll", r"roller ?coaster", r"push[- ](?:and[- ])?pull",
-        r"two different (?:people|persons)", "like a different person", "impossible to read",
+        r"two different (?:people|persons)", "like a different person", r"like two (?:different )?people", "impossible to read",
         r"(?:don't|do not|never) know where i stand", "all over the place",
         r"one (?:minute|day|week|weekend|moment|night)\b[^.]{0,80}the next",
         r"went from (?:planning|talking about|saying|calling|texting|being|'|\")", r"love-?bomb\w*",
@@ -18,6 +26,17 @@ HOT_COLD: dict[str, list[str]] = {
         "used to reply in (?:seconds|minutes)", "like a switch", "switched off",
         "cooled off", "went cold", "gone cold", "ice cold", r"some days[^.]{0,60}other days",
         r"(?:no idea|don't know|not sure) what changed", "what happened to (?:him|her|them|us)",
+        r"can't read (?:him|her|them)", "cold shoulder",
+        r"back to (?:being )?(?:sweet|warm|flirty|lovely|affectionate)",
+    ],
+    # The swing told as over ("he used to blow hot and cold, but ...").
+    "in_the_past": [
+        r"used to (?:\w+ )?$", r"(?:no|not any) more$", r"after (?:a|\w+) (?:years?|months?|weeks?) of $",
+    ],
+    # Steady now: the opposite of a swing.
+    "steady_now": [
+        r"(?:been|is|are|was|so|always) (?:really )?(?:steady|consistent|reliable)", "no whiplash",
+        "same as always", r"(?:still|just as) (?:flirty|keen|warm|sweet|lovely|affectionate)",
     ],
     # Them at their warmest.
     "warm": [
@@ -27,7 +46,22 @@ HOT_COLD: dict[str, list[str]] = {
         r"the one|never|best thing|can't stop|all the time|clicked|something serious|"
         r"soulmate|perfect|amazing|beautiful|gorgeous|because of me|falling for|fallen for)",
         r"delet(?:e|ed|ing) (?:the|his|her|their|our) (?:dating )?(?:apps?|hinge|tinder|bumble)",
-        "all over me", "kept saying", "planning (?:a|our|the)", "we should go",
+        "all over me", r"(?:he|she|they) kept saying", "planning (?:a|our|the)", "we should go",
+        r"(?:can't|couldn't|could not) wait", r"introduc\w* me", "hugs",
+        r"(?:talked|chatted|called|facetimed|on the phone|texted|texting) (?:for|until|till) "
+        r"(?:hours|ages|\d)",
+        r"(?:text|messag|call|snap)\w* (?:me )?(?:constantly|all the time|every day|"
+        r"nonstop|non-stop|all day|every hour)", "blowing up my phone",
+        r"(?:wants?|wanted) to see me", r"likes? me\b", "into me",
+        r"call(?:ed|ing|s)? me (?:her|his|their|babe|baby|habibi|darling|love|gorgeous|beautiful|"
+        r"sweetheart|honey|angel|handsome|pretty)\b", r"falling for (?:you|u|me)", "love you",
+        r"flirt\w*", r"begg(?:ed|ing)", r"magic(?:al)?", r"(?:spent|had) (?:the |a )?(?:whole|entire|"
+        r"all|perfect|lovely) (?:weekend|day|night|evening)", "together all",
+        r"so (?:lovely|affectionate|keen|attentive|warm|sweet|chatty|open)", "all smiles",
+        r"made me (?:a playlist|dinner|breakfast|a card|a mixtape)", "playlist", r"surprised me",
+        "flowers", r"couldn't stop", "sweetest", r"danc(?:ed|ing) with me", r"cooked (?:for|me)",
+        r"(?:stayed|were) up (?:till|until|all night)", r"never been (?:this|so) happy",
+        r"wanted to (?:hear|know) (?:every|all|everything)", "every detail", r"good morning beautiful", "sweet as", r"(?:was|is|being|super|really) sweet",
         "we have to go", "introduced me", "introducing me", r"meet (?:his|her|their) (?:parents|"
         r"family|friends)", "held my hand", "holds my hand", "hugged", "kissing", "kissed",
         "texting (?:me )?nonstop", "hearts everywhere", "love hearts", "good morning texts",
@@ -46,11 +80,12 @@ HOT_COLD: dict[str, list[str]] = {
         r"messages|calls)", r"sweet \w+ (?:texts|messages)", "used to (?:message|text|call|reply)",
         "every morning", "all in", "couldn't keep (?:his|her|their) hands",
         r"hold(?:ing|s)? my hand", "so warm", r"\'i miss you", "miss(?:ed)? you already",
-        r"meet my (?:parents|family|friends|mum|mom|dad)",
+        r"(?:meet|met|meeting) my (?:parents|family|friends|mum|mom|dad)",
+        r"found (?:the one|(?:his|her|their) person)",
         r"the best (?:weekend|night|date|day|time)",
         "sweetness", r"slow danc\w*", "let's do this properly", "all sweet",
         "used to (?:call|text|message) every",
-        r"(?:texted|sent|said)(?: me)? good (?:morning|night)",
+        r"(?:text\w*|sen[dt]\w*|said|saying|messag\w*)(?: me)? good ?(?:morning|night)",
         "heart emojis", r"long (?:calls|chats|phone calls|voice notes)",
         r"\'(?:you're|ur|you are) (?:amazing|perfect|gorgeous|beautiful|the best|everything)",
     ],
@@ -66,7 +101,13 @@ HOT_COLD: dict[str, list[str]] = {
         r"left (?:me )?on read", "heart reaction", "not even a reply",
         "not sure what (?:she|he|they) wants?", "won't answer", "pulled away", "stranger",
         "just met", r"checking (?:her|his|their) phone", "dismissive", "nothing,",
-        "a wall", "flat", "vanished", "disappeared", "ghost\\w*", "unbothered", "aloof",
+        "a wall", "flat", "vanished", r"disappear\w*", "ghost\\w*", "unbothered", "aloof",
+        r"(?:wouldn't|won't|didn't|couldn't) (?:even )?(?:look|speak|talk|say hi|acknowledge)",
+        r"(?:days|weeks) of (?:nothing|silence)",
+        r"(?:hasn't|hadn't|didn't|not|never) (?:\w+ )?ask(?:ed|ing)? (?:me )?(?:a )?(?:single )?"
+        r"(?:question|anything|how)", r"(?:don't|doesn't|didn't) exist", "every other day",
+        "distracted", "short with", "icy", r"can't (?:even )?be bothered", r"just stopped",
+        "blanked", r"hung up", r"a polite\b", r"(?:answered|picked up) (?:the phone )?with '?what", r"(?:barely|hardly) (?:looked|spoke|said|answered)",
         "acted like", "not replying", "short replies", "curt", "blank", "no reply",
         "on read", "never met", "nothing but", "the odd", "barely texted", "lately just",
         r"didn't (?:text|call|reply|message|answer|respond)", "once a week",
@@ -77,6 +118,11 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:wasn't|isn't|stopped|not) (?:replying|answering|texting)",
         "backed off", r"who(?:'s| is) this", "didn't recogni[sz]e",
         "hasn't (?:texted|replied|called)", "silence", "silent", "nothing\\.",
+        r"takes? (?:\w+ )?(?:hours|days|ages|forever) to (?:answer|reply|respond|text back)",
+        r"sounds? (?:bored|flat|off|distant|annoyed|irritated|fed up)", "bored", "annoyed",
+        "irritated", "crickets", "short with me", "nothing like", "couldn't be bothered",
+        r"(?:no|zero|minimal) effort", r"(?:not|un)interested", r"stopped (?:asking|texting|calling|"
+        r"replying|messaging)", "lukewarm", r"\bmeh\b", "like talking to",
     ],
     # Moments in time: two different ones set a swing against each other.
     "time_marker": [
@@ -87,10 +133,49 @@ HOT_COLD: dict[str, list[str]] = {
         "the follow-up", "the next", "afterwards", "after that", r"(?:a|two|three|\d) days? later",
         "lately", "these days", "now", "since we got back", "on our trip", "on the trip",
         "all last week", "after the (?:party|date|wedding|weekend|trip)",
-        "weekend", MONTH,
+        "weekend", MONTH, r"(?:\d+|a|one|two|three|four|five|six|a few|couple of) (?:days?|weeks?) "
+        r"(?:ago|on|later)",
     ],
 }
 # fmt: on
 
 NEGATABLE = frozenset({"swing_named", "warm"})
 THEIR_WORDS = frozenset()
+
+
+def rule(e: Entry) -> list[Evidence]:
+    ev = []
+    named = e.hit("swing_named", unless_before="in_the_past")
+    if named:
+        ev.append(Evidence(1.3, quoted(named)))
+    warm = e.where("warm", unless_before="writer_words")
+    if warm:
+        ev += _swing_evidence(e, *warm)
+    if ev and e.hit("clarity"):
+        ev.append(Evidence(-0.5))
+    if ev and (e.hit("steady_now") or e.hit("resolved")):
+        ev.append(Evidence(-1.0))
+    return ev
+
+
+def _swing_evidence(e: Entry, at: int, warm: str) -> list[Evidence]:
+    """Warm, then cold: in words, or as another category's cold turn after warmth.
+
+    The warmth has to come first in the telling; cold then warm is a recovery.
+    """
+    shift = len(set(e.all("time_marker"))) >= 2
+    cold = e.after("cold", at) or (shift and e.minimal_quote)
+    if cold:
+        ev = [Evidence(1.0, f"warm ({quoted(warm)}), then distant ({quoted(cold)})")]
+        return ev + [Evidence(0.3, "within a short time")] if shift else ev
+    cooled = (
+        "joked_off",
+        "one_word_replies",
+        "left_on_read",
+        "avoided_plans",
+        "busy_excuses",
+        "late_night_only",
+    )
+    if shift and any(e.raw.get(slug, 0) >= 1 for slug in cooled):
+        return [Evidence(1.2, f"warm ({quoted(warm)}), then a cold turn")]
+    return []

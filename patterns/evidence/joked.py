@@ -1,5 +1,15 @@
 """joked_off: a serious topic met with a joke, sarcasm or a quick change of subject."""
 
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from patterns.evidence.weigh import Evidence, quoted
+
+if TYPE_CHECKING:
+    from patterns.classifier import Entry
+
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
 JOKED: dict[str, list[str]] = {
@@ -31,7 +41,7 @@ JOKED: dict[str, list[str]] = {
         r"still (?:interested|into me)", "straight out", "raised", "issue", "problem",
         "concern", "my (?:dad|mum|mom|father|mother|brother|sister)'s (?:health|illness)",
         r"where (?:do you|does he|does she|she|he|they|you) sees? (?:us|this|me)", "sees us",
-        "unhappy", "miserable", "not happy", "dark thoughts", "dark place", r"not (?:ok|okay)\b",
+        "unhappy", "miserable", "not happy", r"happy (?:with|in) (?:us|me|this|the relationship|our)", "dark thoughts", "dark place", r"not (?:ok|okay)\b",
         "stroke", "heart attack", "surgery", r"operation\b", "hospital", r"tumou?r", "ivf",
         "infertility", "lump", "a&e", "ambulance", "therapist", "rehab", "relapse", "addiction",
         "sobriety", "eating disorder", "torn", r"offered (?:a|the|my dream) job", "moving abroad",
@@ -44,6 +54,9 @@ JOKED: dict[str, list[str]] = {
         r"moving|ending)", "big decision", "my dream", r"tried to (?:bring up|talk|raise|explain|"
         r"tell)", "brought up", "bring up", "forgot my", "the fact that",
         r"cr(?:y|ied|ying) (?:all|every|myself|on|in|at)",
+        r"i (?:feel|felt) (?:like|that|as if)", r"i(?:'ve| have) been feeling", r"it hurts?\b",
+        r"always the one (?:who|that)", "angry", r"upset\b", r"(?:cross|mad|annoyed) (?:with|at) me",
+        r"i love (?:him|her|them|you)",
     ],
     # Their answer was a joke or sarcasm.
     "deflect": [
@@ -52,8 +65,9 @@ JOKED: dict[str, list[str]] = {
         "snorted", "chuckled", "giggled", "smirked", "brushed (?:it )?off", "kept it light",
         "relax", "calm down", "lighten up", "dramatic", "drama queen", "sensitive",
         "overthinking", "welcome to", "aren't we all", "join the club", "slow down",
-        r"ok(?:ay)? (?:therapist|boomer|mom|mum|dad|grandma)", "silly voice", "funny voice",
-        "put on a", r"turned (?:the|up the) (?:tv|music)", "turned the tv up",
+        r"ok(?:ay)? (?:therapist|boomer|mom|mum|dad|grandma)", r"(?:silly|funny|sing-?song|baby|posh) voice",
+        "put on a", r"turned (?:the|up the) (?:tv|music|telly|radio|volume)",
+        r"turned the (?:tv|telly|music|radio|volume) up",
         "end of conversation", "wouldn't say more", "and that was that", r"\bha\b", "duh",
         r"wouldn't go (?:further|into it|any further)", r"jk\b", "just kidding", "next question",
         r"fake (?:cough|yawn|snore)", "pretended not to hear",
@@ -61,20 +75,53 @@ JOKED: dict[str, list[str]] = {
         "touchy", "who hurt you", "pun", "teased", "mocked", "rolled (?:his|her|their) eyes",
         "made fun", "quipped", "banter", "bit dark", "you'll live", "first world problem",
         "classic you", "there (?:she|he) goes", "here we go",
+        "😜", "😏", "😛", "🤪", "🙄", "bold move", "you problem", "as if", "cool story",
+        "said no one", "not this again", "ok drama", "ooh drama", r"deep\b",
+        "made a face", "winked", r"(?:sent|replied with|reacted with|with) (?:a |the )?(?:💀|skull)", "skull emoji", r"(?:a|some) (?:clip|sticker|reel)\b", "flat voice",
+        "deadpan", r"(?:did|does) a (?:little )?(?:bow|curtsy|dance)",
     ],
     # Speech-only cues, looked for in their quoted words.
-    "deflect_quoted": ["anyway", "obviously", "same", "whatever", "moving on", "yikes"],
+    "deflect_quoted": [
+        "anyway", "obviously", "same", "whatever", "moving on", "yikes", "right after",
+        "yeah right", "sure, jan", "in your dreams", "nice try", r"^and i'm (?:a|the)\b",
+        r"\| and i'm (?:a|the)\b",
+    ],
+    # Speech-only cues of a change of subject ("to the shops, want anything?").
+    "dodge_quoted": [
+        "want anything", r"(?:did|have|did) (?:you|u) (?:see|seen|watch|hear about)", "speaking of",
+        r"can we not", r"not (?:now|tonight|today|this again)",
+        "btw", "by the way", "random but", "on another note", r"what's for (?:dinner|tea|lunch)",
+        r"what are we (?:eating|watching|having|doing)", "more importantly", "shall we order",
+    ],
+    # Their quoted answer takes it seriously after all (an echo then is not a quip).
+    "quote_engaged": [
+        "yes", "yeah", "of course", "sorry", "i love", "i want", "i do", "i feel", "i think",
+        "talk", r"(?:are )?(?:you|u) (?:ok|okay|alright)", "what happened", "here for you",
+        r"i(?:'m| am) (?:not|so|really)", "honestly",
+    ],
     # A quick change of subject.
     "dodge": [
         r"chang(?:es|ed|ing) the (?:subject|topic)", "change of subject", "moved on",
         r"went (?:straight )?(?:back )?to (?:his|her|their|the)",
         r"started (?:talking|telling|going on)", r"asked (?:if|whether) i'?d seen",
-        "asked what's for", "talked about something else", "changed tack",
+        r"asked what's (?:for|on)", "talked about something else", "changed tack",
+        r"(?:wouldn't|refused to) answer", r"(?:didn't|won't) answer the question",
+        r"dodged (?:the|my) question",
         r"switched to (?:talking|the|his|her)", "brought up (?:his|her|their|the) (?:new|game)",
         r"showed me (?:a|his|her|their) (?:video|meme|photo|tiktok)",
+        r"(?:straight|right|quickly|immediately|then) (?:on|back|over) to (?:the|his|her|their|which|what|"
+        r"whether|how|talking)",
+        r"went back to (?:her|his|their) (?:phone|game|food|book|show|laptop|work)",
+        r"put (?:the|a) (?:tv|telly|film|show|music|game) on", r"put on (?:a|the|some)",
+        r"(?:flick|scroll)\w* (?:through )?(?:the |his |her |their )?(?:channels|phone|tiktok|"
+        r"instagram|feed|insta)", "without looking up", r"didn't (?:even )?look up",
+        r"(?:started|went|goes|going) (?:straight |right )?on about (?:his|her|their|the|some)",
+        r"put (?:his|her|their) (?:headphones|earphones|airpods|earbuds) (?:on|in)",
+        r"(?:walked|wandered|swanned) off", "left the room", r"started (?:on )?about (?:his|her|their)",
     ],
     "together": [
-        "we (?:both|laughed|joked)", "both", "together", "each other", "joined in",
+        "we (?:both|laughed|joked)", "both", r"(?:laugh|jok|gigg|sill|play)\w* together",
+        r"(?:teas|jok|laugh|roast|wind)\w* (?:at |with )?each other", "joined in",
         "running bit", "a whole bit", "trading", "trash talk", "roasting", "cried laughing",
         "wheezing", "inside joke", "rivalry",
     ],
@@ -91,9 +138,91 @@ JOKED: dict[str, list[str]] = {
         "how can i help",
         "sat down (?:properly|with me)",
         "but seriously,? (?:are|how)",
+        r"then (?:she |he |they )?(?:held|hugged|listened|sat with|stayed|let me|offered to|"
+        r"asked (?:loads|lots|so many|a lot|questions|how i|how it|if i was|whether i was))",
+        "break the tension", "lighten the mood", r"let me (?:cry|talk|vent)",
+        r"offered to (?:come|help|drive|go|be there|take|sit|call)",
     ],
 }
 # fmt: on
 
 NEGATABLE = frozenset({"deflect", "dodge"})
-THEIR_WORDS = frozenset({"deflect", "deflect_quoted", "dodge"})
+THEIR_WORDS = frozenset({"deflect", "deflect_quoted", "dodge", "dodge_quoted"})
+# A laugh on its own ("'lol'") is a one-word reply, not a joke: looked for without those.
+SCOPES = {
+    "deflect": "unminimal",
+    "dodge": "unminimal",
+    "deflect_quoted": "quoted",
+    "dodge_quoted": "quoted",
+}
+
+
+def rule(e: Entry) -> list[Evidence]:
+    joke_at = e.where("deflect", unless_before="writer_doing")  # "I made a joke" is mine
+    joke = joke_at[1] if joke_at else e.hit("deflect_quoted")
+    dodge = e.any("dodge", "dodge_quoted")
+    quip = any("?" in quote or " like " in quote for quote in e.their_quotes)
+    if not (joke or dodge or quip):
+        return []
+    serious = _raised_first(e, joke_at or e.where("dodge"))
+    if serious and not joke:
+        joke = _thrown_back(e, serious)
+    if not (joke or dodge):
+        return []
+    ev = []
+    if serious and joke:
+        ev.append(Evidence(1.4, f"something serious ({quoted(serious)}) met with {quoted(joke)}"))
+    elif serious:
+        # After a one-word answer, going back to what they were doing is that category.
+        weight = 0.5 if e.minimal_quote is not None else 1.3
+        ev.append(Evidence(weight, f"something serious ({quoted(serious)}), then {quoted(dodge)}"))
+    elif dodge:
+        ev.append(Evidence(0.4, "changed the subject"))
+    else:
+        return []
+    if e.hit("together"):
+        ev.append(Evidence(-0.4 if serious else -0.8))
+    if e.hit("then_engaged") or e.hit("writer_slow"):
+        ev.append(Evidence(-1.2))
+    if e.hit("clarity"):
+        ev.append(Evidence(-0.5))
+    return ev
+
+
+def _raised_first(e: Entry, reaction: tuple[int, str] | None) -> str | None:
+    """The serious thing the writer raised before the joke or dodge came back, or told as
+    "when I said ..." around it."""
+    before = reaction[0] if reaction else len(e.low)
+    for at, phrase in e.matches("serious"):
+        if at < before or _RAISED.search(e.low, max(0, at - 40), at):
+            return phrase
+    return None
+
+
+_RAISED = re.compile(r"\b(?:when|after|as|once|because) i\b[^.]*$")
+
+
+def _thrown_back(e: Entry, serious: str) -> str | None:
+    """Sarcasm without a laugh: their answer throws the writer's own words back as a quip
+    ("Angry? Me? Never.", "exclusive like a nightclub?", "drifting? like a car?")."""
+    start = e.low.find(serious)
+    for quote, (at, _) in zip(e.their_quotes, e.their_spans, strict=True):
+        if at <= start or e.said("quote_engaged", quote):
+            continue
+        for word in set(_CONTENT_WORD.findall(e.low, start, at)) - _COMMON_WORDS:
+            if re.search(rf"\b{word}\b[^.!?]{{0,25}}\?|\b{word} like (?:a|an|the)\b", quote):
+                return quote
+    return None
+
+
+_CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+# fmt: off
+_COMMON_WORDS = frozenset({
+    "that", "this", "with", "have", "been", "what", "about", "just", "like", "they", "them",
+    "their", "there", "when", "where", "from", "your", "were", "will", "would", "could",
+    "should", "really", "said", "told", "asked", "going", "because", "than", "then", "some",
+    "very", "much", "know", "into", "more", "over", "also", "even", "only", "want", "think",
+})
+# fmt: on

@@ -1,5 +1,20 @@
 """late_night_only: contact late at night or when bored, and little otherwise."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from patterns.evidence.weigh import Evidence, quoted
+
+if TYPE_CHECKING:
+    from patterns.classifier import Entry
+
+
+def is_late(hour: int) -> bool:
+    """Roughly 22:00 to 04:00."""
+    return hour >= 22 or hour < 4
+
+
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
 LATE_NIGHT: dict[str, list[str]] = {
@@ -7,19 +22,21 @@ LATE_NIGHT: dict[str, list[str]] = {
         "midnight", "middle of the night", "late at night", "late-night", "late night",
         "small hours", "wee hours", r"after (?:11|10|midnight)", r"(?:1[01]|12) ?pm and \d ?am",
         "at night", r"\d ?am (?:texts?|messages?|calls?)", "bedtime", "after the pub",
-        "after the bar", "closing time",
+        "after the bar", "closing time", r"(?:club|pub|bar)s? (?:shuts?|closes?|shut|closed)",
+        "kicking[- ]out time", "last orders",
     ],
     # Words that make a bare clock time ("2:15") read as night-time.
     "night_context": ["tonight", "night", "midnight", "late"],
     # Their message itself: "u up?", "wyd", "bored".
     "booty_cue": [
         r"(?:u|you|ya|r u|are you|are u) (?:still )?(?:up|awake|around|home|out)", "wyd",
-        r"what(?:'s| are| r)? (?:u|you|ya) (?:up to|doing|doin)",
+        r"(?:what|wat|wot|wht)(?:'s| are| r)? (?:u|you|ya) (?:up to|doing|doin|doin')",
         "bored", "entertain me", "fancy a drink", "come over", "hey stranger",
         r"miss (?:u|you|ya)", "heyy+", r"drunk(?:en)? (?:texts?|dials?|calls?|messages?)",
         "booty call", r"hm+u", "can i come over", "send (?:a )?pic", "you alone",
-        r"\'hey(?: you| stranger| u)?[!. x]*\'",
-        r"what'?s up\?", "sup\\?", "can't sleep", "thinking of you",
+        r"\'(?:hey|hi|hiya|heya|yo)(?: you| stranger| u| trouble| gorgeous| sexy| beautiful| babe| "
+        r"cutie)?[!. x😘😏😉🥺]*\'",
+        r"what'?s up\?", "sup\\?", "can't sleep", r"thinking (?:of|about) (?:u|you|ya)",
     ],
     # The writer describes the pattern.
     "night_pattern": [
@@ -35,8 +52,10 @@ LATE_NIGHT: dict[str, list[str]] = {
         "never any other time", "only at night", "only after dark",
         r"(?:plans?|mates|guys|friends|date) (?:bailed|fell through|cancell?ed)",
         r"whenever \w+(?:'s)? (?:mates|friends|plans) (?:cancel|bail)",
-        r"when (?:his|her|their) (?:plans|mates|friends|boyfriend|girlfriend|partner)",
+        r"when (?:his|her|their) (?:plans|mates|friends|boyfriend|girlfriend|partner)(?:'s)? "
+        r"(?:fall|fell|bail|cancel|flake|are busy|is busy|are away|is away|go home|leave|let)",
         r"only (?:ever )?(?:late|at night)", "after midnight",
+        r"(?:\d ?(?:am|pm)|night|midnight|late) only", r"only (?:ever )?(?:at|after|past) (?:\d|midnight|night)",
         r"always (?:after|past) (?:\d|midnight)", r"always (?:at|around) \d ?am",
         r"every (?:message|text|call|dm|snap)[^.]{0,40}(?:after \d|at night|late|midnight)",
         "when (?:she's|he's|they're) (?:bored|drunk|lonely)",
@@ -51,12 +70,17 @@ LATE_NIGHT: dict[str, list[str]] = {
     # Nothing from them in the daytime.
     "day_silence": [
         r"(?:silent|silence|nothing|quiet|ghost|not a word|no reply|text back|ignored|get nothing|"
-        r"ignores)[^.]{0,30}(?:all day|during the day|daytime|daylight|in the day|at lunch|"
+        r"ignores|never hear|peep|hear nothing|crickets)[^.]{0,30}(?:all day|during the day|daytime|daylight|in the day|at lunch|"
         r"afternoon|\d ?pm|all week)",
         r"(?:all day|during the day|daytime|daylight|afternoon|at lunch|in the day)[^.]{0,15}"
-        r"(?:nothing|silence|silent|not a word|no reply|ghost|quiet|mia)",
+        r"(?:nothing|silence|silent|not a word|no reply|ghost|quiet|mia|ignored|unanswered)",
         r"(?:after|following) (?:a|two|three|\d+) (?:days?|weeks?|months?) of (?:nothing|silence)",
         "first (?:message|text|contact) in",
+        r"(?:days?|weeks?|months?) of (?:nothing|silence|radio silence|no contact),? (?:then|and "
+        r"then|until)",
+        "dead air", r"(?:daytime|daylight|during the day)[^.]{0,15}dead",
+        r"never hear (?:from (?:him|her|them) )?(?:otherwise|any other time|in the day|during the day)",
+        "any other time",
     ],
     # Late, but for a reason or inside steady contact.
     "arranged": [
@@ -67,6 +91,8 @@ LATE_NIGHT: dict[str, list[str]] = {
         "landed", "got home safe", "home safe", "on (?:her|his|their) break", "works nights",
         "(?:his|her|their) (?:morning|evening|lunch)", "ahead of me", "behind me",
         "hours ahead", "hours behind", "abroad", "overseas",
+        r"(?:set|book|schedul|plann|arrang|lin)\w* (?:them|it|these|those|one|this) (?:up|in)",
+        r"(?:my|her|his|their|your) time\b", r"our (?:\w+ )?(?:calls|chats|catch-?ups) (?:are|is|happen)",
     ],
     "steady": [
         r"(?:text|talk|chat|message)(?:ed)? (?:all day|every day|daily|since breakfast|since "
@@ -79,3 +105,35 @@ LATE_NIGHT: dict[str, list[str]] = {
 
 NEGATABLE = frozenset({"booty_cue"})
 THEIR_WORDS = frozenset({"booty_cue"})
+
+
+def rule(e: Entry) -> list[Evidence]:
+    f = e.facts
+    at = f.occurred_at
+    late = f"at {at:%H:%M}" if at and is_late(at.hour) else e.late_clock or e.hit("late_words")
+    pattern = e.hit("night_pattern")
+    cue = e.hit("booty_cue")
+    day_silence = e.hit("day_silence")
+    ev = []
+    if pattern:
+        ev.append(Evidence(1.2, f"contact only at night or when bored ({quoted(pattern)})"))
+    if day_silence:
+        weight = 1.0 if late or cue else 0.4
+        ev.append(Evidence(weight, f"silence during the day ({quoted(day_silence)})"))
+    if cue and late:
+        ev.append(Evidence(1.3, f"{quoted(cue)} {late}"))
+    elif cue:
+        ev.append(Evidence(0.5, quoted(cue)))
+    elif late and e.late_clock and e.hit("late_repeat"):
+        ev.append(Evidence(1.0, f"late contact ({late}), again and again"))
+    elif late and f.initiated_by == "them":
+        ev.append(Evidence(0.3, f"they wrote {late}"))  # a late hour alone is not enough
+    if not ev:
+        return ev
+    if e.hit("arranged"):
+        ev.append(Evidence(-1.5))
+    if e.hit("steady"):
+        ev.append(Evidence(-1.2))
+    if f.initiated_by == "me":
+        ev.append(Evidence(-0.4))
+    return ev

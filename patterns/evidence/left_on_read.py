@@ -1,6 +1,14 @@
 """left_on_read: seen and not answered, or ignored while visibly active elsewhere."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from patterns.evidence.shared import CLOCK, DAY, NUM, PERIOD, THEM
+from patterns.evidence.weigh import Evidence, quoted
+
+if TYPE_CHECKING:
+    from patterns.classifier import Entry, Facts
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -23,10 +31,23 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"(?:has|had) read", "showed read", rf"(?:read|seen) {NUM} {PERIOD} ago",
         "(?:watched|viewed|saw) my (?:story|stories|post)", "delivered and read",
         r"reads (?:my|it|them|every)", r": (?:read|seen)\b", r"\'(?:seen|read|delivered)\'",
+        r"(?:read|seen|opened) my (?:\w+ )?(?:message|text|request|email|dm|question|snap|"
+        r"voice ?note|reply|invite|msg)",
+    ],
+    # The writer's message still waiting for an answer, in so many words.
+    "pending": [
+        r"my (?:\w+ ){0,4}?(?:message|question|text|dm|email|voice ?note|snap|invite|msg|reply|"
+        r"request)[^.]{0,50}?(?:untouched|unanswered|still waiting|is waiting|waits|just sits|"
+        r"sitting there|still sits|still there|sat there|still nothing|no reply|not a word|"
+        r"ignored|unread|unopened|hangs there|hanging)",
+        r"(?:still|just) (?:sits|sitting|sat) there", "untouched", "unanswered",
+        r"(?:hours?|days?) since i (?:asked|texted|messaged|sent|wrote|emailed|called)",
+        r"not (?:to )?my (?:\w+ )?(?:message|text|question|dm|email|msg)",
     ],
     # The writer is the one who left a message unread ("I left Hana on read").
     "by_me": [
         r"\bi (?:just |accidentally |totally |must have )?(?:(?:left|leave|keep leaving)\b[^.]*)?$",
+        r"\bi(?:'m| am| was) the one (?:who|that) $",
     ],
     "no_reply": [
         "no (?:reply|answer|response|word)", "nothing", "crickets", "silence", "unanswered",
@@ -36,6 +57,8 @@ LEFT_ON_READ: dict[str, list[str]] = {
         "still (?:waiting|nothing|no)", "not a (?:word|peep)", "went quiet", "no answer yet",
         r"ignor(?:ed|ing|es)", "hasn't said", "radio silence", "not a single", ": none",
         r"too \w+ to reply", r"(?:not|isn't|wasn't) (?:answering|replying|responding)",
+        "untouched", r"nothing (?:back|to me)", r"\d{1,2}(?::\d\d)?\s?(?:am|pm) now\b",
+        r"(?:it's|its) (?:now )?(?:midnight|\d{1,2}(?::\d\d)?\s?(?:am|pm))[.!]",
     ],
     # An answer days later that skips over the gap.
     "late_reply": [
@@ -78,6 +101,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"(?:he|she|they|and) asked (?:about|how|me|all about|loads|lots|after)", "questions",
         "tell me everything",
         "called me", "rang me", "called as soon", r"we (?:talked|spoke)",
+        r"(?:he|she|they) (?:rang|called|facetimed)",
         r"sent (?:loads|lots) of", r"(?:he|she|they) (?:was |were )?asking (?:how|about|after)",
     ],
     "quick_reply": [
@@ -85,9 +109,62 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"(?:a few|ten|five|two|\d+) min|straight away|right away|immediately|minutes later)",
         "answered within", rf"replied at {CLOCK}", r"replied at \d{1,2}[:.]\d\d",
         "straight back",
+        r"(?:rang|called|replied|answered|texted|wrote)(?: me)?(?: back)? as soon as",
     ],
 }
 # fmt: on
 
 NEGATABLE = frozenset({"left_on_read_named", "read_marker"})
 THEIR_WORDS = frozenset()
+
+
+def rule(e: Entry) -> list[Evidence]:
+    f = e.facts
+    ev = []
+    named = e.hit("left_on_read_named", unless_before="by_me")
+    read = e.hit("read_marker")
+    active = e.hit("active_elsewhere")
+    if named:
+        ev.append(Evidence(1.3, quoted(named)))
+    elif read:
+        ev.append(Evidence(0.6, f"shows as read ({quoted(read)})"))
+        if e.any("no_reply", "time_passed", "late_reply"):
+            ev.append(Evidence(0.7, "with no answer for a long time"))
+    if active and (read or named):
+        ev.append(Evidence(0.6, f"while visibly active elsewhere ({quoted(active)})"))
+    elif active and e.any("pending", "no_reply", "late_reply"):
+        ev.append(Evidence(1.0, f"ignored while visibly active elsewhere ({quoted(active)})"))
+        if e.hit("time_passed"):
+            ev.append(Evidence(0.2, "for a long time"))
+    # A curt late answer skips over the gap too, unless it is an excuse for it ("swamped").
+    curt = e.minimal_quote is not None or (e.short_quote and e.hit("nothing_more"))
+    curt = curt and not e.hit("busy_word")
+    if e.hit("late_reply") and (e.hit("no_acknowledgement") or curt):
+        ev.append(Evidence(1.2, "a reply days later with no word about the gap"))
+    ev += _reply_fact_evidence(f)
+    if not ev:
+        return ev
+    if e.hit("away_announced"):
+        ev.append(Evidence(-1.2))
+    if e.hit("engaged_reply") and not e.hit("no_acknowledgement"):
+        ev.append(Evidence(-1.0 if e.hit("apology") else -0.6))
+    if e.hit("quick_reply"):
+        ev.append(Evidence(-1.0))
+    if e.hit("resolved") or e.hit("writer_slow"):
+        ev.append(Evidence(-1.0))
+    if f.reply == "engaged" and not e.hit("no_acknowledgement"):
+        ev.append(Evidence(-0.5))
+    return ev
+
+
+def _reply_fact_evidence(f: Facts) -> list[Evidence]:
+    delay = f.reply_delay_hours
+    if f.reply == "seen_no_reply":
+        if delay is not None and delay >= 6:
+            return [Evidence(1.2, f"seen, no reply for {delay:g} h")]
+        return [Evidence(0.9, "seen, no reply")]
+    if f.reply == "none_yet" and delay is not None and delay >= 24:
+        return [Evidence(0.3, f"no reply for {delay:g} h")]
+    if f.reply in ("one_word", "short") and delay is not None and delay >= 6:
+        return [Evidence(0.3, f"a short answer after {delay:g} h")]
+    return []

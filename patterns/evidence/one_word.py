@@ -1,5 +1,14 @@
 """one_word_replies: a long or personal message answered with a word, emoji or reaction."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from patterns.evidence.weigh import Evidence, quoted
+
+if TYPE_CHECKING:
+    from patterns.classifier import Entry
+
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
 ONE_WORD: dict[str, list[str]] = {
@@ -29,7 +38,10 @@ ONE_WORD: dict[str, list[str]] = {
         "making the effort",
         "everything i'd been", "how i really feel", "how much (?:she|he|they|it) mean",
         r"told (?:him|her|them|\w+) how (?:hard|much|bad|scared|sad|lonely|worried|proud|happy)",
-        r"voice (?:note|memo|message)[^.]{0,20}minutes?", r"\d+[- ]minutes? (?:long|voice)",
+        r"voice (?:note|memo|message)[^.]{0,20}(?:minutes?|mins?)\b", r"\d+[- ]minutes? (?:long|voice)",
+        r"spent (?:my |the )?(?:whole |entire )?(?:lunch|evening|night|morning|afternoon|hour|"
+        r"ages|break|lunch break)[^.]{0,20}(?:typing|writing|recording|drafting)",
+        r"typ(?:ed|ing) (?:it )?out", r"rewrote (?:it|this|that)", "handwritten",
         r"shared my (?:poem|song|story|writing|art|work|news|feelings|worries|drawing|music)",
         r"showed (?:him|her|them|\w+) my (?:poem|song|story|writing|art|drawing|painting)",
         r"my (?:poem|song|short story|novel|painting|drawing)",
@@ -59,6 +71,7 @@ ONE_WORD: dict[str, list[str]] = {
     ],
     "nothing_more": [
         "that's it", "that's all", "nothing else", "nothing more", "in full", "just that",
+        "in its entirety", "in total", "full stop", "end of message",
         "was all (?:she|he|they) said", "all i got", "that was it", "a single", "a lone",
         "not another word", "hasn't said anything since", "and nothing",
         "that was the whole (?:message|reply|answer)", "nothing (?:else )?since",
@@ -73,7 +86,8 @@ ONE_WORD: dict[str, list[str]] = {
         "(?:long|proper|lovely|big|real) (?:reply|answer|chat|call|conversation)",
         "sent (?:three|two|a few|loads of) (?:long )?(?:paragraphs|messages)",
         "followed up", "came (?:round|over)", "for an hour", "for ages", "actually asked",
-        "wanted to hear", "can't wait to hear", "more later",
+        "wanted to hear", "can't wait to hear", "more later", r"coming (?:over|round)",
+        "on my way", "here for you", "i'm here", "proud of you", "love you", r"call (?:you|u)\b",
     ],
     # The writer says the short answer was fine.
     "fine_by_me": [
@@ -107,10 +121,12 @@ MINIMAL_WORDS = frozenset({
     "word", "neat", "lovely", "sick", "omg", "rip", "right", "alright", "kool", "kewl",
     "gotcha", "np", "yikes", "dope", "glad", "rough", "ugh", "shame", "unlucky", "bummer",
     "sad", "mum", "mom", "dad", "mate", "babe", "hun", "love", "dude", "bro", "sis", "man", "girl",
-    "darling",
+    "darling", "grand", "sound", "cheers", "ta", "righto", "fab", "lush", "ace", "brill", "class",
+    "noice", "okey", "oki",
 })
 MINIMAL_PAIRS = frozenset({
-    "oh well", "nice one", "sounds good", "fair enough", "ok cool", "haha ok", "ok lol",
+    "oh well", "nice one", "sounds good", "fair enough", "got it", "fair play", "go for it",
+    "no worries", "all right", "ha ok", "lol ok", "ok then", "if you say so", "ok cool", "haha ok", "ok lol",
     "haha nice", "all good", "good luck", "well done", "so cute", "oh no", "oh nice",
     "oh wow", "that's nice", "that's cool", "ah ok", "oh ok", "ok good",
 })
@@ -120,3 +136,51 @@ FILLER_WORDS = frozenset({
     "all", "very", "really", "a", "the", "for", "to", "ya", "yr",
 })
 # fmt: on
+
+
+def rule(e: Entry) -> list[Evidence]:
+    f = e.facts
+    answer = _short_answer(e)
+    if not answer:
+        return []
+    short, at = answer
+    ev = []
+    long_msg = e.hit("long_message", unless_before="their_subject") or (
+        e.outside_their_quotes("serious") and e.hit("shared")
+    )
+    if long_msg and not e.hit("practical"):
+        ev.append(Evidence(1.5, f"a long, personal message {short}"))
+    elif f.reply == "one_word":
+        ev.append(Evidence(0.6 if e.hit("nothing_more") else 0.3, short))
+    if not ev:
+        return ev
+    if f.feeling is not None and f.feeling <= -2:
+        ev.append(Evidence(0.1, "it felt bad"))
+    if e.after("engaged_after", at):
+        ev.append(Evidence(-1.2))  # the short answer went on to engage
+    if e.hit("fine_by_me"):
+        ev.append(Evidence(-1.0))
+    if e.hit("deflect", scope="narrative"):
+        ev.append(Evidence(-0.6))  # told as a joke: that is joked_off's to weigh
+    if f.reply == "engaged":
+        ev.append(Evidence(-1.0))
+    return ev
+
+
+def _short_answer(e: Entry) -> tuple[str, int] | None:
+    """How they answered, when it was only a word, an emoji or a reaction, and where the
+    answer is in the text (-1 if unknown)."""
+    if e.minimal_quote is not None:
+        said = quoted(e.minimal_quote) if e.minimal_quote else "an emoji"
+        return f"answered with {said}", e.minimal_at
+    reaction = e.where("reaction")
+    if reaction:
+        return "answered with a reaction and nothing else", reaction[0]
+    if e.hit("one_word_named"):
+        return "one-word answers", -1
+    if e.facts.reply == "one_word":
+        return "a one-word reply", -1
+    last_word = e.short_quote_ends or e.hit("nothing_more")  # nothing came after it
+    if e.short_quote is not None and last_word and not e.hit("busy_word"):
+        return f"answered with {quoted(e.short_quote)} and nothing more", -1
+    return None

@@ -36,19 +36,22 @@ SHARED: dict[str, list[str]] = {
         "table", "tickets?", "see (?:each other|her|him|them|you|the)", "graduation",
         "birthday", "picnic", "the pub", "get together", "call", "in person", "weekend",
         "reservation", "match", "game", "class", "session", "sleepover", "playdate",
+        rf"confirm\w* {DAY}", "pint", r"(?:supposed|meant) to (?:go|meet|see|have|do|be)",
     ],
     "cancel": [
         r"cancell?(?:ed|ing|s)?", "called (?:it )?off", r"bail(?:ed|s|ing)?",
         r"flak(?:e|ed|es|ing)", "pulled out", r"rain ?check", "can't make", "couldn't make",
+        r"(?:can't|couldn't) (?:do|manage) (?:it|tonight|drinks|dinner|lunch|coffee|brunch|the \w+|"
+        r"our \w+|this \w+)",
         "can't tonight", "can't come", "couldn't come", "stood me up", r"no-?show",
         "something came up", "dropped out", "backed out", "can't (?:do )?that one", "skipped",
-        r"postpone[sd]?", "postponing",
+        r"postpone[sd]?", "postponing", r"not up (?:to|for) it",
         r"too '?\w+'? to (?:come|make it|meet|go|join)",
     ],
     # A new day or time, offered as an alternative.
     "concrete_time": [
         rf"(?:instead|how about|what about|can we do|could we do|does|would|works?|offered|"
-        rf"suggested|rebook\w*|re-?booked|booked|moved (?:it |us |our \w+ )?to|swapped \w+ to|"
+        rf"suggested|rebook\w*|re-?booked|book(?:ed)?|moved (?:it |us |our \w+ )?to|swapped \w+ to|"
         rf"new date (?:was|is)|set a new date|to rebook for|rescheduled (?:it |us )?for|"
         rf"pushed (?:it )?to)"
         rf"[^.?!]{{0,40}}?(?:{DAY}|tomorrow|tonight|next week|the \d{{1,2}}(?:st|nd|rd|th)|"
@@ -59,6 +62,10 @@ SHARED: dict[str, list[str]] = {
     # The rescheduled or promised thing took place.
     "kept": [
         "which happened", "which we did", "it happened", "we did", "it did", "on the dot",
+        r"lock(?:ed)? (?:it |us |the \w+ )?in", r"turned into a (?:yes|plan|date)", r"^booked[.!]",
+        r"[.!] booked[.!]", r"had (?:a blast|a ball|the best time|so much fun|a great time)",
+        "perfect day", "great day", r"then (?:\w+ )?(?:texted|called|rang|messaged) [^.]{0,20}to "
+        r"(?:confirm|lock|book|say yes)",
         rf"there {THEM} (?:was|were)", rf"{THEM} (?:was|were) there", "showed up", "turned up",
         "everyone (?:came|showed)", "went ahead", "actually happened", "we went", "we met",
         "we had (?:brunch|lunch|dinner|drinks|coffee|our|a great|a lovely|the|a good)",
@@ -68,6 +75,8 @@ SHARED: dict[str, list[str]] = {
         rf"nice|good|sunny)",
         "and we did", r"(?:it|that|the (?:new )?(?:time|date|plan)) held", "kept it",
         "in the diary", "in the calendar", "it's booked", "booked in", "it's on",
+        r"then (?:(?!never\b|not\b)\w+ ){0,2}(?:booked|book|bought|sorted|confirmed|arranged|organi[sz]ed)",
+        r"bought (?:us )?(?:both )?tickets",
     ],
     # A clear, kind answer: the opposite of a micro-rejection.
     "clarity": [
@@ -94,6 +103,11 @@ SHARED: dict[str, list[str]] = {
         "tagged", "playing (?:games|xbox|fortnite|online)", "on discord", "last seen",
         r"(?:he's|she's|they're|he was|she was|they were) active", "gaming",
         "typing", r"\w+ chat", r"repl(?:ied|ying) to (?:everyone|others|other people|the group)",
+        r"live on \w+", r"stream(?:ed|ing)", "everyone else",
+        r"(?:answer|repl(?:y|ie)|respond)\w* to (?:everyone|everybody|others|other people|comments)",
+        r"(?:replying|posting|chatting|talking|arguing|active|joking|been) in (?:the|a|our|his|her|"
+        r"their) [\w -]{0,20}?(?:group|chat|channel|server|thread)",
+        r"(?:watched|viewed|liked|saw|seen)[^.]{0,25}my (?:stor|post|photo|reel|tiktok|video)",
     ],
     # Seen out, or found time for other things: the "busy" does not hold.
     "seen_out": [
@@ -104,6 +118,9 @@ SHARED: dict[str, list[str]] = {
         r"insta(?:gram)?", "facebook", "stories", r"post(?:ed|ing)", "beach", "golf",
         "holiday photos", "out every", "time for", "went to", "manages",
         r"somehow (?:has|finds|found|manages|managed)", r"with (?:her|his|their) (?:work )?friends",
+        r"(?:just |then )?(?:booked|bought|went on|jetted off|off to) (?:a|her|his|their) "
+        r"(?:weekend|holiday|trip|city break|festival|concert|night out)", "braai", "barbecue",
+        "fantasy football", r"(?:a|the) (?:wedding|party|club|bar) (?:that|the same) (?:night|day)",
     ],
     # A specific, genuine reason (for a cancel, a delay or being busy).
     "specific_reason": [
@@ -122,6 +139,7 @@ SHARED: dict[str, list[str]] = {
         rf"since (?:yesterday|this morning|last night|lunch(?:time)?|{DAY}|then)",
         rf"it's (?:now )?(?:\d|{DAY}|midnight|the next day|{MONTH})", "overnight",
         "next (?:day|morning)", "all (?:day|evening|night|weekend|afternoon)", rf"at {CLOCK}",
+        "the whole (?:weekend|day|evening|week|afternoon|morning|time)",
         "still", "hours later", "days", "weeks", "came and went", "was last night", "all week",
         "at midnight", "at noon",
     ],
@@ -130,12 +148,26 @@ SHARED: dict[str, list[str]] = {
         r"(?:been|was) (?:great|fine|lovely|better|good|brilliant|amazing) since",
         r"since then (?:he's|she's|they've|it's) been", "all good now", "we're good now",
         "sorted it out", "made up", r"apologi[sz]ed and", r"once (?:last|a while|ages)",
-        "hasn't happened since", "not since",
+        "hasn't happened since", "not since", r"talked (?:it|things) (?:out|through)",
+        r"(?:calm|steady|consistent|settled) (?:and (?:calm|steady|consistent|kind) )?for (?:months|"
+        r"weeks|ages)",
+    ],
+    # The writer was the slow or jokey one here ("I was the one who left her on read").
+    "writer_slow": [
+        r"\bi(?:'m| am| was) the one (?:who|that)", r"my (?:fault|bad|part)\b", "that's on me",
+        r"took me (?:a|\d+|two|three|four|five|several|a few) (?:days?|weeks?)",
+        r"i (?:(?:forgot|forget) to (?:reply|answer|text|write|get back)|left (?:\w+ )?on read|"
+        r"(?:need|have) to do better|(?:made|cracked|was making) (?:a |the )?jokes?)",
     ],
     # The writer, not them, right before the phrase ("I keep saying I'm busy").
     "writer_before": [r"\bi (?:just |always |really |still )?$"],
+    # The writer doing it ("I made a joke"), not them.
+    "writer_doing": [r"\bi (?:\w+ ){0,2}$"],
+    # Them as the subject right before the phrase ("she sent me a long message").
+    "their_subject": [r"\b(?:he|she|they)\b(?:(?!\bi\b)[^.;])*$", r"^(?:(?!\bi\b)[^.;])*\b(?:his|her|their) $"],
 }
 # fmt: on
 
 NEGATABLE = frozenset({"cancel", "concrete_time", "clarity", "kept"})
 THEIR_WORDS = frozenset({"cancel"})
+SCOPES = {"writer_slow": "narrative"}  # "my bad" in their apology is not the writer's

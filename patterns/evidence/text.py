@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from patterns import evidence
 
@@ -199,22 +199,31 @@ for _section in evidence.SECTIONS:
 
 
 @lru_cache(maxsize=50_000)
-def _token_phrases(token: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-    """The phrases, by signal, that could start at a word: those keyed by the word itself
-    or by its first one to three letters (remembered per word across entries)."""
-    merged: dict[str, list[str]] = {}
-    for key in (token, "~" + token[:1], "~" + token[:2], "~" + token[:3]):
-        for name, sources in _BY_KEY.get(key, {}).items():
-            merged.setdefault(name, []).extend(sources)
-    return {
-        name: tuple(_compiled(s) for s in dict.fromkeys(sources))
-        for name, sources in merged.items()
-    }
+def _token_keys(token: str) -> tuple[str, ...]:
+    """The index keys a word of the text can lead to: the word itself and its first one to
+    three letters (remembered per word across entries)."""
+    keys = (token, "~" + token[:1], "~" + token[:2], "~" + token[:3])
+    return tuple(key for key in dict.fromkeys(keys) if key in _BY_KEY)
+
+
+def _one_regex(sources: list[str]) -> re.Pattern[str]:
+    """Several phrases of one signal as a single regex: one scan of the text."""
+    return _compiled("|".join(dict.fromkeys(sources)))
+
+
+@cache
+def _keyed_phrases(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(signal, regex) for every signal with phrases that start with ``key``."""
+    return tuple((name, _one_regex(sources)) for name, sources in _BY_KEY[key].items())
+
+
+@lru_cache(maxsize=1)
+def _always_phrases() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, _one_regex(sources)) for name, sources in _ALWAYS.items())
 
 
 # Which version of the text a signal is looked for in (default: all of it).
-_SCOPE = dict.fromkeys(evidence.THEIR_WORDS, "theirs")
-_SCOPE.update({"deflect": "unminimal", "dodge": "unminimal", "deflect_quoted": "quoted"})
+_SCOPE = dict.fromkeys(evidence.THEIR_WORDS, "theirs") | evidence.SCOPES
 
 # --------------------------------------------------------------------------------------
 # Preparing the text
@@ -230,24 +239,25 @@ _TRANSLATE = str.maketrans({
 _QUOTE = re.compile(r"""(?<![\w'])'(?=\S)((?:[^'\n]|(?<=\w)'(?=\w))*?\S)'(?!\w)|"([^"\n]+)\"""")
 # A quote is the writer's own when "I said", "me:" or "my" introduces it.
 _MINE_BEFORE = re.compile(
-    r"(?:\bme:|\bi (?:said|asked|wrote|texted|sent|replied|messaged|typed|went)|\bmy"
+    r"(?:\bme:|\bi (?:just |only |then |simply )?(?:said|asked|wrote|texted|sent|replied|"
+    r"messaged|typed|went|told \w+|managed|answered)|\bmy"
     r"|(?:^|[.!?]\s*)(?:texted|asked|messaged|sent|emailed|said|told \w+|wrote)(?: \w+){0,2})"
     r"\s*$"
 )
 _MINE_AFTER = re.compile(r"^,?\s*i (?:said|asked|wrote|texted|replied)\b")  # not a new sentence
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_CLAUSE_END = re.compile(r"""[.!?;,:\n"()]|\bbut\b|\band then\b| - """)
+# A closing quote ends a clause too: "she texted 'not feeling it' an hour before".
+_CLAUSE_END = re.compile(r"""[.!?;,:\n"()]|\bbut\b|\band then\b| - |(?<=[^\s'])'(?=\s)""")
 # A laugh plus another word ("lol lucky") is a jibe, even when it is short.
 _SNEER = re.compile(r"\b(?:lol|lmao|haha+|ha)\b.*\b(?!lol|haha|ok)\w{3,}|\w{3,}.*\b(?:lol|lmao)\b")
+# A bare answer after "name:" or "her answer:", up to the end of its sentence (group 1).
+_BARE_REPLY = re.compile(r"\b[a-z]+: +([^'\"\n.!?:;,]{1,24}?)\s*(?=[.!?,;\n]|$)")
+_NOT_SPEAKERS = frozenset({"me", "i", "my", "we", "us", "update", "note", "edit", "ps", "context"})
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
-
-
-def is_late(hour: int) -> bool:
-    """Roughly 22:00 to 04:00."""
-    return hour >= 22 or hour < 4
+# "1:47am", "11pm", "1130pm", "23:40"
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]?(\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
 
 
 def is_minimal(quote: str) -> bool:
@@ -266,6 +276,21 @@ def is_minimal(quote: str) -> bool:
     return any(w in evidence.MINIMAL_WORDS for w in words) and all(
         w in evidence.MINIMAL_WORDS or w in evidence.FILLER_WORDS for w in words
     )
+
+
+def _is_short(quote: str) -> bool:
+    """Four words or fewer, no question, and not a laugh (a laugh makes it a joke)."""
+    return (
+        len(_WORD.findall(quote)) <= 4
+        and "?" not in quote
+        and not _SNEER.search(quote)
+        and not any(e in quote for e in _LAUGHS)
+    )
+
+
+def _earliest_longest(m: re.Match[str]) -> tuple[int, int]:
+    """Sort key for matches: in text order, the longest first where two start together."""
+    return m.start(), -len(m.group(0))
 
 
 def _blank(text: str, m: re.Match[str]) -> str:
@@ -292,27 +317,31 @@ class Text:
         self.minimal_quote: str | None = None
         self.minimal_at = -1  # where it is in the text
         self.short_quote: str | None = None  # four words or fewer, no question
+        self.short_quote_ends = False  # ... and three words or fewer that end the entry
         theirs = unminimal = narrative = self.low
         spoken: list[str] = []
-        self._their_spans: list[tuple[int, int]] = []
-        for m in _QUOTE.finditer(self.low):
+        self.their_spans: list[tuple[int, int]] = []
+        for m in self._speech():
             quote = m.group(1) or m.group(2)
             narrative = _blank(narrative, m)
             if self._is_mine(m):
                 theirs, unminimal = _blank(theirs, m), _blank(unminimal, m)
                 continue
             self.their_quotes.append(quote)
-            self._their_spans.append(m.span())
+            self.their_spans.append(m.span())
             if is_minimal(quote):
-                if self.minimal_quote is None:
+                if self.minimal_quote is None or m.start() < self.minimal_at:
                     self.minimal_quote = quote.strip(" .!")
                     self.minimal_at = m.start()
                 if not _SNEER.search(quote):
                     unminimal = _blank(unminimal, m)
             else:
                 spoken.append(quote)
-                if self.short_quote is None and len(_WORD.findall(quote)) <= 4 and "?" not in quote:
+                if self.short_quote is None and _is_short(quote):
                     self.short_quote = quote.strip(" .!")
+                    self.short_quote_ends = len(_WORD.findall(quote)) <= 3 and not (
+                        self.low[m.end() :].strip(" .!'\")\n")
+                    )
         self._texts = {
             "low": self.low,
             "theirs": theirs,  # without the writer's own quoted words
@@ -322,28 +351,44 @@ class Text:
         }
         self._cache: dict[tuple[str, str | None, str | None], tuple[int, str] | None] = {}
         self._candidates = self._candidate_phrases()
+        self._all: dict[str, list[tuple[int, str]]] = {}
         self.late_clock = self._late_clock()
+
+    def _speech(self) -> list[re.Match[str]]:
+        """Quoted speech, then a bare one-word answer after a colon ("Her answer: k.",
+        "jordan: lol") where it is not inside a quote."""
+        quoted = list(_QUOTE.finditer(self.low))
+        if ": " not in self.low:
+            return quoted
+        bare = [
+            m
+            for m in _BARE_REPLY.finditer(self.low)
+            if m.group(0).split(":", 1)[0] not in _NOT_SPEAKERS
+            and is_minimal(m.group(1))
+            and not any(q.start() <= m.start() < q.end() for q in quoted)
+        ]
+        return quoted + bare
 
     def _is_mine(self, m: re.Match[str]) -> bool:
         before = self.low[max(0, m.start() - 24) : m.start()]
         after = self.low[m.end() : m.end() + 16]
         return bool(_MINE_BEFORE.search(before) or _MINE_AFTER.search(after))
 
-    def _candidate_phrases(self) -> dict[str, set[re.Pattern[str]]]:
-        """The phrases that could match, by signal: those whose start is in the text.
-        (A set: two words of the text can lead to the same phrase.)"""
-        found: dict[str, set[re.Pattern[str]]] = {}
-        for token in set(_TOKEN.findall(self.low)):
-            for name, phrases in _token_phrases(token).items():
+    def _candidate_phrases(self) -> dict[str, list[re.Pattern[str]]]:
+        """The phrases that could match, by signal: those whose start is in the text."""
+        keys = {key for token in set(_TOKEN.findall(self.low)) for key in _token_keys(token)}
+        found: dict[str, list[re.Pattern[str]]] = {}
+        for key in keys:
+            for name, rx in _keyed_phrases(key):
                 if name in found:
-                    found[name].update(phrases)
+                    found[name].append(rx)
                 else:
-                    found[name] = set(phrases)
-        for name in _ALWAYS:
-            found.setdefault(name, set()).update(map(_compiled, _ALWAYS[name]))
+                    found[name] = [rx]
+        for name, rx in _always_phrases():
+            found.setdefault(name, []).append(rx)
         for symbol, name, source in _BY_SYMBOL:
             if symbol in self.low:
-                found.setdefault(name, set()).add(_compiled(source))
+                found.setdefault(name, []).append(_compiled(source))
         return found
 
     def _late_clock(self) -> str | None:
@@ -352,7 +397,7 @@ class Text:
         for m in _CLOCK.finditer(self.low):
             if m.group(3):
                 hour = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
-                if is_late(hour):
+                if evidence.late_night.is_late(hour):
                     return m.group(0)
             elif m.group(4) and int(m.group(5)) < 60:
                 hour = int(m.group(4))
@@ -383,11 +428,22 @@ class Text:
         return self._cache[key]
 
     def _in_their_quote(self, position: int) -> bool:
-        return any(start < position < end for start, end in self._their_spans)
+        return any(start < position < end for start, end in self.their_spans)
+
+    def said(self, name: str, words: str) -> bool:
+        """Whether signal ``name`` occurs in ``words`` (one quote, say)."""
+        return bool(whole(name).search(words))
 
     def matches(self, name: str) -> list[tuple[int, str]]:
         """Every phrase of signal ``name`` found, with its position, in text order."""
-        return self._matches(name)
+        found = self._all.get(name)
+        if found is None:
+            found = self._all[name] = self._matches(name)
+        return found
+
+    def outside_their_quotes(self, name: str) -> str | None:
+        """The first phrase of signal ``name`` that is not inside their quoted words."""
+        return next((p for at, p in self.matches(name) if not self._in_their_quote(at)), None)
 
     def after(self, name: str, position: int) -> str | None:
         """The first phrase of signal ``name`` found after ``position``."""
@@ -413,11 +469,11 @@ class Text:
             firsts = [m for m in (rx.search(text) for rx in phrases) if m]
             if not firsts:
                 return []
-            first = min(firsts, key=lambda m: m.start())
+            first = min(firsts, key=_earliest_longest)
             return [(first.start(), first.group(0).strip(" ,.'"))]
         matches = [m for rx in phrases for m in rx.finditer(text)]
         if len(matches) > 1:
-            matches.sort(key=lambda m: m.start())
+            matches.sort(key=_earliest_longest)
         found: list[tuple[int, str]] = []
         for m in matches:
             if check_negation or unless_before:

@@ -1,0 +1,95 @@
+"""Every page of the journeys with a full journal (the demo data), checked by axe-core in
+light and dark mode, on a desktop and a phone, with no console error, failed request or
+request off the server. It also takes the screenshots the README shows."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from accounts.models import User
+from journal.models import Interaction
+from tests.browser.conftest import axe_check, fits_the_width, go, log_in, screenshot, settle
+
+PASSWORD = "demo password, long enough"
+LOOKS = {
+    "desktop-light": {"width": 1280, "height": 900},
+    "desktop-dark": {"width": 1280, "height": 900, "dark": True},
+    "phone-light": {"width": 375, "height": 812},
+    "phone-dark": {"width": 375, "height": 812, "dark": True},
+}
+
+
+@pytest.fixture
+def demo(db) -> User:
+    call_command(
+        "seed_demo", username="demo", entries=160, password=PASSWORD, seed=8, stdout=StringIO()
+    )
+    user = User.objects.get(username="demo")
+    trashed = Interaction.objects.for_user(user).last()
+    trashed.deleted = trashed.occurred_at
+    trashed.save(update_fields=["deleted"])
+    return user
+
+
+def pages(user: User) -> list[tuple[str, str]]:
+    """(name, path) of every signed-in page the journeys reach."""
+    person = user.person_set.order_by("pk").first()
+    entry = Interaction.objects.for_user(user).filter(person=person).first()
+    week = entry.occurred_at.date()
+    week = week.fromordinal(week.toordinal() - week.weekday())
+    category = entry.categories.filter(active=True).first()
+    slug = category.category if category else "left_on_read"
+    return [
+        ("log", "/"),
+        ("people", "/people/"),
+        ("person", f"/people/{person.pk}/"),
+        ("weekly", "/patterns/"),
+        ("weekly-person", f"/patterns/?range=6m&person={person.pk}"),
+        ("week", f"/patterns/week/?start={week:%Y-%m-%d}&category={slug}"),
+        ("edit", f"/entries/{entry.pk}/edit/"),
+        ("delete-entry", f"/entries/{entry.pk}/delete/"),
+        ("trash", "/trash/"),
+        ("guidance", "/guidance/"),
+        ("guidance-sign", f"/guidance/signs/{slug}/"),
+        ("guidance-page", "/guidance/ask-for-clarity/"),
+        ("messages", "/guidance/messages/?name=Alex"),
+        ("clarity", f"/guidance/clarity/{person.pk}/"),
+        ("account", "/accounts/settings/"),
+        ("password", "/accounts/password/"),
+        ("confirm", "/accounts/confirm/"),
+        ("import", "/accounts/import/"),
+        ("delete-account", "/accounts/delete/"),
+    ]
+
+
+def open_everything(page) -> None:
+    """Open what a person can open (chart tables, "More details", one chip), so axe
+    checks it too."""
+    page.evaluate(
+        """() => document.querySelectorAll('details:not(.chip)').forEach(d => { d.open = true; })"""
+    )
+    chip = page.locator("details.chip:not(.chip-add) > summary").first
+    if chip.count():
+        chip.click()
+
+
+@pytest.mark.parametrize("look", list(LOOKS))
+def test_every_page_passes_axe_with_a_full_journal(make_page, demo, look):
+    page, watch = make_page(**LOOKS[look])
+    for name, path in (("login", "/accounts/login/"), ("signup", "/accounts/signup/")):
+        go(page, path)
+        axe_check(page, name)
+    log_in(page, "demo", PASSWORD)
+    for name, path in pages(demo):
+        go(page, path)
+        if page.locator("[data-chart]").count():
+            expect(page.locator("[data-chart] .main-svg").first).to_be_visible()
+        if name in ("log", "person", "weekly", "guidance-sign"):
+            settle(page)
+            screenshot(page, f"demo-{name}-{look}")
+        open_everything(page)
+        assert fits_the_width(page), name
+        axe_check(page, name)
+        assert watch.problems == [], (name, watch.problems)
