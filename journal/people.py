@@ -47,7 +47,6 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         :PERSON_PAGE_ENTRIES
     ]
     charts = person_charts(request.user, person)  # 2 queries
-    # The heat map's hours give the late-night share: no second pass over the history.
     patterns = person_patterns(person, request.user.tz)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts

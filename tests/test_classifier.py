@@ -181,7 +181,10 @@ SITUATIONS_CLEAN = {
         ("Kim poured her heart out to me and I only managed 'that's rough'.", {}),
     ],
     "busy_excuses": [
-        ("I was swamped so I cancelled on Ash. We rebooked Thursday at 7 and had a lovely night.", {}),
+        (
+            "I was swamped so I cancelled on Ash. We rebooked Thursday at 7 and had a lovely night.",
+            {},
+        ),
         ("Ned's swamped this month but still rings every lunchtime.", {}),
         ("Nina's been swamped with her thesis but offered Wednesday lunch, and we had it.", {}),
     ],
@@ -192,7 +195,10 @@ SITUATIONS_CLEAN = {
     ],
     "left_on_read": [
         ("I was the one who left Hannah on read for two days. Apologised today.", {}),
-        ("My question sat for a day: Dad hadn't opened WhatsApp. He rang as soon as he saw it.", {}),
+        (
+            "My question sat for a day: Dad hadn't opened WhatsApp. He rang as soon as he saw it.",
+            {},
+        ),
         ("She's online, but she said she'd answer after her shift, and she rang at 7.", {}),
     ],
     "late_night_only": [
@@ -345,7 +351,7 @@ def test_the_dev_set_stays_good():
     assert report.false_alarm_rate <= 0.05
 
 
-@pytest.mark.parametrize("name", ["holdout_a.jsonl", "holdout_b.jsonl"])
+@pytest.mark.parametrize("name", ["holdout_a.jsonl", "holdout_b.jsonl", "holdout_c.jsonl"])
 def test_the_holdout_sets_stay_good(name):
     # Written blind; the rules have since been fixed for what they showed, so these guard
     # against regressions and are no longer a measure of generalisation.

@@ -89,6 +89,14 @@ def test_a_bad_line_is_reported_by_number_and_the_rest_answered(tmp_path):
     assert "occurred_at" in errors[3]
 
 
+def test_a_byte_order_mark_is_not_an_error(tmp_path):
+    path = tmp_path / "entries.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD[1]).encode() + b"\r\n")
+    results, err = _run(path)
+    assert err == ""
+    assert [r["id"] for r in results] == [2]
+
+
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("classify", jsonl=str(tmp_path / "nope.jsonl"), stdout=io.StringIO())

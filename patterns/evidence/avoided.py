@@ -36,6 +36,7 @@ AVOIDED: dict[str, list[str]] = {
         "can we (?:move|push) it", "goes vague", "gets vague", "went vague",
         r"\'(?:\w+ )?maybe[!. x]*\'", r"let's do something (?:in|after|soon|some)",
         "in the new year", r"\'next (?:week|month)\b", r"\'might\b", "looks better",
+        r"\'?if (?:i|she|he|they|we) can\b",
         r"(?:let's|we should|we must|we need to|we'll|we gotta)[^.'!?]{0,30}\bsoon",
         "take (?:it|things) slow", "not (?:right )?now, maybe",
     ],
@@ -84,6 +85,7 @@ AVOIDED: dict[str, list[str]] = {
         "won't commit", "never happens", r"no (?:new )?plan", r"keep asking (?:when|if|her|him)",
         r"never (?:once )?(?:has|did|does) (?:he|she|they) (?:name|set|pick|suggest|offer|confirm)",
         r"never once (?:named|set|picked|suggested|offered|confirmed)",
+        r"didn't (?:suggest|offer|propose|name) (?:another|a new|an alternative|a day|a date)",
     ],
     # They simply did not turn up.
     "no_show": [
@@ -108,6 +110,7 @@ AVOIDED: dict[str, list[str]] = {
         "sold out", "while i waited", "too late", "by the time", "didn't text",
         r"(?:haven't|hasn't|not) heard (?:a thing|anything|back|a word|from (?:her|him|them))",
         "no word since", r"(?:closed|ended|finished) (?:yesterday|last \w+)", r"(?:then|and) nothing",
+        r"(?:hasn't|hadn't|never) (?:booked|bought|confirmed|sorted|arranged)",
         "(?:she|he|they) (?:hasn't|still hasn't|never has)",
     ],
     # A suggestion to meet ...
@@ -138,6 +141,8 @@ THEIR_WORDS = frozenset({"vague_reply", "promise_to_confirm"})
 
 
 def rule(e: Entry) -> list[Evidence]:
+    """A plan that keeps moving, is cancelled, never pinned down, dodged or deferred to
+    "maybe sometime"; not one that got a concrete new time that held."""
     cancel = e.hit("cancel")
     plan = e.any("plan", "proposal") or cancel
     ev = _deferral_evidence(e, plan) + _slipping_plan_evidence(e, plan, cancel)

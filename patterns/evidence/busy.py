@@ -36,7 +36,8 @@ BUSY: dict[str, list[str]] = {
     ],
     "silence": [
         "silence", "silent", "nothing (?:for|else|back|since)", "no (?:reply|answer|response|word)",
-        "haven't heard", "hadn't heard", "not heard", r"used to (?:talk|text|speak|chat|call)", r"nothing from \w+ (?:for|in)", rf"{NUM} {PERIOD} of (?:nothing|silence)",
+        "haven't heard", "hadn't heard", "not heard",
+        r"(?:haven't|hasn't|not) had (?:a |any )?(?:proper |real )?(?:reply|answer|conversation)", r"used to (?:talk|text|speak|chat|call)", r"nothing from \w+ (?:for|in)", rf"{NUM} {PERIOD} of (?:nothing|silence)",
         "went quiet", "gone quiet", "voicemail", "can't call",
         r"too '?\w+'? to (?:call|phone|text|talk|reply|answer|chat|see me|meet)",
         r"never (?:answers|replies|texts back|calls back|picks up|rings)",
@@ -92,6 +93,8 @@ SCOPES = {"refusal": "quoted"}
 
 
 def rule(e: Entry) -> list[Evidence]:
+    """Vague busyness given for silence, a cancel or a no, weighed up by what surrounds it:
+    no alternative, the same excuse again, or visibly out and about meanwhile."""
     f = e.facts
     busy = e.hit("busy_word", unless_before="busy_me")
     if not busy:

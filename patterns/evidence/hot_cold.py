@@ -59,7 +59,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"all|perfect|lovely) (?:weekend|day|night|evening)", "together all",
         r"so (?:lovely|affectionate|keen|attentive|warm|sweet|chatty|open)", "all smiles",
         r"made me (?:a playlist|dinner|breakfast|a card|a mixtape)", "playlist", r"surprised me",
-        "flowers", r"couldn't stop", "sweetest", r"danc(?:ed|ing) with me", r"cooked (?:for|me)",
+        "flowers", r"couldn't stop", "sweetest", r"held me\b", "for real", r"(?:wants?|wanted) this", r"danc(?:ed|ing) with me", r"cooked (?:for|me)",
         r"(?:stayed|were) up (?:till|until|all night)", r"never been (?:this|so) happy",
         r"wanted to (?:hear|know) (?:every|all|everything)", "every detail", r"good morning beautiful", "sweet as", r"(?:was|is|being|super|really) sweet",
         "we have to go", "introduced me", "introducing me", r"meet (?:his|her|their) (?:parents|"
@@ -118,7 +118,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:wasn't|isn't|stopped|not) (?:replying|answering|texting)",
         "backed off", r"who(?:'s| is) this", "didn't recogni[sz]e",
         "hasn't (?:texted|replied|called)", "silence", "silent", "nothing\\.",
-        r"takes? (?:\w+ )?(?:hours|days|ages|forever) to (?:answer|reply|respond|text back)",
+        r"t(?:ake|akes|ook) (?:\w+ )?(?:hours|days|ages|forever) to (?:answer|reply|respond|text back)",
         r"sounds? (?:bored|flat|off|distant|annoyed|irritated|fed up)", "bored", "annoyed",
         "irritated", "crickets", "short with me", "nothing like", "couldn't be bothered",
         r"(?:no|zero|minimal) effort", r"(?:not|un)interested", r"stopped (?:asking|texting|calling|"
@@ -127,6 +127,7 @@ HOT_COLD: dict[str, list[str]] = {
     # Moments in time: two different ones set a swing against each other.
     "time_marker": [
         "yesterday", "last (?:night|week|weekend|month)", DAY, "at the (?:party|wedding|bar|club)",
+        r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun):",
         "on our first", "used to", "one (?:minute|day|weekend)", "first date", r"\d ?am",
         "a week ago", "on the date", "that night", "in person", "today", "this morning",
         "tonight", "this week", r"since (?:then|we|the|\w+day)", r"next (?:day|morning)",
@@ -144,6 +145,8 @@ THEIR_WORDS = frozenset()
 
 
 def rule(e: Entry) -> list[Evidence]:
+    """The swing told in one entry: named ("hot and cold"), or warmth followed by
+    distance or another category's cold turn a short time later."""
     ev = []
     named = e.hit("swing_named", unless_before="in_the_past")
     if named:

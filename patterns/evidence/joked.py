@@ -41,7 +41,8 @@ JOKED: dict[str, list[str]] = {
         r"still (?:interested|into me)", "straight out", "raised", "issue", "problem",
         "concern", "my (?:dad|mum|mom|father|mother|brother|sister)'s (?:health|illness)",
         r"where (?:do you|does he|does she|she|he|they|you) sees? (?:us|this|me)", "sees us",
-        "unhappy", "miserable", "not happy", r"happy (?:with|in) (?:us|me|this|the relationship|our)", "dark thoughts", "dark place", r"not (?:ok|okay)\b",
+        "unhappy", "miserable", "not happy", r"(?:not|don't want to) (?:being |be )?here anymore",
+        r"thoughts (?:about|of) (?:not|ending|dying|hurting)", r"happy (?:with|in) (?:us|me|this|the relationship|our)", "dark thoughts", "dark place", r"not (?:ok|okay)\b",
         "stroke", "heart attack", "surgery", r"operation\b", "hospital", r"tumou?r", "ivf",
         "infertility", "lump", "a&e", "ambulance", "therapist", "rehab", "relapse", "addiction",
         "sobriety", "eating disorder", "torn", r"offered (?:a|the|my dream) job", "moving abroad",
@@ -77,7 +78,8 @@ JOKED: dict[str, list[str]] = {
         "classic you", "there (?:she|he) goes", "here we go",
         "😜", "😏", "😛", "🤪", "🙄", "bold move", "you problem", "as if", "cool story",
         "said no one", "not this again", "ok drama", "ooh drama", r"deep\b",
-        "made a face", "winked", r"(?:sent|replied with|reacted with|with) (?:a |the )?(?:💀|skull)", "skull emoji", r"(?:a|some) (?:clip|sticker|reel)\b", "flat voice",
+        "made a face", "winked", r"you're just (?:tired|hungry|hangry|stressed|being|overthinking|"
+        r"hormonal|dramatic|bored)", r"it's called (?:monday|life|adulting|being)", "saluted", r"(?:sent|replied with|reacted with|with) (?:a |the )?(?:💀|skull)", "skull emoji", r"(?:a|some) (?:clip|reel)\b", "flat voice",
         "deadpan", r"(?:did|does) a (?:little )?(?:bow|curtsy|dance)",
     ],
     # Speech-only cues, looked for in their quoted words.
@@ -158,6 +160,8 @@ SCOPES = {
 
 
 def rule(e: Entry) -> list[Evidence]:
+    """Something serious the writer raised, met with a joke, sarcasm or a change of
+    subject; not joking together, nor a joke followed by real listening."""
     joke_at = e.where("deflect", unless_before="writer_doing")  # "I made a joke" is mine
     joke = joke_at[1] if joke_at else e.hit("deflect_quoted")
     dodge = e.any("dodge", "dodge_quoted")

@@ -108,6 +108,8 @@ THEIR_WORDS = frozenset({"booty_cue"})
 
 
 def rule(e: Entry) -> list[Evidence]:
+    """Contact late at night or when bored, with silence in the day; not a late
+    call arranged for a reason or inside steady daytime contact."""
     f = e.facts
     at = f.occurred_at
     late = f"at {at:%H:%M}" if at and is_late(at.hour) else e.late_clock or e.hit("late_words")
@@ -136,4 +138,6 @@ def rule(e: Entry) -> list[Evidence]:
         ev.append(Evidence(-1.2))
     if f.initiated_by == "me":
         ev.append(Evidence(-0.4))
+    if e.hit("writer_slow"):
+        ev.append(Evidence(-1.0))  # "I was the one texting at 1am"
     return ev

@@ -63,6 +63,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
     # An answer days later that skips over the gap.
     "late_reply": [
         rf"(?:{NUM} (?:days?|weeks?) later|after {NUM} (?:days?|weeks?)|{NUM} days of nothing)",
+        r"(?:days?|weeks?) after i (?:asked|sent|texted|messaged|wrote|emailed)",
         r"answered (?:after|on|the next)", r"repl(?:y|ied) on \w+day",
         "finally (?:replied|answered)",
         r"(?:replies|replied|answers|answered) (?:\w+ )?days later",
@@ -119,6 +120,8 @@ THEIR_WORDS = frozenset()
 
 
 def rule(e: Entry) -> list[Evidence]:
+    """Read and unanswered, ignored while visibly active elsewhere, or answered days
+    later as if nothing happened; not when they had said they would be away."""
     f = e.facts
     ev = []
     named = e.hit("left_on_read_named", unless_before="by_me")

@@ -53,7 +53,7 @@ ONE_WORD: dict[str, list[str]] = {
     ],
     # The answer, named outside quotes ("he liked the message", "a thumbs up").
     "reaction": [
-        "hearted", r"liked (?:it|that|the (?:last )?(?:one|message|msg|text|photo|email)|my)",
+        "hearted", r"(?:sent|got|replied with)(?: back)? (?:a |one )?sticker", r"liked (?:it|that|the (?:last )?(?:one|message|msg|text|photo|email)|my)",
         "loved (?:it|the message|my message)", r"thumbs[ -]?up(?:ped)?", "reacted with",
         r"(?:heart|emoji|like|thumbs-up) reaction", "reacted to (?:it|the|my)",
         "put a (?:heart|like|❤|👍)", "with a (?:heart|like|❤|👍)", "(?:just|only) an emoji",
@@ -139,6 +139,8 @@ FILLER_WORDS = frozenset({
 
 
 def rule(e: Entry) -> list[Evidence]:
+    """A long or personal message of the writer's, answered with a word, an emoji or a
+    reaction and nothing more; not when the answer goes on to engage."""
     f = e.facts
     answer = _short_answer(e)
     if not answer:

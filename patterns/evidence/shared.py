@@ -40,7 +40,7 @@ SHARED: dict[str, list[str]] = {
     ],
     "cancel": [
         r"cancell?(?:ed|ing|s)?", "called (?:it )?off", r"bail(?:ed|s|ing)?",
-        r"flak(?:e|ed|es|ing)", "pulled out", r"rain ?check", "can't make", "couldn't make",
+        r"flak(?:e|ed|es|ing)", "pulled out", r"rain ?check", "can't make", "couldn't make", r"skip(?:ping)? (?:it|this one|tonight|today)",
         r"(?:can't|couldn't) (?:do|manage) (?:it|tonight|drinks|dinner|lunch|coffee|brunch|the \w+|"
         r"our \w+|this \w+)",
         "can't tonight", "can't come", "couldn't come", "stood me up", r"no-?show",
@@ -97,6 +97,8 @@ SHARED: dict[str, list[str]] = {
         r"stor(?:y|ies) (?:from|on|at|after)", r"reels?", r"tiktoks?", r"tweet(?:ed|ing|s)?",
         r"snap ?score", "online", "active (?:on|now|all|every)",
         "(?:was|is|been|showing as) active",
+        r"(?:liked|liking|commented on|commenting on|reacting to|reacted to)[^.]{0,30}(?:photos?|"
+        r"posts?|pics?|stories|reels?|tweets?)",
         "green dot", "group chat", r"(?:liking|liked|commenting|commented) (?:on )?(?:other|"
         r"someone|people|posts|photos)", rf"changed {THEIR} profile", r"profile pic(?:ture)?",
         r"in #\w+", "on (?:insta(?:gram)?|twitter|whatsapp|the app|tiktok|snapchat|facebook|x)",
@@ -154,7 +156,7 @@ SHARED: dict[str, list[str]] = {
     ],
     # The writer was the slow or jokey one here ("I was the one who left her on read").
     "writer_slow": [
-        r"\bi(?:'m| am| was) the one (?:who|that)", r"my (?:fault|bad|part)\b", "that's on me",
+        r"\bi(?:'m| am| was) the one (?:who|that|texting|messaging|calling|cancelling)", r"my (?:fault|bad|part)\b", "that's on me",
         r"took me (?:a|\d+|two|three|four|five|several|a few) (?:days?|weeks?)",
         r"i (?:(?:forgot|forget) to (?:reply|answer|text|write|get back)|left (?:\w+ )?on read|"
         r"(?:need|have) to do better|(?:made|cracked|was making) (?:a |the )?jokes?)",

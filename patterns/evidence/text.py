@@ -1,13 +1,15 @@
 """An entry's text, prepared once, and the lookup of named phrase signals in it.
 
 ``Text(raw)`` normalises the text (Unicode, quote marks, dashes, case, "soooo"), finds
-quoted speech and tells the writer's own quotes from theirs, and answers
+their speech (quoted, or a bare one-word answer after a colon: "Her answer: k.") and tells
+the writer's own quotes from theirs, and answers
 ``hit(signal)``: the first phrase of that signal found in the text and not negated, or
 None.
 
-Speed: every phrase is compiled on its own (on first use) and indexed by the word, or the
-first letters, it must start with; a lookup only runs the few phrases whose start occurs
-in the text, and each regex can scan for its leading words quickly.
+Speed: every phrase is indexed by the word, or the first letters, it must start with; a
+signal's phrases that share a start are joined into one regex (compiled on first use), and
+a lookup only runs the regexes whose start occurs in the text. Where two matches start
+together the longer wins, so reasons are the same on every run.
 """
 
 from __future__ import annotations

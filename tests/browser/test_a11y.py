@@ -10,7 +10,15 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from journal.models import Interaction
-from tests.browser.conftest import axe_check, fits_the_width, go, log_in, screenshot, settle
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    axe_check,
+    fits_the_width,
+    go,
+    log_in,
+    screenshot,
+    settle,
+)
 
 PASSWORD = "demo password, long enough"
 LOOKS = {
@@ -75,6 +83,53 @@ def open_everything(page) -> None:
         chip.click()
 
 
+def charts_without_a_table(page) -> list[str]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-chart]')]
+            .map(c => c.id).filter(id => !document.getElementById(id + '-table'))"""
+    )
+
+
+def chart_text_contrast(page) -> float:
+    """The lowest contrast of any text drawn in a chart against its card. axe-core leaves
+    SVG text out ("incomplete"), so it is measured here, as WCAG defines it."""
+    return page.evaluate(
+        """() => {
+            const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const lum = c => {
+                const [r, g, b] = c.map(v => v / 255).map(
+                    v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            let lowest = 21;
+            document.querySelectorAll('[data-chart] .main-svg text').forEach(t => {
+                if (!t.textContent.trim()) return;
+                const card = getComputedStyle(t.closest('.card')).backgroundColor;
+                const [a, b] = [lum(rgb(getComputedStyle(t).fill)), lum(rgb(card))];
+                lowest = Math.min(lowest, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
+            });
+            return lowest;
+        }"""
+    )
+
+
+def readme_shot(page, user: User) -> None:
+    """The log page as the README shows it: the form, and entries with a sign open."""
+    jamie = user.person_set.get(name="Jamie")
+    go(page, f"/?person={jamie.pk}")
+    chip = page.locator("#timeline details.chip:not(.chip-add)").first
+    chip.locator("summary").click()
+    bottom = chip.locator(".chip-pop").evaluate(
+        "(e) => e.getBoundingClientRect().bottom + window.scrollY"
+    )
+    page.screenshot(
+        path=SCREENSHOTS / "readme-log-desktop.png",
+        full_page=True,
+        clip={"x": 196, "y": 0, "width": 888, "height": bottom + 40},  # the page column
+    )
+    go(page, "/")
+
+
 @pytest.mark.parametrize("look", list(LOOKS))
 def test_every_page_passes_axe_with_a_full_journal(make_page, demo, look):
     page, watch = make_page(**LOOKS[look])
@@ -86,9 +141,13 @@ def test_every_page_passes_axe_with_a_full_journal(make_page, demo, look):
         go(page, path)
         if page.locator("[data-chart]").count():
             expect(page.locator("[data-chart] .main-svg").first).to_be_visible()
+            assert charts_without_a_table(page) == [], name
+            assert chart_text_contrast(page) >= 4.5, name
         if name in ("log", "person", "weekly", "guidance-sign"):
             settle(page)
             screenshot(page, f"demo-{name}-{look}")
+        if (name, look) == ("log", "desktop-light"):
+            readme_shot(page, demo)
         open_everything(page)
         assert fits_the_width(page), name
         axe_check(page, name)

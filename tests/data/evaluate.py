@@ -2,9 +2,9 @@
 
     uv run python tests/data/evaluate.py [-v] [FILE ...]
 
-Without files: the dev set (what the rules were first tuned on), the two holdout sets
-(written blind, in voices unlike the dev set; holdout_b was measured before any change it
-led to), and the shared classify-sample.jsonl beside the repository (skipped with a note
+Without files: the dev set (what the rules were first tuned on), the three holdout sets
+(each written blind, in voices unlike the dev set, and measured before any change it led
+to; the rules have been fixed for what they showed since), and the shared classify-sample.jsonl beside the repository (skipped with a note
 if missing). Prints, per file, precision, recall, F1 and support per category, the
 macro-F1, and the false-alarm rate (the share of entries labelled [] that got any label).
 ``-v`` also lists the misclassified ids.
@@ -28,6 +28,7 @@ DEFAULT_FILES = (
     REPO / "tests" / "data" / "dev_set.jsonl",
     REPO / "tests" / "data" / "holdout_a.jsonl",
     REPO / "tests" / "data" / "holdout_b.jsonl",
+    REPO / "tests" / "data" / "holdout_c.jsonl",
     Path(__file__).resolve().parents[3] / "shared" / "classify-sample.jsonl",
 )
 

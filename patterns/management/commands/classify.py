@@ -66,6 +66,7 @@ def classify_line(line: str | bytes) -> str:
             line = line.decode("utf-8")
         except UnicodeDecodeError:
             raise ValueError("not valid UTF-8") from None
+    line = line.removeprefix("\ufeff")  # a byte order mark, as some editors save files
     try:
         entry = json.loads(line)
     except json.JSONDecodeError as exc:
