@@ -2,7 +2,7 @@
 
     uv run python tests/data/evaluate.py [-v] [FILE ...]
 
-Without files: the dev set (what the rules were first tuned on), the three holdout sets
+Without files: the dev set (what the rules were first tuned on), the four holdout sets
 (each written blind, in voices unlike the dev set, and measured before any change it led
 to; the rules have been fixed for what they showed since), and the shared classify-sample.jsonl beside the repository (skipped with a note
 if missing). Prints, per file, precision, recall, F1 and support per category, the
@@ -29,6 +29,7 @@ DEFAULT_FILES = (
     REPO / "tests" / "data" / "holdout_a.jsonl",
     REPO / "tests" / "data" / "holdout_b.jsonl",
     REPO / "tests" / "data" / "holdout_c.jsonl",
+    REPO / "tests" / "data" / "holdout_d.jsonl",
     Path(__file__).resolve().parents[3] / "shared" / "classify-sample.jsonl",
 )
 
