@@ -33,7 +33,7 @@ def _get_entry_for_user(request: HttpRequest, pk: int) -> Interaction:
 
 def with_categories(entries):
     """Entries with their person and active categories, in two queries whatever their number."""
-    return entries.select_related("person").prefetch_related(
+    return entries.select_related("person", "user").prefetch_related(
         Prefetch(
             "categories",
             queryset=EntryCategory.objects.filter(active=True).order_by("category"),

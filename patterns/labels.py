@@ -1,5 +1,6 @@
 """Store the classifier's verdicts on entries, keeping what the person decided."""
 
+import re
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -26,6 +27,23 @@ def facts_for(entry: Interaction) -> Facts:
     )
 
 
+# A phrase quoted from the entry, with the brackets around it if any.
+QUOTED = re.compile(r"\s*\(“[^”]*”\)|“[^”]*”")
+
+
+def without_quotes(reasons) -> list[str]:
+    """Reasons fit for the plain category table: no words quoted from the sealed text.
+
+    Pages show the full reasons, worked out again from the opened text
+    (patterns/templatetags/signs.py).
+    """
+    cleaned = (
+        QUOTED.sub(lambda m: "" if m[0].lstrip().startswith("(") else "a phrase", r)
+        for r in reasons
+    )
+    return [" ".join(r.split()) for r in cleaned if r.strip()]
+
+
 def auto_rows(entry: Interaction) -> list[EntryCategory]:
     """Unsaved rows for the categories the classifier finds in an entry."""
     verdicts = classify(entry.text, facts_for(entry))
@@ -34,7 +52,7 @@ def auto_rows(entry: Interaction) -> list[EntryCategory]:
             interaction=entry,
             category=v.slug,
             score=v.score,
-            reasons=list(v.reasons),
+            reasons=without_quotes(v.reasons),
             source=Source.AUTO,
         )
         for v in verdicts.values()

@@ -247,3 +247,11 @@ def test_an_outsider_cannot_correct_an_entry(alice_client, bob):
     outsider.force_login(bob)
     assert correct(outsider, entry, "busy_excuses", False).status_code == 404
     assert "busy_excuses" in stored(entry)
+
+
+def test_stored_reasons_quote_nothing_from_the_sealed_text(alice_client):
+    entry = log(alice_client, "Brought up moving in. Zephyrine said 'lol' and sent a meme.")
+    stored_reasons = EntryCategory.objects.get(interaction=entry, category="joked_off").reasons
+    assert stored_reasons and not any("“" in r or "brought up" in r for r in stored_reasons)
+    page = alice_client.get("/").content.decode()
+    assert "(“brought up”)" in page  # the page works the quoted reason out again
