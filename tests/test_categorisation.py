@@ -1,6 +1,7 @@
 """Categories through the public surface: post the log form, read what was stored."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -194,10 +195,8 @@ def test_corrections_win_and_survive_reclassify(alice_client, alice):
     assert response.status_code == 200 and "<html" not in response.content.decode()
     assert "Hot and cold" in response.content.decode()
 
-    call_command("reclassify", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
-    call_command(
-        "reclassify", user="alice", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w")
-    )
+    call_command("reclassify", stdout=StringIO(), stderr=StringIO())
+    call_command("reclassify", user="alice", stdout=StringIO(), stderr=StringIO())
 
     assert "busy_excuses" not in stored(removed)
     assert (
@@ -213,9 +212,7 @@ def test_reclassify_refreshes_automatic_categories(alice_client, alice):
     EntryCategory.objects.create(
         interaction=entry, category="joked_off", score=0.9, reasons=["stale"]
     )
-    call_command(
-        "reclassify", user="alice", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w")
-    )
+    call_command("reclassify", user="alice", stdout=StringIO(), stderr=StringIO())
     assert stored(entry) == {"left_on_read"}
 
 

@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 from accounts.models import User
 from journal.models import Interaction
 from patterns.charts import week_of
-from patterns.labels import label_entry
+from patterns.classifier import classify
+from patterns.labels import facts_for, label_entry
 from patterns.models import EntryCategory
 from tests.browser.conftest import axe_check, fits_the_width, go, log_in, screenshot, settle
 
@@ -72,12 +73,13 @@ def open_chip(entry, label: str):
 
 
 def stored_reason(text_start: str, category: str) -> str:
-    row = next(
-        row
+    """What the chip should say: the classifier's reasons for that entry and category."""
+    entry = next(
+        row.interaction
         for row in EntryCategory.objects.filter(category=category, active=True)
         if row.interaction.text.startswith(text_start)
     )
-    return "Why: " + "; ".join(row.reasons) + "."
+    return "Why: " + "; ".join(classify(entry.text, facts_for(entry))[category].reasons) + "."
 
 
 def write(user, person, text: str, feeling: int, ago: timedelta, **facts) -> Interaction:
