@@ -358,3 +358,27 @@ def test_the_holdout_sets_stay_good(name):
     report = evaluate(DATA / name)
     assert report.macro_f1 >= 0.90
     assert report.false_alarm_rate <= 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time I mention meeting her friends she changes the subject.",
+        "Asked when we can meet. It's always after this sprint.",
+        "Suggested the lake on Saturday. 'After my deadline, promise' and that was a month ago.",
+    ],
+)
+def test_a_plan_deferred_to_after_work_or_dodged_by_topic_is_avoided(text):
+    assert "avoided_plans" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I mentioned my sister is visiting; he asked about her job. Nice chat.",
+        "After this sprint she's free, so we booked Saturday the 14th at 7 and went.",
+        "I mentioned the concert and she bought two tickets for Friday on the spot.",
+    ],
+)
+def test_a_mention_or_a_kept_plan_after_work_is_not_avoided(text):
+    assert "avoided_plans" not in labels(text)

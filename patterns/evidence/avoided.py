@@ -26,6 +26,7 @@ AVOIDED: dict[str, list[str]] = {
         r"next (?:week|time|month|weekend) for sure", "for sure next",
         "down the line", "when things (?:calm|settle|quiet)", "when (?:i'm|i am) less busy",
         r"after (?:the )?(?:summer|holidays|new year|christmas|xmas|exams)", "nearer the time",
+        r"after (?:this|the|my|her|his|their) (?:sprint|project|deadline|launch|crunch|busy (?:patch|spell|bit))",
         "maybe!", "let's aim for", r"\'soon\b[^']{0,12}\'", "soon hopefully", "hopefully soon",
         r"(?:some|one) (?:weekend|day|time|point|evening|week|night) soon",
         "we'll sort something", "we'll work something out", "we'll figure (?:it|something) out",
@@ -117,7 +118,8 @@ AVOIDED: dict[str, list[str]] = {
     "meet_proposal": [
         rf"(?:^|[.!?] |\bi(?:'ve|'d| have| had)? (?:\w+ )?|\bwhen i |\band i )(?:asked|ask|"
         rf"suggested|suggest|floated|float|"
-        rf"invited|invite|proposed|offered|mentioned)[^.?!]{{0,60}}?"
+        rf"invited|invite|proposed|offered|mentioned|mention)"
+        rf"[^.?!]{{0,60}}?"
         rf"{PLAN_WORDS}",
     ],
     "proposal": [
