@@ -273,7 +273,7 @@ def test_a_missing_master_key_file_fails_at_start_and_on_read(sam, settings, tmp
         _ = Interaction.objects.get(pk=secret.pk).text
 
 
-def test_a_malformed_master_key_is_refused(settings):
+def test_a_malformed_master_key_is_refused(settings, db):
     settings.MASTER_KEY = "too-short"
     with pytest.raises(SystemCheckError, match="32 random bytes"):
         call_command("check")
