@@ -44,6 +44,9 @@
     if (!window.Plotly || el._fullLayout || !el.dataset.figure) return; // not ready, or drawn
     el.textContent = ""; // a copy restored from htmx's history cache is only a picture
     var fig = themed(JSON.parse(el.dataset.figure), colours(el));
+    // On a phone the legend wraps to many rows: let it take the room it needs (the chart
+    // is taller there, see almost.css) rather than scroll inside the picture.
+    if (fig.layout.legend && el.clientWidth < 560) fig.layout.legend.maxheight = 1;
     window.Plotly.newPlot(el, fig.data, fig.layout, {
       responsive: true,
       displaylogo: false,
