@@ -1,16 +1,15 @@
-import zoneinfo
 from functools import cache
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.core.validators import MaxLengthValidator
 
-from accounts.models import User
+from accounts.models import User, known_time_zones
 
 
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
-    names = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
+    names = sorted(z for z in known_time_zones() if "/" in z or z == "UTC")
     return [(name, name.replace("_", " ")) for name in names]
 
 

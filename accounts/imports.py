@@ -54,7 +54,7 @@ class ExportFileError(ValueError):
 
 
 class _Stop(Exception):
-    pass
+    """Ends a parse early; the errors already gathered say why."""
 
 
 @dataclass

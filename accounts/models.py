@@ -1,13 +1,19 @@
 import zoneinfo
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 
 
+@cache
+def known_time_zones() -> frozenset[str]:
+    """Every zone name this system knows; read from disk once per process."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in known_time_zones():
         raise ValidationError(f"“{value}” is not a time zone we know.")
 
 
