@@ -202,3 +202,8 @@ class Interaction(models.Model):
     @property
     def feeling_label(self) -> str:
         return FEELING_SCALE.get(self.feeling, "")
+
+    @property
+    def feeling_tone(self) -> str:
+        """low, mid or high: the class that colours the feeling on an entry card."""
+        return "low" if self.feeling < 0 else "high" if self.feeling > 0 else "mid"

@@ -1,11 +1,11 @@
 """The log page, entries and the trash."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from uuid import uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +21,7 @@ from journal.sealing import MatchingRows
 from patterns.categories import CATEGORIES
 from patterns.models import EntryCategory
 
-PAGE_SIZE = 30
+PAGE_SIZE = 20
 TRASH_DAYS = 30
 
 
@@ -49,6 +49,39 @@ def parse_id(value: str) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class Page:
+    """One page of the timeline. Pages are not counted: a count reads the whole journal."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def page_of(entries, number: str) -> Page:
+    """Page `number` (from 1; anything else is page 1) of `entries`, PAGE_SIZE to a page."""
+    number = min(max(parse_id(number) or 1, 1), 10**6)
+    start = (number - 1) * PAGE_SIZE
+    rows = list(entries[start : start + PAGE_SIZE + 1])
+    return Page(rows[:PAGE_SIZE], number, has_next=len(rows) > PAGE_SIZE)
+
+
 def timeline(request: HttpRequest):
     """One page of the timeline, filtered by the ?person= and ?q= parameters."""
     entries = Interaction.objects.for_user(request.user)
@@ -63,8 +96,8 @@ def timeline(request: HttpRequest):
     if query:
         # The text is sealed in the database: it is searched here, once opened.
         entries = MatchingRows(entries, "text", query)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    for entry in page:
+    page = page_of(entries, request.GET.get("page", ""))
+    for entry in page.object_list:
         entry.day = timezone.localdate(entry.occurred_at)
     filters = {"person": person_id, "q": query, "category": category}
     return page, filters

@@ -160,11 +160,18 @@ def _score(raw: float) -> float:
     return round(1 / (1 + math.exp(-4 * (raw - 1))), 2)
 
 
-def classify(text: str, facts: Facts = Facts()) -> dict[str, Verdict]:  # noqa: B008
-    """One verdict per category, always all seven, in taxonomy order."""
+def classify(text: str, facts: Facts = Facts(), only=None) -> dict[str, Verdict]:  # noqa: B008
+    """One verdict per category, all seven in taxonomy order, or only those in `only`.
+
+    Hot and cold reads the other categories' sums, so asking for it runs every rule.
+    """
     entry = Entry(text or "", facts)
     verdicts = {}
+    if only is not None and "hot_and_cold" in only:
+        only = None
     for slug, rule in RULES.items():
+        if only is not None and slug not in only:
+            continue
         evidence = rule(entry)
         raw = sum(item.weight for item in evidence)
         entry.raw[slug] = raw

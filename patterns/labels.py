@@ -35,7 +35,7 @@ def without_quotes(reasons) -> list[str]:
     """Reasons fit for the plain category table: no words quoted from the sealed text.
 
     Pages show the full reasons, worked out again from the opened text
-    (patterns/templatetags/signs.py).
+    (journal/cards.py).
     """
     cleaned = (
         QUOTED.sub(lambda m: "" if m[0].lstrip().startswith("(") else "a phrase", r)

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from journal.cards import chips
 from journal.forms import EntryForm
 from journal.views import _back, _get_entry_for_user, with_categories
 from patterns.categories import BY_SLUG
@@ -37,5 +38,5 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
         correct(entry, category, request.POST.get("present") == "1")
     if request.htmx:
         entry = with_categories(type(entry).objects.filter(pk=entry.pk)).get()
-        return render(request, "patterns/_chips.html", {"entry": entry})
+        return HttpResponse(chips(entry, request))
     return redirect(_back(request))

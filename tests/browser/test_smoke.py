@@ -12,7 +12,9 @@ def test_a_visitor_signs_up_and_logs_an_entry_with_htmx(make_page, db):
 
     page.evaluate("() => { window.notReloaded = true; }")
     page.get_by_label("Or someone new").fill("Robin")
-    page.get_by_label("What happened", exact=True).fill("Sent a long message about my week. Got back 'cool'.")
+    page.get_by_label("What happened", exact=True).fill(
+        "Sent a long message about my week. Got back 'cool'."
+    )
     page.locator("label", has_text="-1 A bit off").click()
     page.get_by_role("button", name="Log it").click()
     expect(page.locator("#timeline .entry")).to_have_count(1)
