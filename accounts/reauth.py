@@ -11,19 +11,22 @@ same lockout as the login page (django-axes).
 """
 
 from functools import wraps
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 REAUTH_KEY = "almost_reauthenticated_at"
 REAUTH_SECONDS = 5 * 60
+DOWNLOAD_KEY = "almost_download"
+# Targets that answer with a file: the browser would stay on the password page.
+DOWNLOADS = {"accounts-export-json", "accounts-export-csv"}
 
 
 def recently_reauthenticated(request: HttpRequest) -> bool:
@@ -75,12 +78,24 @@ def _next(request: HttpRequest) -> str:
     return reverse("accounts-settings")
 
 
+def _is_download(target: str) -> bool:
+    try:
+        return resolve(urlsplit(target).path).url_name in DOWNLOADS
+    except Resolver404:
+        return False
+
+
 @login_required
 def confirm_password(request: HttpRequest) -> HttpResponse:
     form = ConfirmPasswordForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         request.session[REAUTH_KEY] = timezone.now().timestamp()
-        return redirect(_next(request))
+        target = _next(request)
+        if _is_download(target):
+            # Back to the account page, which starts the download (see settings.html).
+            request.session[DOWNLOAD_KEY] = target
+            return redirect("accounts-settings")
+        return redirect(target)
     return render(
         request,
         "accounts/confirm_password.html",

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts.forms import SettingsForm, SignupForm
+from accounts.reauth import DOWNLOAD_KEY
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -28,7 +29,11 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Saved your settings.")
         return redirect("accounts-settings")
-    return render(request, "accounts/settings.html", {"form": form, "nav": "account"})
+    # Set by the password check in front of an export: start that download here.
+    download = request.session.pop(DOWNLOAD_KEY, None)
+    return render(
+        request, "accounts/settings.html", {"form": form, "nav": "account", "download": download}
+    )
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

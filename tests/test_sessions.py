@@ -171,13 +171,26 @@ def test_the_right_password_opens_export_for_five_minutes(alice_client, export_u
         response = alice_client.post(
             reverse("accounts-reauth"), {"password": PASSWORD, "next": export_url}
         )
-        assert response.status_code == 302
-        assert response["Location"] == export_url
+        # The file downloads from the account page, so the browser doesn't stay on the form.
+        assert response["Location"] == reverse("accounts-settings")
+        page = alice_client.get(response["Location"]).content.decode()
+        assert f'<meta http-equiv="refresh" content="0; url={export_url}">' in page
+        assert f'<a href="{export_url}">download it here</a>' in page
+        again = alice_client.get(reverse("accounts-settings")).content.decode()
+        assert "refresh" not in again  # once only
         assert alice_client.get(export_url).status_code == 200
         clock.shift(timedelta(minutes=4, seconds=50))
         assert alice_client.get(export_url).status_code == 200
         clock.shift(timedelta(seconds=20))
         assert alice_client.get(export_url).status_code == 302
+
+
+def test_other_pages_behind_the_password_are_opened_directly(alice_client):
+    delete_url = reverse("accounts-delete")
+    response = alice_client.post(
+        reverse("accounts-reauth"), {"password": PASSWORD, "next": delete_url}
+    )
+    assert response["Location"] == delete_url
 
 
 def test_a_wrong_password_keeps_export_closed(alice_client, export_url):

@@ -564,6 +564,10 @@ def test_6_they_export_their_data_and_delete_their_account(make_page, alice, thr
     assert download.value.suggested_filename.endswith(".json")
     assert {e["text"] for e in data["interactions"]} == {CANCELLED, SEEN, BRUSHED_OFF}
     assert [p["name"] for p in data["people"]] == ["Sam"]
+    # The download starts from the account page: the browser doesn't stay on the form.
+    expect(page.get_by_role("heading", name="Your account", exact=True)).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Your download is starting.")
+    check(page, watch, "export started")
 
     go(page, "/accounts/settings/")
     page.get_by_role("link", name="Delete your account and everything in it").click()
