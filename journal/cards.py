@@ -144,7 +144,7 @@ CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-tit
   <footer class="entry-actions">
     <a href="{edit_url}">Edit<span class="visually-hidden"> entry about {person}</span></a>
     <form method="post" action="{delete_url}" class="inline" hx-post="{delete_url}" hx-target="#entry-{pk}" hx-swap="outerHTML">{csrf}
-      <input type="hidden" name="next" value="{next}">
+      <input type="hidden" name="next" value="{next}"><input type="hidden" name="heading" value="{h}">
       <button type="submit" class="link danger">Delete<span class="visually-hidden"> entry about {person}</span></button>
     </form>
   </footer>

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
 from journal.models import Interaction, Person
@@ -170,7 +171,8 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, deleted__lt=timezone.now() - timedelta(days=TRASH_DAYS)
     ).delete()
     if request.htmx:
-        return render(request, "journal/log.html#deleted", {"entry": entry})
+        context = {"entry": entry, "heading": _heading(request)}
+        return render(request, "journal/log.html#deleted", context)
     messages.success(request, "Moved to the trash.", extra_tags=f"undo:{entry.pk}")
     return redirect(_back(request))
 
@@ -183,7 +185,7 @@ def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
     entry.save(update_fields=["deleted"])
     if request.htmx:
         entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
-        return render(request, "journal/log.html#entry", {"entry": entry})
+        return HttpResponse(entry_card(entry, request, _heading(request)))
     messages.success(request, "Restored.")
     return redirect(_back(request))
 
@@ -195,6 +197,11 @@ def trash(request: HttpRequest) -> HttpResponse:
     entries = Interaction.objects.in_trash(request.user).filter(deleted__gte=kept)
     entries = entries.select_related("person").order_by("-deleted")
     return render(request, "journal/trash.html", {"entries": entries, "days": TRASH_DAYS})
+
+
+def _heading(request: HttpRequest) -> int:
+    """The level of an entry card's heading: 3 on a person's page, 4 under the log's days."""
+    return 3 if request.POST.get("heading") == "3" else 4
 
 
 def _back(request: HttpRequest) -> str:

@@ -154,7 +154,24 @@ def test_with_htmx_delete_and_undo_return_only_the_fragment(alice_client, entry)
     assert "<html" not in body
     assert body.lstrip().startswith(f'<article class="entry" id="entry-{entry.pk}"')
     assert "Long, warm answer" in body
+    assert f'<h4 id="entry-{entry.pk}-title"' in body
     assert Interaction.objects.for_user(entry.user).count() == 1
+
+
+def test_on_a_persons_page_undo_brings_the_card_back_with_its_heading_level(alice_client, entry):
+    """Cards there sit under an h2 and have h3 headings; the restored one too."""
+    htmx = {"HX-Request": "true"}
+    person_page = alice_client.get(reverse("journal-person", args=[entry.person_id]))
+    assert f'<h3 id="entry-{entry.pk}-title"' in person_page.content.decode()
+    assert '<input type="hidden" name="heading" value="3">' in person_page.content.decode()
+    deleted = alice_client.post(
+        reverse("journal-entry-delete", args=[entry.pk]), {"heading": "3"}, headers=htmx
+    )
+    assert '<input type="hidden" name="heading" value="3">' in deleted.content.decode()
+    restored = alice_client.post(
+        reverse("journal-entry-restore", args=[entry.pk]), {"heading": "3"}, headers=htmx
+    )
+    assert f'<h3 id="entry-{entry.pk}-title"' in restored.content.decode()
 
 
 def test_the_trash_lists_deleted_entries_and_restores_them(alice_client, entry, sam):
