@@ -1,12 +1,32 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from accounts.forms import SettingsForm, SignupForm
+from accounts.models import User
 from accounts.reauth import DOWNLOAD_KEY
+
+SIGNUPS_FULL = (
+    "This server has made as many new accounts as it takes in an hour. "
+    "Nothing was saved; please try again later."
+)
+
+
+def signups_full() -> bool:
+    """Whether the last hour's new accounts reached ALMOST_SIGNUPS_PER_HOUR (0: no limit).
+
+    One count for the whole server rather than per address: a home server signs up a
+    handful of people, and nobody's address is kept.
+    """
+    limit = settings.ALMOST_SIGNUPS_PER_HOUR
+    since = timezone.now() - timedelta(hours=1)
+    return limit > 0 and User.objects.filter(date_joined__gte=since).count() >= limit
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -15,6 +35,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("journal-log")
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and signups_full():
+        form.add_error(None, SIGNUPS_FULL)
+        return render(request, "registration/signup.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -24,6 +24,7 @@ MASTER_KEY = os.environ.get("ALMOST_MASTER_KEY", "").strip()
 MASTER_KEY_FILE = os.environ.get("ALMOST_MASTER_KEY_FILE", "").strip()
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 ALLOW_SIGNUP = envbool("DJANGO_ALLOW_SIGNUP", True)
+ALMOST_SIGNUPS_PER_HOUR = envint("ALMOST_SIGNUPS_PER_HOUR", 10)
 HTTPS = envbool("DJANGO_HTTPS", False)
 
 INSTALLED_APPS = [

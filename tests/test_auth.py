@@ -1,5 +1,8 @@
 """Sign-up (with a time zone), log-in through the form, log-out and password change."""
 
+from datetime import UTC, datetime, timedelta
+
+import time_machine
 from django.urls import reverse
 
 from accounts.models import User
@@ -48,6 +51,23 @@ def test_signup_refuses_a_taken_name(client, alice):
     response = client.post(reverse("accounts-signup"), signup_data(username="alice"))
     assert "username" in response.context["form"].errors
     assert User.objects.count() == 1
+
+
+def test_signup_takes_a_limited_number_of_accounts_an_hour(client, db, settings):
+    settings.ALMOST_SIGNUPS_PER_HOUR = 2
+    with time_machine.travel(datetime(2026, 5, 3, 12, tzinfo=UTC), tick=False) as clock:
+        for name in ("first", "second"):
+            User.objects.create_user(name, password=NEW_PASSWORD)
+        response = client.post(reverse("accounts-signup"), signup_data())
+        assert response.status_code == 429
+        body = response.content.decode()
+        assert "as many new accounts as it takes in an hour" in body
+        assert 'value="carol"' in body  # what was typed is still there
+        assert not User.objects.filter(username="carol").exists()
+
+        clock.shift(timedelta(hours=1, seconds=1))
+        assert client.post(reverse("accounts-signup"), signup_data()).status_code == 302
+        assert User.objects.filter(username="carol").exists()
 
 
 def test_signup_can_be_turned_off(client, db, settings):
