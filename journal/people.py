@@ -6,11 +6,12 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories
-from patterns.people import BREADCRUMB_HIGH, person_patterns
+from patterns.people import BREADCRUMB_HIGH, person_patterns, recent_rows
 from patterns.weekly import person_charts
 
 PERSON_PAGE_ENTRIES = 20
@@ -46,8 +47,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entries = with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
         :PERSON_PAGE_ENTRIES
     ]
-    charts = person_charts(request.user, person)  # 2 queries
-    patterns = person_patterns(person, request.user.tz)
+    now = timezone.now()
+    recent = recent_rows(request.user, person, now)  # 1 query, for the patterns and charts
+    charts = person_charts(request.user, person, recent, now)  # 1 query
+    patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
     ratio = patterns["breadcrumb_ratio"]

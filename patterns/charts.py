@@ -349,10 +349,12 @@ def feeling_table(weeks: list[Week]) -> Table:
     )
 
 
-def heatmap_table(cells: dict[tuple[int, int], int], week_start: int) -> Table:
+def heatmap_table(
+    cells: dict[tuple[int, int], int],
+    week_start: int,
+    caption: str = "Interactions by weekday and hour",
+) -> Table:
     z = heatmap_grid(cells, week_start)
     days = [WEEKDAYS[d - 1] for d in weekday_order(week_start)]
     rows = [(day, [Cell(str(n)) for n in counts]) for day, counts in zip(days, z, strict=True)]
-    return Table(
-        "Interactions by weekday and hour", ["Day", *(f"{h:02d}" for h in range(24))], rows
-    )
+    return Table(caption, ["Day", *(f"{h:02d}" for h in range(24))], rows)

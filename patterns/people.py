@@ -1,17 +1,21 @@
 """Patterns across one person's entries: the shape no single entry shows.
 
-`find_patterns` is plain Python over a few recent rows; `person_patterns` loads those
-rows in a fixed number of queries, however long the history.
+`find_patterns` is plain Python over a few recent rows; `recent_rows` loads those rows,
+for one person or everyone at once, in one query however long the history.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.db.models import OuterRef, StringAgg, Subquery, Value
 from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from journal.models import Interaction, Person
-from patterns.categories import BY_SLUG
+from patterns.categories import BY_SLUG, SLUGS
 from patterns.models import EntryCategory
 
 WINDOW_DAYS = 30  # "repeated": three or more times in this many days
@@ -23,10 +27,11 @@ BREADCRUMB_MIN_ENTRIES = 3
 BREADCRUMB_HIGH = 0.6  # "most of the contact"
 LATE_HOURS = (22, 23, 0, 1, 2, 3)
 RECENT_DAYS = 90  # every pattern looks at this much of the past
-RECENT_MAX = 1000
+RECENT_MAX = 5000  # rows read for the patterns of everyone on one page
 LATE_MIN_ENTRIES = 4
 LATE_HIGH = 0.5
 FOLLOW_UPS = 3  # entries after a clarity ask that count as "what came back"
+KNOWN = frozenset(SLUGS)
 AVOIDING = {"left_on_read", "busy_excuses", "avoided_plans", "joked_off", "one_word_replies"}
 
 
@@ -37,6 +42,7 @@ class Row:
     feeling: int
     asked_clarity: bool
     categories: frozenset[str] = frozenset()
+    initiated_by: str = ""
 
 
 @dataclass
@@ -46,6 +52,7 @@ class Pattern:
     guidance: str  # slug of the guidance page that fits
     entries: list[Row] = field(default_factory=list)
     level: str = "notice"  # "notice" for a sign, "clear" for good news
+    links: str = ""  # on the person page: the entries as links to their cards (entry_links)
 
 
 def repeated_signs(rows: list[Row], now: datetime) -> list[Pattern]:
@@ -185,25 +192,73 @@ def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
     }
 
 
-def person_patterns(person: Person, tz, now: datetime | None = None) -> dict:
-    """Patterns in one person's last RECENT_DAYS days, hours read in `tz`. Queries: 2."""
-    now = now or timezone.now()
-    newest_first = (
-        Interaction.objects.for_user(person.user_id)
-        .filter(person=person, occurred_at__gte=now - timedelta(days=RECENT_DAYS))
-        .order_by("-occurred_at")
-        .values_list("pk", "occurred_at", "feeling", "asked_clarity")[:RECENT_MAX]
+def entry_signs() -> Subquery:
+    """An entry's active signs as "slug,slug" (None for none), for `annotate`.
+
+    One index probe per entry, on the (interaction, category) unique index: a join, or
+    an EXISTS per category, had PostgreSQL read the category table of every account
+    (found with bench/run.py).
+    """
+    return Subquery(
+        EntryCategory.objects.filter(interaction=OuterRef("pk"), active=True)
+        .order_by()
+        .values("interaction")
+        .annotate(slugs=StringAgg("category", Value(",")))
+        .values("slugs")
     )
-    recent = list(reversed(newest_first))
-    signs: dict[int, set[str]] = {}
-    # By the ids just read: one index probe each, where a join on the person's entries had
-    # PostgreSQL read the whole category table.
-    for pk, slug in EntryCategory.objects.filter(
-        interaction_id__in=[pk for pk, *_ in recent], active=True
-    ).values_list("interaction_id", "category"):
-        signs.setdefault(pk, set()).add(slug)
-    rows = [
-        Row(pk, at, feeling, asked, frozenset(signs.get(pk, ())))
-        for pk, at, feeling, asked in recent
-    ]
-    return find_patterns(rows, now, tz)
+
+
+def sign_set(slugs: str | None) -> frozenset[str]:
+    """The signs in an `entry_signs` value (a retired category left out)."""
+    return frozenset(slugs.split(",")) & KNOWN if slugs else frozenset()
+
+
+def recent_rows(user, person: Person | None = None, now: datetime | None = None) -> dict:
+    """Each person's entries of the last RECENT_DAYS days, oldest first, by person id.
+
+    The person with the latest entry comes first (ties: the lower id). Everyone's, or
+    `person`'s only; at most RECENT_MAX entries, the newest. One query, however long
+    the history.
+    """
+    now = now or timezone.now()
+    entries = Interaction.objects.for_user(user).filter(
+        occurred_at__gte=now - timedelta(days=RECENT_DAYS)
+    )
+    if person is not None:
+        entries = entries.filter(person=person)
+    newest_first = (
+        entries.annotate(signs=entry_signs())
+        .order_by("-occurred_at", "person_id", "-pk")
+        .values_list(
+            "pk", "person_id", "occurred_at", "feeling", "asked_clarity", "signs", "initiated_by"
+        )
+    )[:RECENT_MAX]
+    by_person: dict[int, list[Row]] = {}
+    for pk, person_id, at, feeling, asked, signs, by in newest_first:
+        row = Row(pk, at, feeling, asked, sign_set(signs), by)
+        by_person.setdefault(person_id, []).append(row)
+    for rows in by_person.values():
+        rows.reverse()
+    return by_person
+
+
+def entry_links(rows: list[Row], tz) -> SafeString:
+    """The days of `rows` ("3 Mar, 5 Mar"), each linking to its entry's card.
+
+    One `format_html` (which escapes every value) rather than a loop in
+    _person_patterns.html: a pattern can hold a hundred entries, and the template loop
+    over them took half the person page's time (bench/run.py).
+    """
+    days = [(r.pk, r.occurred_at.astimezone(tz)) for r in rows]
+    months = {m: MONTHS_3[m].title() for m in {at.month for _, at in days}}
+    link = '<a href="#entry-{}" data-entry="{}">{}</a>'
+    values = [v for pk, at in days for v in (pk, pk, f"{at.day} {months[at.month]}")]
+    return format_html(", ".join([link] * len(days)), *values)
+
+
+def person_patterns(rows: list[Row], tz, now: datetime) -> dict:
+    """Patterns in one person's `rows` (recent_rows), with links to their entries."""
+    found = find_patterns(rows, now, tz)
+    for pattern in found["patterns"]:
+        pattern.links = entry_links(pattern.entries, tz)
+    return found

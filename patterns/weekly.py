@@ -1,42 +1,50 @@
 """The weekly view, a week's entries in one category, and the person page charts.
 
-Every chart runs one grouped query (sums in the database, in the user's time zone);
-`patterns.charts` turns the rows into figures and tables.
+The last 90 days of entries are loaded once (patterns.people.recent_rows): this week's
+sentences, the person patterns and the 12-week charts come from them. Longer ranges, and
+the map of hours, run one grouped query each (sums in the database, in the user's time
+zone). `patterns.charts` turns the sums into figures and tables.
 """
 
 import json
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import (
     Case,
     Count,
     DateField,
-    IntegerField,
-    Max,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractHour, ExtractIsoWeekDay, Trunc
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from journal.models import Interaction, Person
 from journal.views import parse_id, with_categories
 from patterns import charts
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
-from patterns.models import EntryCategory
-from patterns.people import BREADCRUMB_HIGH, person_patterns
+from patterns.people import (
+    BREADCRUMB_HIGH,
+    RECENT_DAYS,
+    RECENT_MAX,
+    Row,
+    entry_signs,
+    find_patterns,
+    recent_rows,
+    sign_set,
+)
 
 
 @dataclass(frozen=True)
@@ -57,33 +65,12 @@ RANGES = {
 }
 DEFAULT_RANGE = "12w"
 RECENT_PEOPLE = 5  # person patterns beside the chart, for this many recently active people
-RECENT_DAYS = 90  # "recently active"; person patterns look no further back than this
 PERSON_WEEKS = 12
+HOURS_WEEKS = 52  # the map of hours on a person's page: the last year, not the whole history
 WEEK_ENTRIES_LIMIT = 100
 
 
 # Queries ---------------------------------------------------------------------------
-
-
-def _signs() -> Coalesce:
-    """An entry's active signs as bits (bit i for SLUGS[i]), 0 for none.
-
-    One index probe per entry, on the (interaction, category) unique index. An EXISTS
-    per category looked cheaper to PostgreSQL, which then hashed the whole category
-    table, of every account, eight times on each chart (found with bench/run.py).
-    """
-    bit = Case(
-        *(When(category=slug, then=Value(1 << i)) for i, slug in enumerate(SLUGS)),
-        default=Value(0),
-    )
-    per_entry = (
-        EntryCategory.objects.filter(interaction=OuterRef("pk"), active=True)
-        .order_by()
-        .values("interaction")
-        .annotate(bits=Sum(bit))
-        .values("bits")
-    )
-    return Coalesce(Subquery(per_entry), Value(0), output_field=IntegerField())
 
 
 SUMS = {
@@ -100,7 +87,7 @@ def _sums(entries, keys: list[str]) -> list[dict]:
     The database groups by `keys` and by the set of signs an entry has; the few groups
     with different signs are added up here.
     """
-    rows = entries.annotate(signs=_signs()).values(*keys, "signs").annotate(**SUMS).order_by()
+    rows = entries.annotate(signs=entry_signs()).values(*keys, "signs").annotate(**SUMS).order_by()
     groups: dict[tuple, dict] = {}
     for row in rows:
         group = groups.get(key := tuple(row[k] for k in keys))
@@ -108,16 +95,15 @@ def _sums(entries, keys: list[str]) -> list[dict]:
             group = groups[key] = {k: row[k] for k in keys} | dict.fromkeys(
                 ["total", "signed", "feeling_sum", "me", "them", *(f"n_{s}" for s in SLUGS)], 0
             )
-        n, signs = row["total"], row["signs"]
+        n, signs = row["total"], sign_set(row["signs"])
         group["total"] += n
         group["feeling_sum"] += row["feeling_sum"] or 0
         group["me"] += row["me"]
         group["them"] += row["them"]
         if signs:
             group["signed"] += n
-            for i, slug in enumerate(SLUGS):
-                if signs & (1 << i):
-                    group[f"n_{slug}"] += n
+            for slug in signs:
+                group[f"n_{slug}"] += n
     return list(groups.values())
 
 
@@ -156,10 +142,38 @@ def week_rows(entries, tz, week_start: int) -> list[charts.Week]:
     return found
 
 
-def people_rows(entries) -> list[dict]:
-    """Sums per person of `entries`, busiest first. One grouped query."""
-    rows = _sums(entries, ["person_id", "person__name"])
-    return sorted(rows, key=lambda r: (-r["signed"], -r["total"], r["person__name"]))
+def rows_by_week(rows: list[Row], tz, week_start: int) -> list[charts.Week]:
+    """Sums per week of entries already loaded, weeks read in `tz`: week_rows without a
+    query."""
+    weeks: dict[date, charts.Week] = {}
+    for r in rows:
+        start = charts.week_of(r.occurred_at.astimezone(tz).date(), week_start)
+        week = weeks.get(start) or weeks.setdefault(start, charts.Week(start))
+        week.total += 1
+        week.feeling_sum += r.feeling
+        week.me += r.initiated_by == "me"
+        week.them += r.initiated_by == "them"
+        if r.categories:
+            week.signed += 1
+            for slug in r.categories:
+                week.counts[slug] = week.counts.get(slug, 0) + 1
+    return list(weeks.values())
+
+
+def weeks_since(
+    entries, recent: dict[int, list[Row]], since: datetime | None, user, now: datetime
+) -> list[charts.Week]:
+    """Sums per week of `entries` from `since` (None: all of them).
+
+    Counted from `recent` (recent_rows of the same entries, loaded anyway for the
+    patterns) when it holds every entry since then, else in the database (1 query).
+    """
+    loaded = [r for rows in recent.values() for r in rows]
+    if since and since >= now - timedelta(days=RECENT_DAYS) and len(loaded) < RECENT_MAX:
+        return rows_by_week([r for r in loaded if r.occurred_at >= since], user.tz, user.week_start)
+    return week_rows(
+        entries.filter(occurred_at__gte=since) if since else entries, user.tz, user.week_start
+    )
 
 
 def hour_cells(entries, tz) -> dict[tuple[int, int], int]:
@@ -176,17 +190,6 @@ def hour_cells(entries, tz) -> dict[tuple[int, int], int]:
     return {(r["day"], r["hour"]): r["n"] for r in rows}
 
 
-def recent_people(user, now: datetime | None = None) -> list[Person]:
-    """The people with the most recent entries in the last RECENT_DAYS. One query."""
-    since = (now or timezone.now()) - timedelta(days=RECENT_DAYS)
-    return list(
-        Person.objects.for_user(user)
-        .filter(interactions__occurred_at__gte=since, interactions__deleted__isnull=True)
-        .annotate(last=Max("interactions__occurred_at"))
-        .order_by("-last", "pk")[:RECENT_PEOPLE]
-    )
-
-
 # Plain helpers ---------------------------------------------------------------------
 
 
@@ -199,14 +202,14 @@ def this_week(user, now: datetime | None = None) -> date:
 
 
 def week_links(weeks: list[charts.Week], person: Person | None = None) -> list[dict[str, str]]:
-    """For each week, the URL listing its entries in each category it has entries in."""
+    """For each week, the URL listing its entries in each category it has entries in.
+
+    Dates, slugs and ids need no quoting: the query strings are written out directly.
+    """
     base = reverse("patterns-week")
-    extra = {"person": person.pk} if person else {}
+    extra = f"&person={person.pk}" if person else ""
     return [
-        {
-            slug: f"{base}?{urlencode({'start': w.start.isoformat(), 'category': slug, **extra})}"
-            for slug in w.counts
-        }
+        {slug: f"{base}?start={w.start.isoformat()}&category={slug}{extra}" for slug in w.counts}
         for w in weeks
     ]
 
@@ -215,16 +218,20 @@ def _times(n: int, word: str = "interaction") -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _most_common(row: dict) -> str:
-    """The label of the commonest sign in a row of sums (ties: taxonomy order)."""
-    slug = max(SLUGS, key=lambda s: row[f"n_{s}"])
-    return BY_SLUG[slug].label
+def _signed(rows: list[Row]) -> int:
+    return sum(1 for r in rows if r.categories)
 
 
 def week_summary(
-    now_week: charts.Week, before: list[charts.Week], people: list[dict], everyone: bool
+    now_week: charts.Week,
+    before: list[charts.Week],
+    people: list[tuple[str, list[Row]]],
+    everyone: bool,
 ) -> dict:
-    """This week in sentences, and how it compares with the four weeks before."""
+    """This week in sentences, and how it compares with the four weeks before.
+
+    `people`: each person's name and entries this week.
+    """
     lines = []
     if not now_week.total:
         lines.append("Nothing logged this week yet.")
@@ -233,12 +240,16 @@ def week_summary(
             f"You logged {_times(now_week.total)} this week; "
             f"{now_week.signed} had a sign of a micro-rejection."
         )
-    for row in people[:RECENT_PEOPLE]:
-        name, total, signed = row["person__name"], row["total"], row["signed"]
+    # The people with the most entries with a sign first, then the most entries.
+    people = sorted(people, key=lambda p: (-_signed(p[1]), -len(p[1]), p[0]))
+    for name, rows in people[:RECENT_PEOPLE]:
+        total, signed = len(rows), _signed(rows)
         if signed:
+            counts = Counter(slug for r in rows for slug in r.categories)
+            common = BY_SLUG[max(SLUGS, key=lambda s: counts[s])].label  # ties: taxonomy order
             lines.append(
                 f"{signed} of {_times(total)} with {name} had a micro-rejection; "
-                f"the most common was {_most_common(row)}."
+                f"the most common was {common}."
             )
         else:
             lines.append(f"None of your {_times(total)} with {name} had a micro-rejection.")
@@ -260,21 +271,64 @@ def week_summary(
     return {"lines": lines, "change": change}
 
 
+SHOW_ENTRIES = '<span class="visually-hidden"> – show these entries</span>'
+LINKED_CELL = '<td><a href="{}">{}' + SHOW_ENTRIES + "</a></td>"
+HTMX_CELL = (
+    '<td><a href="{}" hx-get="{}" hx-target="{}" hx-swap="innerHTML">{}'
+    + SHOW_ENTRIES
+    + "</a></td>"
+)
+
+
+def table_rows(table: charts.Table, entries_target: str = "") -> list[tuple[str, SafeString]]:
+    """The table's rows as (row header, its cells' HTML), a cell with a URL as a link.
+
+    With `entries_target`, a link loads its entries into that element through htmx.
+    Each row is one `format_html` (which escapes every value) rather than a loop in
+    _chart.html: the template engine took longer over a 12-week table than over the rest
+    of the weekly page, and a year's table has 520 cells (bench/run.py).
+    """
+    rows = []
+    for header, cells in table.rows:
+        markup, values = [], []
+        for cell in cells:
+            if not cell.url:
+                markup.append("<td>{}</td>")
+                values.append(cell.text)
+            elif entries_target:
+                markup.append(HTMX_CELL)
+                values += [cell.url, cell.url, entries_target, cell.text]
+            else:
+                markup.append(LINKED_CELL)
+                values += [cell.url, cell.text]
+        rows.append((header, format_html("".join(markup), *values)))
+    return rows
+
+
 def chart_block(
-    key: str, title: str, figure: dict, table: charts.Table, empty: bool, empty_text: str
+    key: str,
+    title: str,
+    figure: dict,
+    table: charts.Table,
+    empty: bool,
+    empty_text: str,
+    entries_target: str = "",
 ) -> dict:
     """What templates/patterns/_chart.html needs for one chart.
 
     The figure rides in a data-figure attribute rather than json_script: the chart
     region is swapped by htmx, and with allowScriptTags off (base.html) htmx drops
-    every <script> in swapped content, JSON ones included.
+    every <script> in swapped content, JSON ones included. `entries_target`: the
+    element that a click on a bar, or a link in the table, loads entries into (without
+    it they open the week's page).
     """
     return {
         "id": key,
         "title": title,
-        "figure": figure,
         "figure_json": json.dumps(figure, separators=(",", ":")),
         "table": table,
+        "rows": table_rows(table, entries_target),
+        "entries_target": entries_target,
         "empty": empty,
         "empty_text": empty_text,
     }
@@ -295,16 +349,23 @@ def _person_param(request: HttpRequest) -> Person | None:
 
 
 def weekly_context(user, range_key: str, person: Person | None) -> dict:
-    """Everything the weekly page shows. Queries: 4, plus 3 per person pattern (at most 5)."""
+    """Everything the weekly page shows. Queries: 2 or 3, whatever the history.
+
+    The people for the filter, and the last RECENT_DAYS days of entries: this week's
+    sentences, the person patterns and a short range's weeks come from those. A longer
+    range sums its weeks in the database.
+    """
     tz = user.tz
-    now_week = this_week(user)
+    now = timezone.now()
+    now_week = this_week(user, now)
     span = RANGES[range_key]
     entries = Interaction.objects.for_user(user)
     if person:
         entries = entries.filter(person=person)
     first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
-    in_range = entries.filter(occurred_at__gte=local_midnight(first, tz)) if first else entries
-    rows = week_rows(in_range, tz, user.week_start)
+    recent = recent_rows(user, person, now)  # the most recently active person first
+    since = local_midnight(first, tz) if first else None
+    rows = weeks_since(entries, recent, since, user, now)
     starts = [r.start for r in rows]
     weeks = charts.fill_weeks(
         charts.week_list(first or min(starts, default=now_week), max([now_week, *starts])), rows
@@ -313,14 +374,18 @@ def weekly_context(user, range_key: str, person: Person | None) -> dict:
     before = [
         by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
     ]
-    this_week_entries = entries.filter(
-        occurred_at__gte=local_midnight(now_week, tz),
-        occurred_at__lt=local_midnight(now_week + timedelta(weeks=1), tz),
-    )
+    people = list(Person.objects.for_user(user))
+    by_id = {p.pk: p for p in people}
+    start, end = local_midnight(now_week, tz), local_midnight(now_week + timedelta(weeks=1), tz)
+    this_weeks = [
+        (by_id[pk].name, [r for r in person_rows if start <= r.occurred_at < end])
+        for pk, person_rows in recent.items()
+        if pk in by_id
+    ]
     summary = week_summary(
         by_start.get(now_week, charts.Week(now_week)),
         before,
-        people_rows(this_week_entries),
+        [(name, rows) for name, rows in this_weeks if rows],
         person is None,
     )
     links = week_links(weeks, person)
@@ -333,14 +398,13 @@ def weekly_context(user, range_key: str, person: Person | None) -> dict:
         charts.weekly_table(weeks, links, caption=title),
         empty=not any(w.total for w in weeks),
         empty_text=f"Nothing logged{who} in {span.label.lower()}.",
+        entries_target="#week-entries",
     )
-    people = [person] if person else recent_people(user)
     cards = []
-    for p in people:
-        found = person_patterns(p, tz)
-        # The entry links in _person_patterns.html point at cards on the person page,
-        # not on this one: leave them out here (the name links to that page).
-        found = {**found, "patterns": [replace(x, entries=[]) for x in found["patterns"]]}
+    for p in [person] if person else [by_id[pk] for pk in recent if pk in by_id][:RECENT_PEOPLE]:
+        # Without the links to entries, which are cards on the person page, not this one
+        # (the name links to that page).
+        found = find_patterns(recent.get(p.pk, []), now, tz)
         ratio = found.get("breadcrumb_ratio")
         crumbs = ratio * 100 if ratio is not None and ratio >= BREADCRUMB_HIGH else None
         cards.append({"person": p, "patterns": found, "crumb_ratio": crumbs})
@@ -349,7 +413,7 @@ def weekly_context(user, range_key: str, person: Person | None) -> dict:
         "range": span,
         "ranges": RANGES.values(),
         "person": person,
-        "people": list(Person.objects.for_user(user)),
+        "people": people,
         "chart": chart,
         "this_week": now_week,
         "summary": summary,
@@ -413,19 +477,21 @@ def week_entries(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def person_charts(user, person: Person) -> dict:
-    """The four charts on a person's page. Queries: 2, whatever the history."""
+def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datetime) -> dict:
+    """The four charts on a person's page; `recent` is recent_rows(user, person, now).
+
+    Queries: 1 (the map of hours), whatever the history.
+    """
     tz = user.tz
-    now_week = this_week(user)
+    now_week = this_week(user, now)
     first = now_week - timedelta(weeks=PERSON_WEEKS - 1)
     entries = Interaction.objects.for_user(user).filter(person=person)
-    rows = week_rows(
-        entries.filter(occurred_at__gte=local_midnight(first, tz)), tz, user.week_start
-    )
+    rows = weeks_since(entries, recent, local_midnight(first, tz), user, now)
     weeks = charts.fill_weeks(
         charts.week_list(first, max([now_week, *(r.start for r in rows)])), rows
     )
-    cells = hour_cells(entries, tz)
+    year = local_midnight(now_week - timedelta(weeks=HOURS_WEEKS - 1), tz)
+    cells = hour_cells(entries.filter(occurred_at__gte=year), tz)
     links = week_links(weeks, person)
     quiet = not any(w.total for w in weeks)
     name = person.name
@@ -443,11 +509,13 @@ def person_charts(user, person: Person) -> dict:
             ),
             chart_block(
                 "person-hours",
-                f"When you and {name} were in touch, over everything you logged",
+                f"When you and {name} were in touch, over the last year",
                 charts.heatmap_figure(cells, user.week_start),
-                charts.heatmap_table(cells, user.week_start),
+                charts.heatmap_table(
+                    cells, user.week_start, "Interactions by weekday and hour, over the last year"
+                ),
                 not cells,
-                f"Nothing logged with {name} yet.",
+                f"Nothing logged with {name} in the last year.",
             ),
             chart_block(
                 "person-effort",

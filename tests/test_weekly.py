@@ -16,7 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Interaction, Person
+from patterns import charts, weekly
 from patterns.models import EntryCategory, Source
+from patterns.people import recent_rows
 
 WEEKLY = "/patterns/"
 
@@ -122,16 +124,21 @@ def robin(alice) -> Person:
 
 # Weekly sums across daylight-saving changes and far-off zones ------------------------
 
+# 12 weeks are summed from the last 90 days' entries, loaded for the patterns anyway; a
+# year in the database. Both must read weeks alike.
+BOTH_WAYS = pytest.mark.parametrize("query", ["", "?range=1y"])
 
+
+@BOTH_WAYS
 @time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
-def test_weeks_follow_local_time_across_the_spring_clock_change(alice_client, alice, sam):
+def test_weeks_follow_local_time_across_the_spring_clock_change(alice_client, alice, sam, query):
     # Europe/London moves to BST at 01:00 UTC on Sunday 29 March 2026.
     log(alice, sam, "2026-03-22 12:00", ["left_on_read"], feeling=-1)
     log(alice, sam, "2026-03-28 23:30", ["avoided_plans"], feeling=-2)  # Saturday, GMT
     log(alice, sam, "2026-03-29 23:30", ["avoided_plans", "left_on_read"], feeling=1)  # Sunday, BST
     log(alice, sam, "2026-03-30 00:30", ["avoided_plans"], feeling=3)  # Monday, Sunday 23:30 UTC
 
-    fig = figure(alice_client.get(WEEKLY))
+    fig = figure(alice_client.get(WEEKLY + query))
     assert bars(fig) == {
         "Avoided plans": {"2026-03-23": 2, "2026-03-30": 1},
         "Left on read": {"2026-03-16": 1, "2026-03-23": 1},
@@ -140,7 +147,7 @@ def test_weeks_follow_local_time_across_the_spring_clock_change(alice_client, al
 
     alice.week_start = 6  # Sunday
     alice.save()
-    fig = figure(alice_client.get(WEEKLY))
+    fig = figure(alice_client.get(WEEKLY + query))
     # The Saturday stays in the week of Sunday 22 March: a shift by 24 hours in UTC
     # would push it across the clock change into the next week.
     assert bars(fig) == {
@@ -150,33 +157,37 @@ def test_weeks_follow_local_time_across_the_spring_clock_change(alice_client, al
     assert feeling_line(fig) == {"2026-03-22": -1.5, "2026-03-29": 2.0}
 
 
+@BOTH_WAYS
 @time_machine.travel(datetime(2026, 11, 4, 12, tzinfo=UTC), tick=False)
-def test_weeks_follow_local_time_across_the_autumn_clock_change(alice_client, alice, sam):
+def test_weeks_follow_local_time_across_the_autumn_clock_change(alice_client, alice, sam, query):
     # Europe/London goes back to GMT at 01:00 UTC on Sunday 25 October 2026.
     log(alice, sam, "2026-10-25 00:30", ["busy_excuses"])  # Sunday, BST: Saturday 23:30 UTC
     log(alice, sam, "2026-10-25 23:30", ["busy_excuses"])  # Sunday, GMT
     log(alice, sam, "2026-10-26 00:30", ["joked_off"])  # Monday
 
-    assert bars(figure(alice_client.get(WEEKLY))) == {
+    assert bars(figure(alice_client.get(WEEKLY + query))) == {
         '"Busy" as a cover': {"2026-10-19": 2},
         "Joked off": {"2026-10-26": 1},
     }
     alice.week_start = 6
     alice.save()
-    assert bars(figure(alice_client.get(WEEKLY))) == {
+    assert bars(figure(alice_client.get(WEEKLY + query))) == {
         '"Busy" as a cover': {"2026-10-25": 2},
         "Joked off": {"2026-10-25": 1},
     }
 
 
+@BOTH_WAYS
 @time_machine.travel(datetime(2026, 3, 11, 12, tzinfo=UTC), tick=False)
-def test_a_sunday_night_in_los_angeles_belongs_to_that_sundays_week(alice_client, alice, sam):
+def test_a_sunday_night_in_los_angeles_belongs_to_that_sundays_week(
+    alice_client, alice, sam, query
+):
     alice.time_zone = "America/Los_Angeles"
     alice.save()
     log(alice, sam, "2026-02-28 23:30", ["left_on_read"])  # Saturday night: Sunday 07:30 UTC
     log(alice, sam, "2026-03-01 23:30", ["avoided_plans"])  # Sunday night: Monday 07:30 UTC
 
-    response = alice_client.get(WEEKLY)
+    response = alice_client.get(WEEKLY + query)
     assert bars(figure(response)) == {
         "Avoided plans": {"2026-02-23": 1},
         "Left on read": {"2026-02-23": 1},
@@ -186,28 +197,30 @@ def test_a_sunday_night_in_los_angeles_belongs_to_that_sundays_week(alice_client
 
     alice.week_start = 6  # a Sunday-start week: Sunday night opens the next one
     alice.save()
-    assert bars(figure(alice_client.get(WEEKLY))) == {
+    assert bars(figure(alice_client.get(WEEKLY + query))) == {
         "Avoided plans": {"2026-03-01": 1},
         "Left on read": {"2026-02-22": 1},
     }
 
 
+@BOTH_WAYS
 @time_machine.travel(datetime(2026, 3, 11, 12, tzinfo=UTC), tick=False)
-def test_weeks_in_auckland_start_at_local_midnight(alice_client, alice, sam):
+def test_weeks_in_auckland_start_at_local_midnight(alice_client, alice, sam, query):
     alice.time_zone = "Pacific/Auckland"
     alice.save()
     log(alice, sam, "2026-03-01 23:30", ["joked_off"])  # Sunday night: Sunday 10:30 UTC
     log(alice, sam, "2026-03-02 00:30", ["joked_off"])  # Monday: still Sunday 11:30 UTC
-    assert bars(figure(alice_client.get(WEEKLY))) == {
+    assert bars(figure(alice_client.get(WEEKLY + query))) == {
         "Joked off": {"2026-02-23": 1, "2026-03-02": 1}
     }
     alice.week_start = 6
     alice.save()
-    assert bars(figure(alice_client.get(WEEKLY))) == {"Joked off": {"2026-03-01": 2}}
+    assert bars(figure(alice_client.get(WEEKLY + query))) == {"Joked off": {"2026-03-01": 2}}
 
 
+@BOTH_WAYS
 @time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
-def test_trashed_entries_and_removed_signs_do_not_count(alice_client, alice, sam):
+def test_trashed_entries_and_removed_signs_do_not_count(alice_client, alice, sam, query):
     gone = log(alice, sam, "2026-04-06 10:00", ["avoided_plans"])
     gone.deleted = timezone.now()
     gone.save()
@@ -215,9 +228,44 @@ def test_trashed_entries_and_removed_signs_do_not_count(alice_client, alice, sam
     EntryCategory.objects.filter(interaction=removed, category="avoided_plans").update(
         active=False, source=Source.PERSON
     )
-    response = alice_client.get(WEEKLY)
+    response = alice_client.get(WEEKLY + query)
     assert bars(figure(response)) == {"Left on read": {"2026-04-06": 1}}
     assert table(response).rows[-1][-2] == "1"
+
+
+@pytest.mark.parametrize("week_start", [0, 6])
+@pytest.mark.parametrize("zone", ["Europe/London", "Pacific/Auckland", "America/Los_Angeles"])
+@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+def test_weeks_summed_from_loaded_entries_match_the_database(
+    alice, sam, robin, zone, week_start, django_assert_num_queries
+):
+    alice.time_zone, alice.week_start = zone, week_start
+    alice.save()
+    slugs = ["avoided_plans", "left_on_read", "joked_off"]
+    for i in range(120):  # every 17 hours over 85 days: all hours, weekdays, both clocks
+        at = (timezone.now() - timedelta(hours=17 * i)).astimezone(alice.tz)
+        log(
+            alice,
+            (sam, robin)[i % 2],
+            at.strftime("%Y-%m-%d %H:%M"),
+            slugs[: i % 4],
+            feeling=i % 7 - 3,
+            initiated_by=("me", "them", "")[i % 3],
+        )
+    now = timezone.now()
+    first = weekly.this_week(alice, now) - timedelta(weeks=11)
+    since = weekly.local_midnight(first, alice.tz)
+    recent = recent_rows(alice, None, now)
+    entries = Interaction.objects.for_user(alice)
+    starts = charts.week_list(first, weekly.this_week(alice, now))
+    with django_assert_num_queries(0):
+        loaded = weekly.weeks_since(entries, recent, since, alice, now)
+    loaded = charts.fill_weeks(starts, loaded)
+    counted = charts.fill_weeks(
+        starts, weekly.week_rows(entries.filter(occurred_at__gte=since), alice.tz, week_start)
+    )
+    assert sum(w.total for w in loaded) > 90
+    assert loaded == counted
 
 
 # Ranges, filters, empty weeks -------------------------------------------------------
@@ -475,7 +523,8 @@ def test_the_person_page_shows_four_charts_with_tables(alice_client, alice, sam)
         alice, sam, "2026-04-04 23:10", ["late_night_only"], feeling=-1, initiated_by="them"
     )  # Saturday
     log(alice, sam, "2026-04-07 13:00", [], feeling=2, initiated_by="me")  # Tuesday
-    log(alice, sam, "2025-01-07 01:00", [], feeling=0, initiated_by="them")  # long ago
+    log(alice, sam, "2025-04-15 01:00", [], feeling=0, initiated_by="them")  # 51 weeks ago
+    log(alice, sam, "2025-01-07 01:00", [], feeling=0, initiated_by="them")  # over a year ago
 
     response = alice_client.get(reverse("journal-person", args=[sam.pk]))
     assert response.status_code == 200
@@ -488,8 +537,11 @@ def test_the_person_page_shows_four_charts_with_tables(alice_client, alice, sam)
     assert hours["z"][4][23] == 1  # 23:30 in Los Angeles, 06:30 UTC on Saturday
     assert hours["z"][5][23] == 1
     assert hours["z"][1][13] == 1
-    assert hours["z"][1][1] == 1  # the heat map covers the whole history
-    hour_rows = table(response, "person-hours-table").rows
+    assert hours["z"][1][1] == 1  # the heat map covers the last year, not before
+    assert "When you and Sam were in touch, over the last year" in response.content.decode()
+    hours_table = table(response, "person-hours-table")
+    assert hours_table.caption == "Interactions by weekday and hour, over the last year"
+    hour_rows = hours_table.rows
     assert hour_rows[5][0] == "Friday"
     assert hour_rows[5][1:] == [str(n) for n in hours["z"][4]]
 
@@ -546,10 +598,11 @@ def seed(user, n: int, people: int = 8) -> list[Person]:
     return cast
 
 
-# Session and user 2, weekly sums 1, this week per person 1, recent people 1, people for
-# the filter 1, and person patterns 3 for each of the 5 most recent people.
-WEEKLY_QUERIES = 21
-# The person page: its own queries, plus the two chart queries (weekly sums, heat map).
+# Session and user 2, the ?person= filter 1, weekly sums past 12 weeks 1, people for the
+# filter 1, and the last 90 days of entries 1 (12 weeks, this week's sentences, patterns).
+WEEKLY_QUERIES = 6
+# The person page: its own queries, the last 90 days of entries (patterns and the weekly
+# charts) 1, and the map of hours 1.
 PERSON_PAGE_QUERIES = 12
 
 
