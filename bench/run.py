@@ -228,6 +228,8 @@ def entry_form(person: int, text: str, tz: ZoneInfo, token: bool) -> str:
     return body + "&token={token}" if token else body
 
 
+# What htmx sends from the log page, where the entry form and the hint live.
+HTMX = {"HX-Request": "true", "HX-Current-URL": "http://localhost/"}
 POST_TEXT = "Asked about Saturday. They said they were so busy this week, maybe next week."
 HINT_TEXT = "They said they were slammed again, we'll see. Only texts me after midnight."
 
@@ -382,6 +384,7 @@ def drive(
         "BENCH_METHOD": endpoint.method,
         "BENCH_BODY": endpoint.body.replace("{person}", str(person)),
         "BENCH_HTMX": "1" if endpoint.htmx else "0",
+        "BENCH_PAGE": base + "/",  # the log page, where the entry form and the hint live
         "BENCH_EXPECT": "200",
         "BENCH_COOKIE": browser.cookie_header() if browser else "",
         "BENCH_CSRF": browser.cookie("csrftoken") if browser else "",
@@ -435,7 +438,7 @@ def count_queries(endpoint: Endpoint, user, person: int, tz: ZoneInfo) -> int:
         session[REAUTH_KEY] = timezone.now().timestamp()
         session.save()
     path = endpoint.path.format(person=person)
-    headers = {"HX-Request": "true"} if endpoint.htmx else {}
+    headers = HTMX if endpoint.htmx else {}
 
     def once() -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -510,7 +513,7 @@ def profile(items: list[Endpoint], user, person: int, tz: ZoneInfo, stamp: str) 
     written = []
     for endpoint in items:
         path = endpoint.path.format(person=person)
-        headers = {"HX-Request": "true"} if endpoint.htmx else {}
+        headers = HTMX if endpoint.htmx else {}
         runs = 3 if endpoint.key == "export" else 20
         profiler = Profiler(interval=0.0005)
         since = datetime.now(UTC)

@@ -3,7 +3,8 @@
 --   BENCH_COOKIE  the Cookie header of a logged-in session (sessionid and csrftoken)
 --   BENCH_CSRF    the CSRF token, sent as X-CSRFToken on POSTs
 --   BENCH_BODY    a form body; each "{token}" becomes a fresh UUID on every request
---   BENCH_HTMX    "1" sends HX-Request: true, as htmx does from the page
+--   BENCH_HTMX    "1" sends HX-Request: true and HX-Current-URL, as htmx does from the page
+--   BENCH_PAGE    the page htmx would be on (HX-Current-URL)
 --   BENCH_EXPECT  the status every answer should have (default 200)
 -- At the end it prints one line, "BENCH_JSON {...}", with counts and latencies in µs.
 
@@ -12,6 +13,7 @@ local cookie = os.getenv("BENCH_COOKIE") or ""
 local csrf = os.getenv("BENCH_CSRF") or ""
 local body = os.getenv("BENCH_BODY") or ""
 local htmx = os.getenv("BENCH_HTMX") == "1"
+local page = os.getenv("BENCH_PAGE") or ""
 local expect = tonumber(os.getenv("BENCH_EXPECT") or "200")
 
 local threads = {}
@@ -29,7 +31,10 @@ function init(args)
   first_unexpected = 0
   headers = {}
   if cookie ~= "" then headers["Cookie"] = cookie end
-  if htmx then headers["HX-Request"] = "true" end
+  if htmx then
+    headers["HX-Request"] = "true"
+    headers["HX-Current-URL"] = page
+  end
   if method == "POST" then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
     headers["X-CSRFToken"] = csrf

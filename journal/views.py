@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlsplit
 from uuid import uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -83,12 +84,14 @@ def page_of(entries, number: str) -> Page:
     return Page(rows[:PAGE_SIZE], number, has_next=len(rows) > PAGE_SIZE)
 
 
-def timeline(request: HttpRequest):
-    """One page of the timeline, filtered by the ?person= and ?q= parameters."""
+def timeline(request: HttpRequest, params: QueryDict | None = None):
+    """One page of the timeline, filtered by ?person=, ?q= and ?category= in `params`
+    (by default the request's own)."""
+    params = request.GET if params is None else params
     entries = Interaction.objects.for_user(request.user)
-    person_id = request.GET.get("person", "")
-    query = request.GET.get("q", "").strip()[:200]
-    category = request.GET.get("category", "")
+    person_id = params.get("person", "")
+    query = params.get("q", "").strip()[:200]
+    category = params.get("category", "")
     if parse_id(person_id) is not None:
         entries = entries.filter(person_id=person_id)
     if category in {c.slug for c in CATEGORIES}:
@@ -97,15 +100,15 @@ def timeline(request: HttpRequest):
     if query:
         # The text is sealed in the database: it is searched here, once opened.
         entries = MatchingRows(entries, "text", query)
-    page = page_of(entries, request.GET.get("page", ""))
+    page = page_of(entries, params.get("page", ""))
     for entry in page.object_list:
         entry.day = timezone.localdate(entry.occurred_at)
     filters = {"person": person_id, "q": query, "category": category}
     return page, filters
 
 
-def _log_context(request: HttpRequest, form: EntryForm) -> dict:
-    page, filters = timeline(request)
+def _log_context(request: HttpRequest, form: EntryForm, params: QueryDict | None = None) -> dict:
+    page, filters = timeline(request, params)
     people = list(Person.objects.for_user(request.user))
     return {
         "form": form,
@@ -137,9 +140,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         entry = save_entry(form)
         if request.htmx:
-            context = _log_context(request, _blank_form(request))
-            context["just_logged"] = entry
-            return render(request, "journal/log.html#logged", context)
+            return _logged(request, entry)
         messages.success(
             request, f"Logged your {entry.get_channel_display().lower()} with {entry.person}."
         )
@@ -147,6 +148,35 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "journal/log.html#entry-form", {"form": form})
     return render(request, "journal/log.html", _log_context(request, form))
+
+
+def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
+    """After logging with htmx: a fresh form, and the new entry on the timeline.
+
+    On the newest page of the whole timeline, when the entry is the newest of all, only
+    its card is sent, on top of its day; otherwise the page's timeline is drawn again.
+    """
+    form = _blank_form(request)
+    shown = QueryDict(urlsplit(request.htmx.current_url or "").query)
+    newest_before = (
+        Interaction.objects.for_user(request.user)
+        .exclude(pk=entry.pk)
+        .values_list("occurred_at", flat=True)
+        .first()
+    )
+    if shown or newest_before is None or entry.occurred_at < newest_before:
+        context = _log_context(request, form, shown) | {"just_logged": entry}
+        return render(request, "journal/log.html#logged", context)
+    entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
+    day = timezone.localdate(entry.occurred_at)
+    same_day = day == timezone.localdate(newest_before)
+    context = {
+        "form": form,
+        "just_logged": entry,
+        "on_top": "day" if same_day else "new-day",
+        "day": {"grouper": day, "list": [entry]},
+    }
+    return render(request, "journal/log.html#logged", context)
 
 
 @login_required

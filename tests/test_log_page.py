@@ -57,6 +57,47 @@ def test_with_htmx_it_returns_only_the_fragments(alice_client):
     assert "Long, warm reply" in body
 
 
+def log_with_htmx(client, current: str = "http://testserver/", **overrides) -> str:
+    """Log an entry as the log page's form does, from the page at `current`."""
+    headers = {"HX-Request": "true", "HX-Current-URL": current}
+    response = client.post(
+        reverse("journal-entry-create"), entry_data(**overrides), headers=headers
+    )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_with_htmx_the_newest_entry_alone_goes_on_top_of_its_day(alice_client):
+    first = log_with_htmx(alice_client, occurred_at="2026-11-20T09:00", text="Morning coffee.")
+    assert 'id="timeline"' in first  # the first entry replaces "Nothing logged yet"
+
+    same_day = log_with_htmx(alice_client, occurred_at="2026-11-20T21:30", text="Evening call.")
+    assert 'hx-swap-oob="afterbegin:#day-2026-11-20"' in same_day
+    assert "Evening call." in same_day
+    assert "Morning coffee." not in same_day and 'id="timeline"' not in same_day
+
+    next_day = log_with_htmx(alice_client, occurred_at="2026-11-21T08:00", text="Next morning.")
+    assert 'hx-swap-oob="afterbegin:#timeline"' in next_day
+    assert "Saturday 21 November 2026" in next_day
+    assert '<ol class="entries" id="day-2026-11-21">' in next_day
+
+    page = alice_client.get("/").content.decode()  # what a reload shows: the same order
+    assert page.index("Next morning.") < page.index("Evening call.") < page.index("Morning")
+    assert '<ol class="entries" id="day-2026-11-20">' in page
+
+
+def test_with_htmx_an_older_entry_or_a_filtered_page_gets_its_timeline_again(alice_client):
+    log_with_htmx(alice_client, occurred_at="2026-11-20T21:30", text="The newest.")
+    older = log_with_htmx(alice_client, occurred_at="2026-11-19T10:00", text="Backdated.")
+    assert 'id="timeline" class="timeline" hx-swap-oob="true"' in older
+    assert older.index("The newest.") < older.index("Backdated.")
+    filtered = log_with_htmx(
+        alice_client, "http://testserver/?q=coffee", occurred_at="2026-11-22T10:00", text="Tea."
+    )
+    assert 'id="timeline" class="timeline" hx-swap-oob="true"' in filtered
+    assert "No entries match" in filtered  # the search on screen still applies
+
+
 def test_it_reuses_a_person_typed_in_another_case(alice_client, sam):
     alice_client.post(reverse("journal-entry-create"), entry_data(new_person="  sam "))
     assert Person.objects.count() == 1
