@@ -10,7 +10,9 @@ Pure Python, no Django. How it works:
    and the entry facts, and returns weighted ``Evidence``: positive for signs of the
    category, negative for negation, resolution and the clean cases the taxonomy lists.
 3. ``classify`` sums each rule's evidence and squashes the sum into a 0..1 score. A sum
-   of 1.0 sits exactly on the threshold, so "1.0" reads as "enough on its own".
+   of 1.0 sits exactly on the threshold, so "1.0" reads as "enough on its own". A friend's
+   story about their own partner, retold ("my sister says her boyfriend only texts at
+   2am"), weighs against every category: the signs in it are not the writer's.
 """
 
 from __future__ import annotations
@@ -173,6 +175,8 @@ def classify(text: str, facts: Facts = Facts(), only=None) -> dict[str, Verdict]
         if only is not None and slug not in only:
             continue
         evidence = rule(entry)
+        if evidence and entry.hit("others_story"):
+            evidence.append(Evidence(-1.2))  # a friend's story about their partner, retold
         raw = sum(item.weight for item in evidence)
         entry.raw[slug] = raw
         score = _score(raw)

@@ -40,6 +40,12 @@ AVOIDED: dict[str, list[str]] = {
         r"\'?if (?:i|she|he|they|we) can\b",
         r"(?:let's|we should|we must|we need to|we'll|we gotta)[^.'!?]{0,30}\bsoon",
         "take (?:it|things) slow", "not (?:right )?now, maybe",
+        # deferrals in other words: "let's not force it", "inshallah", "depends how the week goes"
+        r"let's not (?:force|push|plan|pin|rush) (?:it|things|anything)", r"(?:we'll|let's|we can) \w+ when we \w+",
+        r"inshallah", "god willing", r"depends (?:on )?(?:how (?:the|my|this|work|things|busy|i feel)|work\b|the week|my (?:week|schedule|shifts?|mood)|things\b)", r"(?:down|up for it|keen) in theory",
+        r"tentative(?:ly)?", r"some ?time this (?:week|month|weekend|year)", "when (?:the weather|it) (?:turns|warms|gets)",
+        r"we should (?:totally|definitely|def|deffo|really)[!. x]*\'", r"(?:deffo|defo|def|definitely|for sure),? soon",
+        r"when (?:things|life|work|it) (?:slows?|calms?|settles?|quietens?|eases?)(?: down)?",
     ],
     # A promise to confirm later: avoidance once it never comes.
     "promise_to_confirm": [
@@ -64,6 +70,8 @@ AVOIDED: dict[str, list[str]] = {
         "the week after", "then the next", "another excuse", "always an excuse",
         "every single time", r"(?:months|weeks|years) of (?:maybes|almost|plans)",
         r"keeps? (?:suggesting|saying|promising|talking about)", r"every time[:,]",
+        rf"then (?:it was|it became|it's|it got (?:moved|pushed) to) {DAY}", r"keeps? (?:getting|being) (?:pushed|moved|put off|postponed)",
+        r"every plan (?:with \w+ )?(?:turns|ends|dies|fizzles|becomes)", r"keeps? (?:skipping|missing|dodging|ducking out of)",
     ],
     "last_minute": [
         "last[- ]minute",
@@ -81,7 +89,7 @@ AVOIDED: dict[str, list[str]] = {
         r"won't (?:pick|set|commit|name|confirm)", "no (?:new )?(?:date|day|time)",
         "still no (?:date|plan|day|time)", "came and went", "stopped mentioning",
         "never heard (?:another|back)", "never replies when", "no other (?:night|day|date|time)",
-        "without a new date",
+        "without a new date", r"no other (?:plan|alternative|option)",
         "never actually", "still hasn't (?:set|picked|confirmed|said)", "never got round",
         "won't commit", "never happens", r"no (?:new )?plan", r"keep asking (?:when|if|her|him)",
         r"never (?:once )?(?:has|did|does) (?:he|she|they) (?:name|set|pick|suggest|offer|confirm)",
@@ -108,7 +116,9 @@ AVOIDED: dict[str, list[str]] = {
         "went silent", "goes silent",
         "never came", "heard nothing", "didn't hear", "not a word since",
         rf"since (?:{MONTH}|\d{{4}}|last (?:year|summer))", rf"it's been {NUM} {PERIOD}",
-        "sold out", "while i waited", "too late", "by the time", "didn't text",
+        "sold out", "while i waited", "too late", "by the time", "didn't text", "tumbleweed",
+        r"(?:she|he|they) didn't[.!]", r"since (?:last )?(?:christmas|easter|spring|summer|autumn|winter|new year)",
+        r"(?:end|last) of (?:it|that)",
         r"(?:haven't|hasn't|not) heard (?:a thing|anything|back|a word|from (?:her|him|them))",
         "no word since", r"(?:closed|ended|finished) (?:yesterday|last \w+)", r"(?:then|and) nothing",
         r"(?:hasn't|hadn't|never) (?:booked|bought|confirmed|sorted|arranged)",
@@ -118,7 +128,7 @@ AVOIDED: dict[str, list[str]] = {
     "meet_proposal": [
         rf"(?:^|[.!?] |\bi(?:'ve|'d| have| had)? (?:\w+ )?|\bwhen i |\band i )(?:asked|ask|"
         rf"suggested|suggest|floated|float|"
-        rf"invited|invite|proposed|offered|mentioned|mention)"
+        rf"invited|invite|proposed|offered|mentioned|mention|say let's|said let's|sent (?:\w+ )?(?:a |the )?link)"
         rf"[^.?!]{{0,60}}?"
         rf"{PLAN_WORDS}",
     ],

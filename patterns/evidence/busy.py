@@ -23,7 +23,12 @@ BUSY: dict[str, list[str]] = {
         r"(?:been|is|are|was|s|has been|so|just) '(?:crazy|mad|insane|nuts|mental|manic|chaos|"
         r"a lot|full on)", r"buried (?:in|under) work", "drowning in work",
         "up to (?:my|her|his) (?:eyes|eyeballs|neck)", "stretched thin", "work stuff",
-        "a lot right now", "life's been", "no time",
+        "a lot right now", "life's been", r"no time(?! (?:had|has|have|at all|passed|went|was|since))",
+        # the same excuse in other words: "tied up", "loads on", "life got in the way"
+        "tied up", r"(?:loads|lots|tons|heaps|a lot|so much) on\b(?! (?:the|my|a|an|his|her|their|it)\b)",
+        r"life (?:got|gets|has got|'s got|keeps getting) (?:in the way|busy|crazy|hectic|on top)",
+        r"(?:on|in) a madness", "madness at work", r"(?:been|it's|it is) madness",
+        r"(?:things|work|life)(?:'s| is| are| have been| has been)(?: just)? (?:nuts|mad|insane|crazy|mental|manic|hectic|wild|chaos|chaotic|a lot)",
         r"work(?:'s| is| has| was)(?: been)? (?:so |really |just )?(?:brutal|insane|crazy|mad|nuts|mental|"
         r"a lot|full on|hectic|manic|chaos|relentless|intense|killing me)", "under the pump", "overloaded", "run ragged",
         "overwhelmed with work", "in the weeds", "long day", "so tired", "knackered",
@@ -38,7 +43,9 @@ BUSY: dict[str, list[str]] = {
         "silence", "silent", "nothing (?:for|else|back|since)", "no (?:reply|answer|response|word)",
         "haven't heard", "hadn't heard", "not heard",
         r"(?:haven't|hasn't|not) had (?:a |any )?(?:proper |real )?(?:reply|answer|conversation)", r"used to (?:talk|text|speak|chat|call)", r"nothing from \w+ (?:for|in)", rf"{NUM} {PERIOD} of (?:nothing|silence)",
-        "went quiet", "gone quiet", "voicemail", "can't call",
+        "went quiet", "gone quiet", "voicemail", "can't call", "checking in on",
+        r"(?:today|yesterday|all day|all week|this week)[,:;]? nothing",
+        r"(?:see|check|ask(?:ed)?) if (?:he|she|they)(?:'s|'re| is| are| was| were) (?:ok|okay|alright|alive|still alive)",
         r"too '?\w+'? to (?:call|phone|text|talk|reply|answer|chat|see me|meet)",
         r"never (?:answers|replies|texts back|calls back|picks up|rings)",
         r"why (?:she|he|they)(?:'s|'re| is| are| has| have)? (?:never|not|stopped|gone|been so)",
@@ -59,6 +66,8 @@ BUSY: dict[str, list[str]] = {
         r"(?:second|third|fourth|fifth) time", rf"{NUM} weeks? now", "as usual", "same excuse",
         r"same as (?:last time|always|ever|usual|before)", r"all (?:\w+ )?ever says",
         r"(?:is|it's) always",
+        r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:week|month|weekend|day)s?(?: running| in a row| now|,| that)",
+        r"(?:the|her|his|their) answer to everything", "go-to excuse", "every single time",
     ],
     "no_alternative": [
         "no (?:new |other )?(?:day|date|time|night|plan|plans|alternative|details|question)",
@@ -113,7 +122,7 @@ def rule(e: Entry) -> list[Evidence]:
     seen = e.any("seen_out", "active_elsewhere")
     if seen:
         ev.append(Evidence(0.6, f"yet visibly out and about ({quoted(seen)})"))
-    bored = e.hit("booty_cue")
+    bored = e.hit("booty_cue") or e.hit("night_pattern")
     if bored:
         ev.append(Evidence(0.6, f"yet free enough for {quoted(bored)}"))
     doubted = e.hit("doubted")

@@ -37,6 +37,7 @@ HOT_COLD: dict[str, list[str]] = {
     "steady_now": [
         r"(?:been|is|are|was|so|always) (?:really )?(?:steady|consistent|reliable)", "no whiplash",
         "same as always", r"(?:still|just as) (?:flirty|keen|warm|sweet|lovely|affectionate)",
+        r"nothing but (?:consistent|steady|reliable|lovely|kind|sweet|warm)",
     ],
     # Them at their warmest.
     "warm": [
@@ -60,7 +61,8 @@ HOT_COLD: dict[str, list[str]] = {
         r"so (?:lovely|affectionate|keen|attentive|warm|sweet|chatty|open)", "all smiles",
         r"made me (?:a playlist|dinner|breakfast|a card|a mixtape)", "playlist", r"surprised me",
         "flowers", r"couldn't stop", "sweetest", r"held me\b", "for real", r"(?:wants?|wanted) this", r"danc(?:ed|ing) with me", r"cooked (?:for|me)",
-        r"(?:stayed|were) up (?:till|until|all night)", r"never been (?:this|so) happy",
+        r"(?:stayed|were) up (?:till|until|all night)", r"hand[- ]holding", "future talk",
+        r"(?:amazing|perfect|lovely|incredible|magical|dreamy|gorgeous|great|brilliant) (?:weekend|night|evening|day|date|trip|time)s? (?:together|with|away)", r"never been (?:this|so) happy",
         r"wanted to (?:hear|know) (?:every|all|everything)", "every detail", r"good morning beautiful", "sweet as", r"(?:was|is|being|super|really) sweet",
         "we have to go", "introduced me", "introducing me", r"meet (?:his|her|their) (?:parents|"
         r"family|friends)", "held my hand", "holds my hand", "hugged", "kissing", "kissed",
@@ -121,14 +123,15 @@ HOT_COLD: dict[str, list[str]] = {
         r"t(?:ake|akes|ook) (?:\w+ )?(?:hours|days|ages|forever) to (?:answer|reply|respond|text back)",
         r"sounds? (?:bored|flat|off|distant|annoyed|irritated|fed up)", "bored", "annoyed",
         "irritated", "crickets", "short with me", "nothing like", "couldn't be bothered",
-        r"(?:no|zero|minimal) effort", r"(?:not|un)interested", r"stopped (?:asking|texting|calling|"
+        r"(?:no|zero|minimal) effort", r"(?:not|un)interested",
+        r"on (?:his|her|their) phone (?:the )?(?:whole|entire|all)(?: time| night| evening| date)?", r"stopped (?:asking|texting|calling|"
         r"replying|messaging)", "lukewarm", r"\bmeh\b", "like talking to",
     ],
     # Moments in time: two different ones set a swing against each other.
     "time_marker": [
         "yesterday", "last (?:night|week|weekend|month)", DAY, "at the (?:party|wedding|bar|club)",
         r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun):",
-        "on our first", "used to", "one (?:minute|day|weekend)", "first date", r"\d ?am",
+        "on our first", "used to", "one (?:minute|day|weekend)", "first date", r"(?:second|next|third) date", r"\d ?am",
         "a week ago", "on the date", "that night", "in person", "today", "this morning",
         "tonight", "this week", r"since (?:then|we|the|\w+day)", r"next (?:day|morning)",
         "the follow-up", "the next", "afterwards", "after that", r"(?:a|two|three|\d) days? later",

@@ -58,6 +58,10 @@ JOKED: dict[str, list[str]] = {
         r"i (?:feel|felt) (?:like|that|as if)", r"i(?:'ve| have) been feeling", r"it hurts?\b",
         r"always the one (?:who|that)", "angry", r"upset\b", r"(?:cross|mad|annoyed) (?:with|at) me",
         r"i love (?:him|her|them|you)",
+        r"(?:done|did|do) something wrong", r"(?:mad|angry|upset) at me",
+        r"(?:be|us|it|make it|making it|being|go) official", r"seeing (?:other people|anyone else|someone else|other girls|other guys)",
+        r"sleeping with (?:other|someone|anyone)", r"not coping", r"can't cope", r"last on (?:his|her|their) list",
+        r"(?:asked|confronted|called out|pulled up) (?:him|her|them) (?:about|on) (?:it|this|that)",
     ],
     # Their answer was a joke or sarcasm.
     "deflect": [
@@ -81,12 +85,16 @@ JOKED: dict[str, list[str]] = {
         "made a face", "winked", r"you're just (?:tired|hungry|hangry|stressed|being|overthinking|"
         r"hormonal|dramatic|bored)", r"it's called (?:monday|life|adulting|being)", "saluted", r"(?:sent|replied with|reacted with|with) (?:a |the )?(?:💀|skull)", "skull emoji", r"(?:a|some) (?:clip|reel)\b", "flat voice",
         "deadpan", r"(?:did|does) a (?:little )?(?:bow|curtsy|dance)",
+        # the joke told by its delivery, without a laugh: a grin, a voice, a sleepy emoji
+        r"grinn?(?:ed|ing)", "in that voice", r"(?:sarcastic|mocking|jokey|joke|cartoon|fake|dramatic) voice",
+        r"(?:snoring|sleeping|yawn(?:ing)?|eye-?roll|clown|upside[- ]down|zipped[- ]mouth) (?:emoji|face|gif)",
     ],
     # Speech-only cues, looked for in their quoted words.
     "deflect_quoted": [
         "anyway", "obviously", "same", "whatever", "moving on", "yikes", "right after",
         "yeah right", "sure, jan", "in your dreams", "nice try", r"^and i'm (?:a|the)\b",
-        r"\| and i'm (?:a|the)\b",
+        r"\| and i'm (?:a|the)\b", "last i checked", r"at least (?:you're|you|u|ur|i'm|it's)\b",
+        "in my dreams", r"when's the funeral",
     ],
     # Speech-only cues of a change of subject ("to the shops, want anything?").
     "dodge_quoted": [
@@ -120,6 +128,8 @@ JOKED: dict[str, list[str]] = {
         r"(?:started|went|goes|going) (?:straight |right )?on about (?:his|her|their|the|some)",
         r"put (?:his|her|their) (?:headphones|earphones|airpods|earbuds) (?:on|in)",
         r"(?:walked|wandered|swanned) off", "left the room", r"started (?:on )?about (?:his|her|their)",
+        r"carried on (?:about|with|talking about|telling me about) (?:his|her|their|the)",
+        r"then (?:talked|went on|moved on|chatted|asked) (?:about|to) (?:his|her|their)",
     ],
     "together": [
         "we (?:both|laughed|joked)", "both", r"(?:laugh|jok|gigg|sill|play)\w* together",

@@ -36,7 +36,7 @@ LATE_NIGHT: dict[str, list[str]] = {
         "booty call", r"hm+u", "can i come over", "send (?:a )?pic", "you alone",
         r"\'(?:hey|hi|hiya|heya|yo)(?: you| stranger| u| trouble| gorgeous| sexy| beautiful| babe| "
         r"cutie)?[!. x😘😏😉🥺]*\'",
-        r"what'?s up\?", "sup\\?", "can't sleep", r"thinking (?:of|about) (?:u|you|ya)",
+        r"what'?s up\?", "sup\\?", r"(?:(?:u|you|are you|r u) free|free)(?: tonight| now| rn)?\?", "can't sleep", r"thinking (?:of|about) (?:u|you|ya)",
     ],
     # The writer describes the pattern.
     "night_pattern": [
@@ -53,7 +53,9 @@ LATE_NIGHT: dict[str, list[str]] = {
         r"(?:plans?|mates|guys|friends|date) (?:bailed|fell through|cancell?ed)",
         r"whenever \w+(?:'s)? (?:mates|friends|plans) (?:cancel|bail)",
         r"when (?:his|her|their) (?:plans|mates|friends|boyfriend|girlfriend|partner)(?:'s)? "
-        r"(?:fall|fell|bail|cancel|flake|are busy|is busy|are away|is away|go home|leave|let)",
+        r"(?:fall|fell|bail|cancel|flake|are busy|is busy|are away|is away|go home|leave|let|went home|"
+        r"left|bailed|cancell?ed|went to bed|were busy|had plans)",
+        r"(?:midnight|late[- ]night|night(?:time)?|\d ?am) (?:\w+ )?only\b",
         r"only (?:ever )?(?:late|at night)", "after midnight",
         r"(?:\d ?(?:am|pm)|night|midnight|late) only", r"only (?:ever )?(?:at|after|past) (?:\d|midnight|night)",
         r"always (?:after|past) (?:\d|midnight)", r"always (?:at|around) \d ?am",
@@ -70,9 +72,10 @@ LATE_NIGHT: dict[str, list[str]] = {
     # Nothing from them in the daytime.
     "day_silence": [
         r"(?:silent|silence|nothing|quiet|ghost|not a word|no reply|text back|ignored|get nothing|"
-        r"ignores|never hear|peep|hear nothing|crickets)[^.]{0,30}(?:all day|during the day|daytime|daylight|in the day|at lunch|"
+        r"ignores|never hear|peep|hear nothing|crickets|can't reply|won't reply|doesn't reply|never replies|"
+        r"said a word)[^.]{0,30}(?:all day|during the day|daytime|daylight|in the day|at lunch|"
         r"afternoon|\d ?pm|all week)",
-        r"(?:all day|during the day|daytime|daylight|afternoon|at lunch|in the day)[^.]{0,15}"
+        r"(?:all day|during the day|day ?time|daylight|afternoon|at lunch|in the day)[^.]{0,15}"
         r"(?:nothing|silence|silent|not a word|no reply|ghost|quiet|mia|ignored|unanswered)",
         r"(?:after|following) (?:a|two|three|\d+) (?:days?|weeks?|months?) of (?:nothing|silence)",
         "first (?:message|text|contact) in",

@@ -23,6 +23,9 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"(?:ticked|marked|showing|shows|showed|says|said|still says|sitting on|sitting there "
         r"on|sits on|it's on)(?: as)? \'?(?:read|seen|opened)",
         r"(?:read|seen|opened|viewed)(?: at)? \d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)?",
+        r"(?:read|seen|opened|viewed) at (?:noon|midday|midnight|lunch(?:time)?|breakfast|dinner)",
+        r"(?:all|both|every one|each one|each) (?:of them )?(?:read|seen|opened)\b",
+        rf"{THEM} (?:did|has|had|definitely|clearly) (?:read|see|seen|open|opened)\b",
         rf"(?:read|seen|opened) (?:on |since )?{DAY}",
         r"(?:read|seen) \d+\s?(?:d|h|hr|hrs|days?|hours?)", "seen[,.]", "^read[.,]",
         r"read[,.] (?:nothing|no)", "^seen", r"opened (?:it|my (?:snap|message|text|dm|email)|"
@@ -48,6 +51,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
     "by_me": [
         r"\bi (?:just |accidentally |totally |must have )?(?:(?:left|leave|keep leaving)\b[^.]*)?$",
         r"\bi(?:'m| am| was) the one (?:who|that) $",
+        r"\bused to (?:get |be )?(?:left )?$",  # "when I used to get left on read": over
     ],
     "no_reply": [
         "no (?:reply|answer|response|word)", "nothing", "crickets", "silence", "unanswered",
@@ -96,6 +100,8 @@ LEFT_ON_READ: dict[str, list[str]] = {
     "apology": [r"sorry", r"apologi[sz]ed", "apologies", "my bad", "only just seen"],
     "engaged_reply": [
         r"long (?:reply|answer)", r"(?:replied|answered|back) with a long",
+        r"(?:long|proper|warm|lovely|thoughtful|kind|sweet),? (?:\w+ )?(?:reply|answer)",
+        r"(?:replied|answered|wrote back)[^.]{0,20} with a (?:long|proper|lovely|warm|kind|thoughtful)",
         r"proper (?:answer|reply)",
         r"sent (?:me )?(?:back )?a long",
         r"sent (?:me )?(?:back )?(?:three|two|a few|loads of) (?:long )?(?:messages|paragraphs)",

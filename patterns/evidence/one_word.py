@@ -88,6 +88,7 @@ ONE_WORD: dict[str, list[str]] = {
         "followed up", "came (?:round|over)", "for an hour", "for ages", "actually asked",
         "wanted to hear", "can't wait to hear", "more later", r"coming (?:over|round)",
         "on my way", "here for you", "i'm here", "proud of you", "love you", r"call (?:you|u)\b",
+        r"then (?:a |an )?(?:proper|long|real|lovely|full|big|whole) (?:message|reply|answer|text|voice ?note|call|chat)",
     ],
     # The writer says the short answer was fine.
     "fine_by_me": [
@@ -122,7 +123,8 @@ MINIMAL_WORDS = frozenset({
     "gotcha", "np", "yikes", "dope", "glad", "rough", "ugh", "shame", "unlucky", "bummer",
     "sad", "mum", "mom", "dad", "mate", "babe", "hun", "love", "dude", "bro", "sis", "man", "girl",
     "darling", "grand", "sound", "cheers", "ta", "righto", "fab", "lush", "ace", "brill", "class",
-    "noice", "okey", "oki",
+    "noice", "okey", "oki", "interesting", "fr", "mad", "wild", "valid", "facts", "sheesh",
+    "mhm", "bless", "idk", "tragic", "hm",
 })
 MINIMAL_PAIRS = frozenset({
     "oh well", "nice one", "sounds good", "fair enough", "got it", "fair play", "go for it",
@@ -162,7 +164,7 @@ def rule(e: Entry) -> list[Evidence]:
         ev.append(Evidence(-1.2))  # the short answer went on to engage
     if e.hit("fine_by_me"):
         ev.append(Evidence(-1.0))
-    if e.hit("deflect", scope="narrative"):
+    if _told_as_joke(e):
         ev.append(Evidence(-0.6))  # told as a joke: that is joked_off's to weigh
     if f.reply == "engaged":
         ev.append(Evidence(-1.0))
@@ -186,3 +188,17 @@ def _short_answer(e: Entry) -> tuple[str, int] | None:
     if e.short_quote is not None and last_word and not e.hit("busy_word"):
         return f"answered with {quoted(e.short_quote)} and nothing more", -1
     return None
+
+
+def _told_as_joke(e: Entry) -> bool:
+    """A joke or laugh in the telling, other than the writer's own "lol" closing the entry
+    ("he left a 'sure' lol")."""
+    found = e.where("deflect", scope="narrative")
+    if not found:
+        return False
+    at, phrase = found
+    closing = phrase in _WRITER_LAUGHS and not e.low[at + len(phrase) :].strip(" .!?")
+    return not closing or e.after("deflect", at) is not None
+
+
+_WRITER_LAUGHS = frozenset({"lol", "lmao", "lmfao", "haha", "hahaha", "😂", "🤣", "💀"})

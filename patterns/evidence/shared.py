@@ -15,7 +15,7 @@ PLAN_WORDS = (
     r"(?:meet|hang|dinner|lunch|brunch|breakfast|drinks?|coffee|date|trip|weekend|holiday|visit|"
     r"come (?:over|round|down|to)|catch[- ]?up|film|movie|cinema|gig|concert|party|roast|walk|"
     r"hike|call|see (?:each other|her|him|them|the|you)|in person|get together|go (?:out|to|for)"
-    r"|pub|cook|game|match|show)"
+    r"|pub|cook|game|match|show|class|course|workshop|facetime|video call|zoom)"
 )
 
 # Compact phrase lists read best as written; the formatter leaves them be.
@@ -34,7 +34,8 @@ SHARED: dict[str, list[str]] = {
         "holiday", r"visit(?:ing)?", "come (?:over|round|down|to)", "catch[- ]?up", "film", "movie",
         "cinema", "gig", "concert", "show", "party", "roast", "walk", "hike", "booking",
         "table", "tickets?", "see (?:each other|her|him|them|you|the)", "graduation",
-        "birthday", "picnic", "the pub", "get together", "call", "in person", "weekend",
+        "birthday", "picnic", "the pub", "get together", "call", r"(?:meet|see|meeting|seeing) (?:\w+ )?in person", "weekend",
+        r"facetime", "video call", "zoom", r"go (?:and )?see", "course", "workshop",
         "reservation", "match", "game", "class", "session", "sleepover", "playdate",
         rf"confirm\w* {DAY}", "pint", r"(?:supposed|meant) to (?:go|meet|see|have|do|be)",
     ],
@@ -46,7 +47,8 @@ SHARED: dict[str, list[str]] = {
         "can't tonight", "can't come", "couldn't come", "stood me up", r"no-?show",
         "something came up", "dropped out", "backed out", "can't (?:do )?that one", "skipped",
         r"postpone[sd]?", "postponing", r"not up (?:to|for) it",
-        r"too '?\w+'? to (?:come|make it|meet|go|join)",
+        r"too '?\w+'? to (?:come|make it|meet|go|join)", r"skip(?:s|ping)? (?:the|our|my) ",
+        r"dropped (?:each|every|all) (?:one|of them)", r"(?:didn't|doesn't|did not) (?:want|fancy|feel like) (?:to )?(?:go(?:ing)? out|com(?:e|ing)|go(?:ing)?|meet(?:ing)?)\b", r"dropped (?:it|them|the plan|our plans?) (?:on the day|last minute|at the last)",
     ],
     # A new day or time, offered as an alternative.
     "concrete_time": [
@@ -104,7 +106,7 @@ SHARED: dict[str, list[str]] = {
         r"in #\w+", "on (?:insta(?:gram)?|twitter|whatsapp|the app|tiktok|snapchat|facebook|x)",
         "tagged", "playing (?:games|xbox|fortnite|online)", "on discord", "last seen",
         r"(?:he's|she's|they're|he was|she was|they were) active", "gaming",
-        "typing", r"\w+ chat", r"repl(?:ied|ying) to (?:everyone|others|other people|the group)",
+        "typing", r"\w+ chat", "spotify", "strava", r"listening (?:on spotify|all (?:night|day|evening))", r"repl(?:ied|ying) to (?:everyone|others|other people|the group)",
         r"live on \w+", r"stream(?:ed|ing)", "everyone else",
         r"(?:answer|repl(?:y|ie)|respond)\w* to (?:everyone|everybody|others|other people|comments)",
         r"(?:replying|posting|chatting|talking|arguing|active|joking|been) in (?:the|a|our|his|her|"
@@ -160,6 +162,15 @@ SHARED: dict[str, list[str]] = {
         r"took me (?:a|\d+|two|three|four|five|several|a few) (?:days?|weeks?)",
         r"i (?:(?:forgot|forget) to (?:reply|answer|text|write|get back)|left (?:\w+ )?on read|"
         r"(?:need|have) to do better|(?:made|cracked|was making) (?:a |the )?jokes?)",
+    ],
+    # Someone else's story, retold ("my friend says her Tinder guy only texts at midnight"):
+    # the signs are in it, but they are not the writer's.
+    "others_story": [
+        r"(?:my|a|our) (?:friend|mate|sister|brother|cousin|colleague|coworker|co-worker|flatmate|"
+        r"roommate|housemate|bestie|best friend|bff|mum|mom|sis)(?:'s)?\b[^.!?]{0,30}?\b(?:says?|said|told me|"
+        r"was (?:complaining|telling me|saying|venting|ranting)|complain(?:s|ed)|vented|ranted|keeps saying)"
+        r"[^.!?]{0,20}?\b(?:her|his|their) (?:boyfriend|girlfriend|bf|gf|guy|girl|date|match|partner|"
+        r"husband|wife|man|ex|crush|situationship|fwb|tinder|hinge|bumble|new)",
     ],
     # The writer, not them, right before the phrase ("I keep saying I'm busy").
     "writer_before": [r"\bi (?:just |always |really |still )?$"],
