@@ -44,13 +44,16 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = _get_person_for_user(request, pk)
-    entries = with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
-        :PERSON_PAGE_ENTRIES
-    ]
+    entries = list(
+        with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
+            :PERSON_PAGE_ENTRIES
+        ]
+    )
     now = timezone.now()
     recent = recent_rows(request.user, person, now)  # 1 query, for the patterns and charts
     charts = person_charts(request.user, person, recent, now)  # 1 query
-    patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now)
+    shown = frozenset(entry.pk for entry in entries)
+    patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
     ratio = patterns["breadcrumb_ratio"]

@@ -14,6 +14,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from journal.cards import Links
 from journal.models import Interaction, Person
 from patterns.categories import BY_SLUG, SLUGS
 from patterns.models import EntryCategory
@@ -242,8 +243,9 @@ def recent_rows(user, person: Person | None = None, now: datetime | None = None)
     return by_person
 
 
-def entry_links(rows: list[Row], tz) -> SafeString:
-    """The days of `rows` ("3 Mar, 5 Mar"), each linking to its entry's card.
+def entry_links(rows: list[Row], tz, shown: frozenset[int]) -> SafeString:
+    """The days of `rows` ("3 Mar, 5 Mar"), each linking to its entry's card if the page
+    `shown` it, else to the entry's own page.
 
     One `format_html` (which escapes every value) rather than a loop in
     _person_patterns.html: a pattern can hold a hundred entries, and the template loop
@@ -251,14 +253,18 @@ def entry_links(rows: list[Row], tz) -> SafeString:
     """
     days = [(r.pk, r.occurred_at.astimezone(tz)) for r in rows]
     months = {m: MONTHS_3[m].title() for m in {at.month for _, at in days}}
-    link = '<a href="#entry-{}" data-entry="{}">{}</a>'
-    values = [v for pk, at in days for v in (pk, pk, f"{at.day} {months[at.month]}")]
-    return format_html(", ".join([link] * len(days)), *values)
+    page = Links()
+    values = []
+    for pk, at in days:
+        values.append(f"#entry-{pk}" if pk in shown else page("journal-entry-edit", pk))
+        values.append(f"{at.day} {months[at.month]}")
+    return format_html(", ".join(['<a href="{}">{}</a>'] * len(days)), *values)
 
 
-def person_patterns(rows: list[Row], tz, now: datetime) -> dict:
-    """Patterns in one person's `rows` (recent_rows), with links to their entries."""
+def person_patterns(rows: list[Row], tz, now: datetime, shown: frozenset[int]) -> dict:
+    """Patterns in one person's `rows` (recent_rows), with links to their entries: to the
+    cards on the page for those in `shown`."""
     found = find_patterns(rows, now, tz)
     for pattern in found["patterns"]:
-        pattern.links = entry_links(pattern.entries, tz)
+        pattern.links = entry_links(pattern.entries, tz, shown)
     return found

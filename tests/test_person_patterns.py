@@ -1,5 +1,6 @@
 """Person patterns: plain functions first, then the person page as entries come and go."""
 
+import html
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -7,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Interaction
+from journal.people import PERSON_PAGE_ENTRIES
 from patterns.models import EntryCategory
 from patterns.people import Row, find_patterns
 
@@ -117,6 +119,19 @@ def test_a_repeated_sign_appears_and_goes_with_its_entries(alice_client, sam):
         assert f"#entry-{entry.pk}" in body
     alice_client.post(reverse("journal-entry-delete", args=[entries[0].pk]))
     assert "Left on read came up" not in page(alice_client, sam)
+
+
+def test_a_patterns_entries_off_the_page_link_to_their_own_page(alice_client, sam):
+    """The page shows the latest PERSON_PAGE_ENTRIES cards; older signs link elsewhere."""
+    signed = [add(sam, d, signs=["busy_excuses"]) for d in (20, 21, 22)]
+    for i in range(PERSON_PAGE_ENTRIES):
+        add(sam, 1 + i / 100, text=f"Newer entry {i}.")
+    body = page(alice_client, sam)
+    assert '"Busy" as a cover came up 3 times' in html.unescape(body)
+    for entry in signed:
+        assert f'id="entry-{entry.pk}"' not in body  # no card for it here
+        assert f'href="#entry-{entry.pk}"' not in body
+        assert f'href="{reverse("journal-entry-edit", args=[entry.pk])}"' in body
 
 
 def test_hot_and_cold_appears_on_the_person_page(alice_client, sam):
