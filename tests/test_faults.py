@@ -99,7 +99,7 @@ def test_a_failed_edit_keeps_the_entry_as_it_was(transactional_db, alice, monkey
 
 
 def test_a_view_that_loses_the_database_answers_503_at_once(alice, monkeypatch):
-    def gone(request):
+    def gone(*args):
         raise OperationalError("could not connect to server")
 
     monkeypatch.setattr("journal.views.timeline", gone)
