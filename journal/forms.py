@@ -144,9 +144,13 @@ class EntryForm(forms.ModelForm):
         raise forms.ValidationError(CONFLICT_MESSAGE, code="conflict")
 
     def save(self, commit: bool = True) -> Interaction:
-        """Save the entry, first creating the person if a new name was typed."""
+        """Save the entry, first creating the person if a new name was typed.
+
+        A typed name wins over the person picked in the list: typing is the later, more
+        deliberate act (the list comes preselected).
+        """
         name = self.cleaned_data.get("new_person")
-        if name and not self.cleaned_data.get("person"):
+        if name:
             self.instance.person = Person.objects.for_user(self.user).filter(
                 name__iexact=name
             ).first() or Person.objects.create(user=self.user, name=name)

@@ -37,6 +37,19 @@ class Channel(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# How "Logged your ... with Sam." names each channel.
+CHANNEL_NOUNS = {
+    Channel.TEXT: "text",
+    Channel.DATING_APP: "dating-app chat",
+    Channel.SOCIAL_DM: "DM",
+    Channel.CALL: "call",
+    Channel.VIDEO: "video call",
+    Channel.IN_PERSON: "time in person",
+    Channel.EMAIL: "email",
+    Channel.OTHER: "entry",
+}
+
+
 class Initiator(models.TextChoices):
     ME = "me", "Me"
     THEM = "them", "Them"
@@ -202,6 +215,10 @@ class Interaction(models.Model):
     @property
     def feeling_label(self) -> str:
         return FEELING_SCALE.get(self.feeling, "")
+
+    @property
+    def logged_message(self) -> str:
+        return f"Logged your {CHANNEL_NOUNS.get(self.channel, 'entry')} with {self.person}."
 
     @property
     def feeling_tone(self) -> str:

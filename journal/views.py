@@ -121,7 +121,13 @@ def _log_context(request: HttpRequest, form: EntryForm, params: QueryDict | None
 
 
 def _blank_form(request: HttpRequest) -> EntryForm:
-    last = Interaction.objects.for_user(request.user).values_list("person_id", flat=True).first()
+    # The person of the entry logged last (not the latest in time: it may be backdated).
+    last = (
+        Interaction.objects.for_user(request.user)
+        .order_by("-pk")
+        .values_list("person_id", flat=True)
+        .first()
+    )
     return EntryForm(user=request.user, initial={"token": uuid4(), "person": last})
 
 
@@ -141,12 +147,10 @@ def entry_create(request: HttpRequest) -> HttpResponse:
         entry = save_entry(form)
         if request.htmx:
             return _logged(request, entry)
-        messages.success(
-            request, f"Logged your {entry.get_channel_display().lower()} with {entry.person}."
-        )
+        messages.success(request, entry.logged_message)
         return redirect("journal-log")
-    if request.htmx:
-        return render(request, "journal/log.html#entry-form", {"form": form})
+    if request.htmx:  # focus moves to the errors (see _entry_fields.html)
+        return render(request, "journal/log.html#entry-form", {"form": form, "focus": True})
     return render(request, "journal/log.html", _log_context(request, form))
 
 
@@ -157,6 +161,7 @@ def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
     its card is sent, on top of its day; otherwise the page's timeline is drawn again.
     """
     form = _blank_form(request)
+    form.fields["text"].widget.attrs["autofocus"] = True  # ready for the next one
     shown = QueryDict(urlsplit(request.htmx.current_url or "").query)
     newest_before = (
         Interaction.objects.for_user(request.user)
@@ -172,6 +177,8 @@ def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
     same_day = day == timezone.localdate(newest_before)
     context = {
         "form": form,
+        "people": list(Person.objects.for_user(request.user)),
+        "filters": {},
         "just_logged": entry,
         "on_top": "day" if same_day else "new-day",
         "day": {"grouper": day, "list": [entry]},

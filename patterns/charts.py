@@ -6,6 +6,7 @@ functions. Figures are plain dicts (no `plotly.graph_objects`): plotly.js draws 
 from a `data-figure` attribute through `static/js/charts.js`.
 """
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -177,7 +178,11 @@ def weekly_figure(weeks: list[Week], links: list[dict[str, str]] | None = None) 
         "layout": layout(
             barmode="stack",
             xaxis=_week_axis(weeks),
-            yaxis={"title": {"text": "Signs"}, "rangemode": "tozero", "tickformat": "d"},
+            yaxis={
+                "title": {"text": "Signs"},
+                "rangemode": "tozero",
+                **whole_ticks(max((sum(w.counts.values()) for w in weeks), default=0)),
+            },
             yaxis2={
                 "title": {"text": "How it felt"},
                 "overlaying": "y",
@@ -191,6 +196,15 @@ def weekly_figure(weeks: list[Week], links: list[dict[str, str]] | None = None) 
             },
         ),
     }
+
+
+def whole_ticks(peak: int) -> dict:
+    """Axis ticks for a count: whole numbers only, about five of them up to `peak`.
+
+    Left to itself plotly puts ticks at 0.5 steps on small counts, which "d" then
+    prints as "0 1 1 2 2".
+    """
+    return {"tickformat": "d", "tick0": 0, "dtick": max(1, math.ceil(peak / 5))}
 
 
 def effort_figure(weeks: list[Week], name: str) -> dict:
@@ -219,7 +233,10 @@ def effort_figure(weeks: list[Week], name: str) -> dict:
         "layout": layout(
             barmode="group",
             xaxis=_week_axis(weeks),
-            yaxis={"title": {"text": "Interactions"}, "tickformat": "d"},
+            yaxis={
+                "title": {"text": "Interactions"},
+                **whole_ticks(max((max(w.me, w.them) for w in weeks), default=0)),
+            },
         ),
     }
 
@@ -282,7 +299,7 @@ def heatmap_figure(cells: dict[tuple[int, int], int], week_start: int) -> dict:
                 "xgap": 2,
                 "ygap": 2,
                 "colorscale": [[0, "rgba(204,121,167,0.06)"], [1, "rgba(204,121,167,1)"]],
-                "colorbar": {"title": {"text": "Times"}, "thickness": 10, "tickformat": "d"},
+                "colorbar": {"title": {"text": "Times"}, "thickness": 10, **whole_ticks(peak)},
                 "hovertemplate": "%{y} %{x}: %{z}<extra></extra>",
             }
         ],

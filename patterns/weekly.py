@@ -222,6 +222,21 @@ def _signed(rows: list[Row]) -> int:
     return sum(1 for r in rows if r.categories)
 
 
+def _commonest(counts: Counter) -> str:
+    """ "the most common was X", or the signs by name when none came up more than the rest."""
+    top = max(counts.values())
+    first = [BY_SLUG[s].label for s in SLUGS if counts[s] == top]  # in taxonomy order
+    if len(first) == 1:
+        return f"the most common was {first[0]}"
+    if top == 1:
+        return f"the signs were {_and(first)}, once each"
+    return f"{_and(first)} came up most, {top} times each"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def week_summary(
     now_week: charts.Week,
     before: list[charts.Week],
@@ -245,11 +260,9 @@ def week_summary(
     for name, rows in people[:RECENT_PEOPLE]:
         total, signed = len(rows), _signed(rows)
         if signed:
-            counts = Counter(slug for r in rows for slug in r.categories)
-            common = BY_SLUG[max(SLUGS, key=lambda s: counts[s])].label  # ties: taxonomy order
             lines.append(
                 f"{signed} of {_times(total)} with {name} had a micro-rejection; "
-                f"the most common was {common}."
+                f"{_commonest(Counter(slug for r in rows for slug in r.categories))}."
             )
         else:
             lines.append(f"None of your {_times(total)} with {name} had a micro-rejection.")

@@ -85,6 +85,18 @@ def test_the_weekly_figure_stacks_one_bar_per_category_and_draws_feeling_on_a_se
     json.dumps(fig)  # plain data, ready for json_script
 
 
+def test_count_axes_tick_whole_numbers_only():
+    """A week with 3 signs used to get ticks "0 1 1 2 2 3 3" (0.5 steps, rounded)."""
+    small = charts.weekly_figure(_weeks())["layout"]["yaxis"]
+    assert (small["tick0"], small["dtick"], small["tickformat"]) == (0, 1, "d")
+    busy = [charts.Week(date(2026, 3, 2), total=40, signed=23, counts={"left_on_read": 23})]
+    assert charts.weekly_figure(busy)["layout"]["yaxis"]["dtick"] == 5
+    effort = charts.effort_figure([charts.Week(date(2026, 3, 2), total=3, me=2, them=1)], "Sam")
+    assert effort["layout"]["yaxis"]["dtick"] == 1
+    heat = charts.heatmap_figure({(1, 9): 12}, 0)["data"][0]["colorbar"]
+    assert heat["dtick"] == 3
+
+
 def test_every_category_has_a_fixed_colour_from_the_stylesheet():
     assert set(charts.COLOURS) == set(SLUGS)
     css = (settings.BASE_DIR / "static" / "css" / "almost.css").read_text()

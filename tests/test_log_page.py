@@ -98,6 +98,26 @@ def test_with_htmx_an_older_entry_or_a_filtered_page_gets_its_timeline_again(ali
     assert "No entries match" in filtered  # the search on screen still applies
 
 
+def test_a_typed_new_name_wins_over_the_preselected_person(alice_client, sam):
+    alice_client.post(
+        reverse("journal-entry-create"), entry_data(person=str(sam.pk), new_person="Jonah")
+    )
+    entry = Interaction.objects.get()
+    assert entry.person.name == "Jonah"
+    assert Person.objects.filter(user=sam.user).count() == 2
+
+
+def test_the_form_comes_back_with_the_person_just_logged(alice_client, sam):
+    alice_client.post(reverse("journal-entry-create"), entry_data(person=str(sam.pk)))
+    alice_client.post(  # backdated, about someone new: still the one to preselect
+        reverse("journal-entry-create"),
+        entry_data(occurred_at="2026-01-02T10:00", new_person="Kim"),
+    )
+    kim = Person.objects.get(name="Kim")
+    page = alice_client.get("/").content.decode()
+    assert f'<option value="{kim.pk}" selected>Kim</option>' in page
+
+
 def test_it_reuses_a_person_typed_in_another_case(alice_client, sam):
     alice_client.post(reverse("journal-entry-create"), entry_data(new_person="  sam "))
     assert Person.objects.count() == 1

@@ -3,6 +3,7 @@
 Weekly sums are checked against fixtures counted by hand, in the user's zone.
 """
 
+import html
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -435,6 +436,12 @@ def test_this_week_is_told_in_sentences(alice_client, alice, sam, robin):
     assert "You logged" not in body
     assert "None of your 1 interaction with Robin had a micro-rejection." in body
     assert "with Sam" not in body
+    log(alice, robin, "2026-04-09 19:00", ["busy_excuses", "joked_off"], feeling=-1)
+    body = html.unescape(alice_client.get(WEEKLY).content.decode())
+    assert (  # no sign came up more than another: no "most common"
+        'with Robin had a micro-rejection; the signs were "Busy" as a cover and Joked off, '
+        "once each." in body
+    )
 
 
 @time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)

@@ -70,6 +70,16 @@
     showProblem("Almost can't be reached just now. Nothing you typed is lost: try again in a moment.");
   });
 
+  // Back and Forward restore the page htmx saved, but not what its fields held: put the
+  // timeline's filters back as the address says, so the next search keeps them.
+  document.addEventListener("htmx:historyRestore", function () {
+    var params = new URLSearchParams(window.location.search);
+    var person = document.getElementById("filter-person");
+    var search = document.getElementById("q");
+    if (person) person.value = params.get("person") || "";
+    if (search) search.value = params.get("q") || "";
+  });
+
   document.addEventListener("DOMContentLoaded", function () { guessTimeZone(document); });
   document.addEventListener("htmx:afterSettle", function (event) { guessTimeZone(event.target); });
 })();

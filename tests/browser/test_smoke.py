@@ -1,13 +1,17 @@
 from playwright.sync_api import expect
 
 
-def test_a_visitor_signs_up_and_logs_an_entry_with_htmx(make_page, db):
-    page, watch = make_page()
+def sign_up(page, username: str) -> None:
     page.goto("/accounts/signup/")
-    page.get_by_label("Username").fill("newbie")
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill("a long enough secret")
     page.get_by_label("Password confirmation").fill("a long enough secret")
     page.get_by_role("button", name="Make my account").click()
+
+
+def test_a_visitor_signs_up_and_logs_an_entry_with_htmx(make_page, db):
+    page, watch = make_page()
+    sign_up(page, "newbie")
     expect(page.get_by_text("Nothing logged yet")).to_be_visible()
 
     page.evaluate("() => { window.notReloaded = true; }")
@@ -19,4 +23,33 @@ def test_a_visitor_signs_up_and_logs_an_entry_with_htmx(make_page, db):
     page.get_by_role("button", name="Log it").click()
     expect(page.locator("#timeline .entry")).to_have_count(1)
     assert page.evaluate("() => window.notReloaded") is True
+    assert watch.problems == [], watch.problems
+
+
+def test_logging_keeps_the_form_in_view_and_back_keeps_the_filter(make_page, db):
+    page, watch = make_page()
+    sign_up(page, "keeper")
+
+    for name, text in (("Robin", "The first one."), ("Sam", "The second one.")):
+        page.get_by_label("Or someone new").fill(name)
+        page.get_by_label("What happened", exact=True).fill(text)
+        page.locator("label", has_text="+1 Okay").click()
+        page.get_by_role("button", name="Log it").click()
+        expect(page.locator("#messages")).to_contain_text(f"with {name}.")
+        # Ready for the next one: the form stays on screen, focus in "What happened".
+        expect(page.get_by_label("What happened", exact=True)).to_be_focused()
+        expect(page.get_by_label("What happened", exact=True)).to_be_in_viewport()
+    expect(page.locator("#timeline .entry").first).to_contain_text("The second one.")
+
+    # A mistake: the focus goes to what to fix.
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator("#entry-form .form-errors")).to_be_focused()
+
+    page.get_by_label("Person", exact=True).select_option(label="Robin")  # both new: listed
+    expect(page.locator("#timeline .entry")).to_have_count(1)
+    page.get_by_label("Person", exact=True).select_option(label="Sam")
+    expect(page.locator("#timeline")).to_contain_text("The second one.")
+    page.go_back()
+    expect(page.locator("#timeline")).to_contain_text("The first one.")
+    expect(page.locator("#filter-person option:checked")).to_have_text("Robin")
     assert watch.problems == [], watch.problems
