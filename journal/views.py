@@ -148,7 +148,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
         if request.htmx:
             return _logged(request, entry)
         messages.success(request, entry.logged_message)
-        return redirect("journal-log")
+        return redirect(f"{reverse('journal-log')}#entry-{entry.pk}")
     if request.htmx:  # focus moves to the errors (see _entry_fields.html)
         return render(request, "journal/log.html#entry-form", {"form": form, "focus": True})
     return render(request, "journal/log.html", _log_context(request, form))
@@ -193,7 +193,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         save_entry(form)
         messages.success(request, "Saved your changes.")
-        return redirect(_back(request))
+        return redirect(_back(request, entry))
     return render(request, "journal/entry_edit.html", {"form": form, "entry": entry})
 
 
@@ -241,9 +241,10 @@ def _heading(request: HttpRequest) -> int:
     return 3 if request.POST.get("heading") == "3" else 4
 
 
-def _back(request: HttpRequest) -> str:
-    """Where to go after a change: the page the form came from, if it is ours."""
+def _back(request: HttpRequest, entry: Interaction | None = None) -> str:
+    """Where to go after a change: the page the form came from, if it is ours, at the
+    entry's card when there is one (without JavaScript the page loads from the top)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return reverse("journal-log")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("journal-log")
+    return f"{target.split('#')[0]}#entry-{entry.pk}" if entry else target

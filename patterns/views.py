@@ -39,4 +39,4 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         entry = with_categories(type(entry).objects.filter(pk=entry.pk)).get()
         return HttpResponse(chips(entry, request))
-    return redirect(_back(request))
+    return redirect(_back(request, entry))

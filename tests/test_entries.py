@@ -61,7 +61,7 @@ def test_saving_the_edit_form_updates_the_entry(alice_client, entry):
     data["occurred_at"] = "2026-07-02T23:45"
     response = alice_client.post(reverse("journal-entry-edit", args=[entry.pk]), data)
     assert response.status_code == 302
-    assert response["Location"] == reverse("journal-log")
+    assert response["Location"] == f"{reverse('journal-log')}#entry-{entry.pk}"  # at its card
     entry.refresh_from_db()
     assert entry.text == "He left me on read again."
     assert entry.feeling == -2
@@ -96,13 +96,13 @@ def test_after_editing_it_goes_back_to_the_page_it_came_from(alice_client, entry
     back = f"/people/{sam.pk}/"
     url = reverse("journal-entry-edit", args=[entry.pk])
     response = alice_client.post(url, form_data(entry, next=back))
-    assert response["Location"] == back
+    assert response["Location"] == f"{back}#entry-{entry.pk}"
 
 
 def test_it_never_redirects_to_another_site(alice_client, entry):
     url = reverse("journal-entry-edit", args=[entry.pk])
     response = alice_client.post(url, form_data(entry, next="https://evil.example/"))
-    assert response["Location"] == reverse("journal-log")
+    assert response["Location"] == f"{reverse('journal-log')}#entry-{entry.pk}"
 
 
 def test_an_entry_can_move_to_an_archived_person(alice_client, entry, alice):

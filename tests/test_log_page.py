@@ -37,6 +37,7 @@ def test_it_logs_an_entry_without_javascript(alice_client, alice):
     response = alice_client.post(reverse("journal-entry-create"), entry_data())
     assert response.status_code == 302
     entry = Interaction.objects.get()
+    assert response["Location"] == f"/#entry-{entry.pk}"  # the page opens at the new card
     assert entry.user == alice
     assert entry.person.name == "Sam"
     assert entry.feeling == 2
