@@ -19,10 +19,6 @@ from patterns.classifier import classify
 from patterns.labels import facts_for
 from patterns.models import Source
 
-SIGN_OPTIONS = format_html_join(
-    "", '<option value="{}">{}</option>', ((c.slug, c.label) for c in CATEGORIES)
-)
-
 
 class Links:
     """The URLs of one entry's card. Each route is reversed once a page, not once a card."""
@@ -104,6 +100,7 @@ def chips(entry, request) -> SafeString:
     """The entry's signs, each opening on why it is there, and a way to add one."""
     page = _page(request)
     url = page["links"]("patterns-correct", entry.pk)
+    shown = {cat.category for cat in entry.active_categories}
     found = [
         format_html(
             CHIP,
@@ -126,7 +123,11 @@ def chips(entry, request) -> SafeString:
         chips=format_html_join("", "{}", ((chip,) for chip in found)),
         url=url,
         csrf=page["csrf"],
-        options=SIGN_OPTIONS,
+        options=format_html_join(  # the signs it doesn't have yet
+            "",
+            '<option value="{}">{}</option>',
+            ((c.slug, c.label) for c in CATEGORIES if c.slug not in shown),
+        ),
         next=page["next"],
     )
 

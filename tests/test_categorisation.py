@@ -163,6 +163,15 @@ def test_the_timeline_shows_chips_with_their_reasons(alice_client):
     assert reason.replace("'", "&#x27;") in page or reason in page
 
 
+def test_add_a_sign_offers_only_the_signs_the_entry_lacks(alice_client):
+    entry = log(alice_client, CASES["left_on_read"][0][0])
+    page = alice_client.get("/").content.decode()
+    menu = page[page.index(f'<select id="add-{entry.pk}"') :]
+    menu = menu[: menu.index("</select>")]
+    assert '<option value="left_on_read">' not in menu
+    assert '<option value="joked_off">Joked off</option>' in menu
+
+
 def test_editing_an_entry_classifies_it_again(alice_client):
     entry = log(alice_client, "Lovely walk in the park, we talked for hours.")
     assert stored(entry) == set()
