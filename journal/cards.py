@@ -49,17 +49,16 @@ def _page(request) -> dict:
     return shared
 
 
-def reasons(entry, category) -> str:
+def reasons(entry, category, shown: set[str]) -> str:
     """Why a category is on an entry, worked out again from the opened text.
 
     Reasons quote the entry ("answered with “cool”"), so only a version without the quotes
     is stored in the plain category table; the full one is made here, once per entry
-    shown, and never touches the database.
+    shown, and never touches the database. Only the rules of the `shown` signs run.
     """
     if category.source == Source.AUTO:
         verdicts = getattr(entry, "_verdicts", None)
         if verdicts is None:
-            shown = {cat.category for cat in entry.active_categories}
             verdicts = entry._verdicts = classify(entry.text, facts_for(entry), only=shown)
         fresh = verdicts.get(category.category)
         if fresh is not None and fresh.reasons:
@@ -108,7 +107,7 @@ def chips(entry, request) -> SafeString:
             label=cat.label,
             why="You added this."
             if cat.source == Source.PERSON
-            else f"Why: {reasons(entry, cat)}.",
+            else f"Why: {reasons(entry, cat, shown)}.",
             guide=page["links"].guidance[cat.category],
             url=url,
             pk=entry.pk,

@@ -243,7 +243,7 @@ def recent_rows(user, person: Person | None = None, now: datetime | None = None)
     return by_person
 
 
-def entry_links(rows: list[Row], tz, shown: frozenset[int]) -> SafeString:
+def entry_links(rows: list[Row], tz, shown: frozenset[int], links: Links) -> SafeString:
     """The days of `rows` ("3 Mar, 5 Mar"), each linking to its entry's card if the page
     `shown` it, else to the entry's own page.
 
@@ -253,10 +253,9 @@ def entry_links(rows: list[Row], tz, shown: frozenset[int]) -> SafeString:
     """
     days = [(r.pk, r.occurred_at.astimezone(tz)) for r in rows]
     months = {m: MONTHS_3[m].title() for m in {at.month for _, at in days}}
-    page = Links()
     values = []
     for pk, at in days:
-        values.append(f"#entry-{pk}" if pk in shown else page("journal-entry-edit", pk))
+        values.append(f"#entry-{pk}" if pk in shown else links("journal-entry-edit", pk))
         values.append(f"{at.day} {months[at.month]}")
     return format_html(", ".join(['<a href="{}">{}</a>'] * len(days)), *values)
 
@@ -265,6 +264,7 @@ def person_patterns(rows: list[Row], tz, now: datetime, shown: frozenset[int]) -
     """Patterns in one person's `rows` (recent_rows), with links to their entries: to the
     cards on the page for those in `shown`."""
     found = find_patterns(rows, now, tz)
+    links = Links()  # reversed once for every pattern's links
     for pattern in found["patterns"]:
-        pattern.links = entry_links(pattern.entries, tz, shown)
+        pattern.links = entry_links(pattern.entries, tz, shown, links)
     return found
