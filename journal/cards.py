@@ -7,6 +7,8 @@ twentieth of that. Everything is escaped by `format_html`; the markup is written
 below, and `templates/journal/*.html` call it through the `entry_card` tag.
 """
 
+from functools import cache
+
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -95,6 +97,16 @@ CHIPS = """<div class="chips" id="chips-{pk}">{chips}
 </div>"""
 
 
+@cache
+def missing_options(shown: frozenset[str]) -> SafeString:
+    """The <option>s of the signs an entry doesn't have yet (made once per set of signs)."""
+    return format_html_join(
+        "",
+        '<option value="{}">{}</option>',
+        ((c.slug, c.label) for c in CATEGORIES if c.slug not in shown),
+    )
+
+
 def chips(entry, request) -> SafeString:
     """The entry's signs, each opening on why it is there, and a way to add one."""
     page = _page(request)
@@ -122,11 +134,7 @@ def chips(entry, request) -> SafeString:
         chips=format_html_join("", "{}", ((chip,) for chip in found)),
         url=url,
         csrf=page["csrf"],
-        options=format_html_join(  # the signs it doesn't have yet
-            "",
-            '<option value="{}">{}</option>',
-            ((c.slug, c.label) for c in CATEGORIES if c.slug not in shown),
-        ),
+        options=missing_options(frozenset(shown)),
         next=page["next"],
     )
 
