@@ -53,3 +53,29 @@ def test_logging_keeps_the_form_in_view_and_back_keeps_the_filter(make_page, db)
     expect(page.locator("#timeline")).to_contain_text("The first one.")
     expect(page.locator("#filter-person option:checked")).to_have_text("Robin")
     assert watch.problems == [], watch.problems
+
+
+def test_the_form_holds_still_while_saving_but_not_while_hinting(make_page, db):
+    """What is typed while a save is on its way would be lost when the fresh form comes
+    back, so the fields are disabled until then. The live hint never disables them."""
+    page, watch = make_page()
+    sign_up(page, "steady")
+    page.evaluate(
+        """() => {
+        window.held = {};
+        document.body.addEventListener("htmx:beforeSend", (event) => {
+            window.held[event.detail.elt.id] = document.getElementById("id_text").disabled
+                || document.getElementById("id_text").matches(":disabled");
+        });
+    }"""
+    )
+    page.get_by_label("Or someone new").fill("Robin")
+    page.get_by_label("What happened", exact=True).fill("They said they were busy, maybe next week.")
+    page.wait_for_function("() => 'hint' in window.held")  # the hint has asked
+    page.locator("label", has_text="-1 A bit off").click()
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator("#messages")).to_contain_text("with Robin.")
+    assert page.evaluate("() => window.held") == {"hint": False, "entry-form": True}
+    expect(page.get_by_label("What happened", exact=True)).to_be_enabled()
+    expect(page.get_by_label("What happened", exact=True)).to_be_focused()
+    assert watch.problems == [], watch.problems
