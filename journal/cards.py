@@ -14,7 +14,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from patterns.categories import CATEGORIES
 from patterns.classifier import classify
@@ -70,7 +70,7 @@ def reasons(entry, category, shown: set[str]) -> str:
 
 CHIP = """
     <details class="chip chip-{slug}">
-      <summary>{label}<span class="visually-hidden">: why?</span></summary>
+      <summary{focus}>{label}<span class="visually-hidden">: why?</span></summary>
       <div class="chip-pop">
         <p class="chip-why">{why}</p>
         <p><a href="{guide}">About “{label}”</a></p>
@@ -85,7 +85,7 @@ CHIP = """
 
 CHIPS = """<div class="chips" id="chips-{pk}">{chips}
   <details class="chip chip-add">
-    <summary>+ <span class="visually-hidden">Add a sign to this entry</span><span aria-hidden="true">Add a sign</span></summary>
+    <summary{focus}>+ <span class="visually-hidden">Add a sign to this entry</span><span aria-hidden="true">Add a sign</span></summary>
     <form method="post" action="{url}" class="chip-pop" hx-post="{url}" hx-target="#chips-{pk}" hx-swap="outerHTML">{csrf}
       <label for="add-{pk}">Sign</label>
       <select id="add-{pk}" name="category">{options}</select>
@@ -107,8 +107,15 @@ def missing_options(shown: frozenset[str]) -> SafeString:
     )
 
 
-def chips(entry, request) -> SafeString:
-    """The entry's signs, each opening on why it is there, and a way to add one."""
+AUTOFOCUS = mark_safe(" autofocus")  # htmx moves the focus there after a swap
+FOCUSED_CARD = mark_safe(' tabindex="-1" autofocus')
+
+
+def chips(entry, request, focus: str = "") -> SafeString:
+    """The entry's signs, each opening on why it is there, and a way to add one.
+
+    After a correction, `focus` names the sign just added, or "add" (one was removed):
+    the keyboard stays where the person was working, instead of falling to the page."""
     page = _page(request)
     url = page["links"]("patterns-correct", entry.pk)
     shown = {cat.category for cat in entry.active_categories}
@@ -121,6 +128,7 @@ def chips(entry, request) -> SafeString:
             if cat.source == Source.PERSON
             else f"Why: {reasons(entry, cat, shown)}.",
             guide=page["links"].guidance[cat.category],
+            focus=AUTOFOCUS if focus == cat.category else "",
             url=url,
             pk=entry.pk,
             csrf=page["csrf"],
@@ -135,11 +143,12 @@ def chips(entry, request) -> SafeString:
         url=url,
         csrf=page["csrf"],
         options=missing_options(frozenset(shown)),
+        focus=AUTOFOCUS if focus == "add" else "",
         next=page["next"],
     )
 
 
-CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-title">
+CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-title"{focus}>
   <header class="entry-head">
     <h{h} id="entry-{pk}-title" class="entry-title">
       <a href="{person_url}">{person}</a>
@@ -161,8 +170,10 @@ CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-tit
 REACHED = {"me": " · you reached out", "them": " · they reached out"}
 
 
-def entry_card(entry, request, heading: int = 4) -> SafeString:
-    """One entry as a card. `entry` comes from journal.views.with_categories."""
+def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeString:
+    """One entry as a card. `entry` comes from journal.views.with_categories.
+
+    `focus`: the card takes the keyboard focus when htmx puts it in (after an undo)."""
     page = _page(request)
     links = page["links"]
     at = timezone.localtime(entry.occurred_at)
@@ -177,6 +188,7 @@ def entry_card(entry, request, heading: int = 4) -> SafeString:
     return format_html(
         CARD,
         pk=entry.pk,
+        focus=FOCUSED_CARD if focus else "",
         h=heading,
         person_url=links("journal-person", entry.person_id),
         person=entry.person.name,

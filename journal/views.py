@@ -222,7 +222,7 @@ def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
     entry.save(update_fields=["deleted"])
     if request.htmx:
         entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
-        return HttpResponse(entry_card(entry, request, _heading(request)))
+        return HttpResponse(entry_card(entry, request, _heading(request), focus=True))
     messages.success(request, "Restored.")
     return redirect(_back(request))
 

@@ -34,9 +34,21 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
     """Add or remove a category on an entry. The person's call always wins."""
     entry = _get_entry_for_user(request, pk)
     category = request.POST.get("category", "")
-    if category in BY_SLUG:
-        correct(entry, category, request.POST.get("present") == "1")
+    present = request.POST.get("present") == "1"
+    if category not in BY_SLUG:
+        category = ""
+    if category:
+        correct(entry, category, present)
     if request.htmx:
         entry = with_categories(type(entry).objects.filter(pk=entry.pk)).get()
-        return HttpResponse(chips(entry, request))
+        focus = category if present else "add"
+        done = ""
+        if category:
+            label = BY_SLUG[category].label
+            done = f"Sign added: {label}." if present else f"Sign removed: {label}."
+        return render(
+            request,
+            "patterns/_corrected.html",
+            {"chips": chips(entry, request, focus=focus), "done": done},
+        )
     return redirect(_back(request, entry))

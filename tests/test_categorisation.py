@@ -1,5 +1,6 @@
 """Categories through the public surface: post the log form, read what was stored."""
 
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -213,6 +214,24 @@ def test_corrections_win_and_survive_reclassify(alice_client, alice):
         == Source.PERSON
     )
     assert stored(added) == {"hot_and_cold"}
+
+
+def test_after_a_correction_with_htmx_the_focus_stays_on_the_chips_and_it_is_said(alice_client):
+    entry = log(alice_client, CASES["busy_excuses"][0][0])
+    html = correct(alice_client, entry, "busy_excuses", False, htmx=True).content.decode()
+    # Removed: the keyboard lands on "Add a sign", the only place left to act.
+    assert '<summary autofocus>+ <span class="visually-hidden">Add a sign' in html
+    assert html.count("autofocus") == 1
+    assert 'id="messages"' in html and "Sign removed: &quot;Busy&quot; as a cover." in html
+
+    html = correct(alice_client, entry, "joked_off", True, htmx=True).content.decode()
+    # Added: on the new chip, to open it and read why, or take it back.
+    assert re.search(r'class="chip chip-joked_off">\s*<summary autofocus>Joked off', html)
+    assert html.count("autofocus") == 1 and "Sign added: Joked off." in html
+
+    # An unknown sign changes nothing and says nothing.
+    html = correct(alice_client, entry, "no-such-sign", True, htmx=True).content.decode()
+    assert 'id="messages"' not in html and stored(entry) == {"joked_off"}
 
 
 def test_reclassify_refreshes_automatic_categories(alice_client, alice):

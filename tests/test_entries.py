@@ -155,6 +155,7 @@ def test_with_htmx_delete_and_undo_return_only_the_fragment(alice_client, entry)
     assert body.lstrip().startswith(f'<article class="entry" id="entry-{entry.pk}"')
     assert "Long, warm answer" in body
     assert f'<h4 id="entry-{entry.pk}-title"' in body
+    assert 'tabindex="-1" autofocus>' in body.split("\n")[0]  # the focus comes back with it
     assert Interaction.objects.for_user(entry.user).count() == 1
 
 

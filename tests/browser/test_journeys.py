@@ -310,6 +310,8 @@ def test_3_they_correct_a_category_edit_an_entry_delete_one_and_undo(
     chip.get_by_role("button", name="Not this, remove it").click()
     expect(chip_of(entry, "Avoided plans")).to_have_count(0)
     expect(chip_of(entry, '"Busy" as a cover')).to_have_count(1)
+    expect(entry.locator(".chip-add > summary")).to_be_focused()  # not lost to the page
+    expect(page.locator("#messages")).to_have_text("Sign removed: Avoided plans.")
 
     # And it was joked off too: add a sign.
     entry = entry_card(page, SEEN)
@@ -318,6 +320,7 @@ def test_3_they_correct_a_category_edit_an_entry_delete_one_and_undo(
     assert fits_the_width(page)  # the last chip of the row opens on screen
     check(page, watch, "add a sign open")
     entry.get_by_role("button", name="Add", exact=True).click()
+    expect(chip_of(entry, "Joked off").locator("summary")).to_be_focused()
     chip = open_chip(entry, "Joked off")
     expect(chip.locator(".chip-why")).to_have_text("You added this.")
     entry.locator(".entry-text").click()  # a click outside closes it
@@ -347,6 +350,7 @@ def test_3_they_correct_a_category_edit_an_entry_delete_one_and_undo(
     check(page, watch, "deleted")
     placeholder.get_by_role("button", name="Undo").click()
     expect(entry_card(page, BRUSHED_OFF).locator("details.chip")).to_have_count(2)  # + Add
+    expect(entry_card(page, BRUSHED_OFF)).to_be_focused()  # back where it was, focus with it
     assert still_marked(page)
     brushed_off.refresh_from_db()
     assert brushed_off.deleted is None
@@ -482,7 +486,7 @@ def test_4_the_weeks_table_opens_a_week_without_javascript(make_page, alice, wee
     log_in(page)
     go(page, "/patterns/")
     expect(page.locator("#weekly")).to_be_hidden()  # the chart needs script; the table doesn't
-    page.get_by_text("Show the numbers as a table").click()
+    expect(page.locator("#weekly-table")).to_be_visible()  # open, with nothing to click
     two_weeks_back(page).get_by_role("link").click()
     expect(page.locator(".week-entries-list .entry")).to_have_count(3)
     axe_check(page)
