@@ -19,7 +19,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"two different (?:people|persons)", "like a different person", r"like two (?:different )?people", "impossible to read",
         r"(?:don't|do not|never) know where i stand", "all over the place",
         r"one (?:minute|day|week|weekend|moment|night)\b[^.]{0,80}the next",
-        r"went from (?:planning|talking about|saying|calling|texting|being|'|\")", r"love-?bomb\w*",
+        r"went from (?:planning|talking about|saying|calling|texting|being|\'|\")", r"love-?bomb\w*",
         r"flip-?flop\w*", "blow(?:s|ing)? cold",
         "up and down", "all or nothing", "can't keep up with (?:him|her|them)",
         r"swings? (?:from|between)",
@@ -28,6 +28,11 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:no idea|don't know|not sure) what changed", "what happened to (?:him|her|them|us)",
         r"can't read (?:him|her|them)", "cold shoulder",
         r"back to (?:being )?(?:sweet|warm|flirty|lovely|affectionate)",
+        r"one (?:date|month|hour|evening|morning|text|visit|call)\b[^.]{0,80}the next",
+        r"(?:which|what) version (?:of (?:him|her|them) )?(?:i'll|i will|i'm going to|i'm gonna) get",
+        r"(?:no|zero) (?:in[- ]between|middle ground)", r"either [^.]{3,60} or (?:not at all|nothing|silence|radio silence)",
+        r"(?:he's|she's|they're|is|are) (?:like )?two (?:different )?(?:people|persons)",
+        r"(?:same|whole|this) (?:hot[- ]cold )?cycle", "make it make sense",
     ],
     # The swing told as over ("he used to blow hot and cold, but ...").
     "in_the_past": [
@@ -44,7 +49,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"couldn't stop (?:kissing|texting|talking|touching|smiling)",
         r"never felt (?:like this|this way|this easy|so)",
         r"(?:said|told me|saying|texting me)[^.]{0,40}(?:love|miss(?:ed)?|favourite|favorite|"
-        r"the one|never|best thing|can't stop|all the time|clicked|something serious|"
+        r"the one|never (?:felt|met|been|clicked|had|liked|wanted)|best thing|can't stop|all the time|clicked|something serious|"
         r"soulmate|perfect|amazing|beautiful|gorgeous|because of me|falling for|fallen for)",
         r"delet(?:e|ed|ing) (?:the|his|her|their|our) (?:dating )?(?:apps?|hinge|tinder|bumble)",
         "all over me", r"(?:he|she|they) kept saying", "planning (?:a|our|the)", "we should go",
@@ -90,9 +95,22 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:text\w*|sen[dt]\w*|said|saying|messag\w*)(?: me)? good ?(?:morning|night)",
         "heart emojis", r"long (?:calls|chats|phone calls|voice notes)",
         r"\'(?:you're|ur|you are) (?:amazing|perfect|gorgeous|beautiful|the best|everything)",
+        # eager, planning a future, saying it out loud
+        r"(?:meet|meeting) (?:his|her|their) (?:mum|mom|dad|mates|sister|brother|kids|nan|gran)",
+        r"(?:so|super|really|very) intense", r"heart[- ]eyes", r"reminded (?:him|her|them) of me",
+        r"send(?:s|ing)? me (?:songs|playlists|poems|love notes)", r"sent me (?:songs|playlists|poems)", "love notes",
+        "best company", r"known each other (?:forever|for years|all our lives)",
+        r"(?:spent|had) (?:the |a )?(?:whole|entire) (?:of )?(?:\w+day|the day|the weekend)",
+        r"(?:i|he|she) (?:really |actually )?(?:like|adore|fancy) you\b", r"loves? me\b",
+        r"(?:warm|chatty|sweet|lovely|flirty|affectionate) and (?:chatty|warm|sweet|lovely|flirty|affectionate|keen)",
+        r"made (?:plans|a plan) (?:for|to)", r"stayed (?:over|the night)", r"sleeping over",
+        r"delet(?:e|ed|ing) (?:dating )?(?:apps?|hinge|tinder|bumble)",
     ],
     # The writer's own words, not theirs ("I wrote him a message saying I missed him").
-    "writer_words": [r"\bi (?:wrote|sent|texted|told|said|messaged|typed|explained)\b"],
+    "writer_words": [
+        r"\bi (?:wrote|sent|texted|told|said|messaged|typed|explained)\b",
+        r"\bi (?:\w+ )?$",  # "I finally said I'm falling for him" is the writer's warmth
+    ],
     # Them gone distant.
     "cold": [
         "dry", "no questions", r"didn't ask", "distant", "far away", "polite", "formal", "cold",
@@ -107,7 +125,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:wouldn't|won't|didn't|couldn't) (?:even )?(?:look|speak|talk|say hi|acknowledge)",
         r"(?:days|weeks) of (?:nothing|silence)",
         r"(?:hasn't|hadn't|didn't|not|never) (?:\w+ )?ask(?:ed|ing)? (?:me )?(?:a )?(?:single )?"
-        r"(?:question|anything|how)", r"(?:don't|doesn't|didn't) exist", "every other day",
+        r"(?:question|thing|anything|how)", r"(?:don't|doesn't|didn't) exist", "every other day",
         "distracted", "short with", "icy", r"can't (?:even )?be bothered", r"just stopped",
         "blanked", r"hung up", r"a polite\b", r"(?:answered|picked up) (?:the phone )?with '?what", r"(?:barely|hardly) (?:looked|spoke|said|answered)",
         "acted like", "not replying", "short replies", "curt", "blank", "no reply",
@@ -124,6 +142,15 @@ HOT_COLD: dict[str, list[str]] = {
         r"sounds? (?:bored|flat|off|distant|annoyed|irritated|fed up)", "bored", "annoyed",
         "irritated", "crickets", "short with me", "nothing like", "couldn't be bothered",
         r"(?:no|zero|minimal) effort", r"(?:not|un)interested",
+        r"once every (?:few|couple of|\w+) (?:days|weeks)", r"if i'm lucky", "like pulling teeth",
+        r"(?:texts|replies|messages|answers) (?:were|are|got|became|have been) (?:so |really |very |super |all )?"
+        r"(?:short|clipped|dry|blunt|cold|flat|brief|curt|terse)", "clipped", "terse",
+        r"(?:wasn't|isn't|not|stopped|without) (?:even )?bother(?:ing|ed)? to (?:reply|text|answer|respond|message)",
+        r"acts? like (?:we're|we are|i'm|i am) (?:just )?(?:colleagues|strangers|acquaintances|nobody|mates|"
+        r"friends|nothing)", r"like i'?m (?:nobody|no one|a stranger|invisible|nothing)",
+        r"walk(?:s|ed|ing)? (?:straight |right )?past (?:me|us)", r"forg(?:e|o)ts? i exist(?:ed)?",
+        r"gone (?:very |really |a bit |all |totally )?quiet",  # "went quiet" is often just a pause
+        r"not sure about (?:the|our) (?:weekend|plan|plans|date|trip)",
         r"on (?:his|her|their) phone (?:the )?(?:whole|entire|all)(?: time| night| evening| date)?", r"stopped (?:asking|texting|calling|"
         r"replying|messaging)", "lukewarm", r"\bmeh\b", "like talking to",
     ],

@@ -62,10 +62,38 @@ JOKED: dict[str, list[str]] = {
         r"(?:be|us|it|make it|making it|being|go) official", r"seeing (?:other people|anyone else|someone else|other girls|other guys)",
         r"sleeping with (?:other|someone|anyone)", r"not coping", r"can't cope", r"last on (?:his|her|their) list",
         r"(?:asked|confronted|called out|pulled up) (?:him|her|them) (?:about|on) (?:it|this|that)",
+        r"the (?:kids?|marriage|money|moving in|future|exclusivity|"
+        r"relationship|commitment|babies|living together) (?:conversation|chat|talk|question)",
+        # where this is going, and whether it is only them
+        r"long[- ]term", r"more than (?:just )?(?:a |mates?\b|friends?\b|hooking up|a fling|casual|a hook-?up|sex\b)",
+        r"(?:is|was) going anywhere", r"(?:his|her|their) ex\b", r"what (?:are|r) we\b",
+        r"where (?:do |does )?(?:we|i|this) stand", r"define (?:the relationship|this|us|what)", r"\bdtr\b",
+        r"are we (?:a thing|together|dating|official|exclusive|serious)", r"long[- ]distance",
+        r"still (?:talking to|seeing|texting|on (?:the )?(?:apps?|hinge|tinder|bumble))",
+        r"i (?:really )?(?:like|fancy|have feelings for) (?:him|her|them|you)\b",
+        r"asked (?:\w+ )?why (?:she|he|they|you) (?:keeps?|always|never|didn't|doesn't|won't|hasn't|"
+        r"don't|can't|stopped)(?: \w+)?",
+        # a hard time, money, health
+        r"(?:rough|hard|tough|awful|horrible|shit|crap) (?:time|day|week|month|year)",
+        "tense", r"how (?:things|we)(?:'ve| have) been",
+        r"redundan\w+", r"(?:got |been )(?:fired|sacked)", "visa", r"money (?:he|she|they) owes?",
+        "finances",
+        r"(?:endometri|scoli|sclero|psoria|tubercul|thromb|fibr)osis", r"(?:arthr|col|mening|hepat)itis",
+        "pcos", "crohn's", "diabetes", "epilepsy", "lupus", r"tests\b", r"(?:my|the) (?:\w+ )?appointment",
+        r"(?:the|my|a) (?:doctor|gp)\b", r"(?:a|my|the) scan\b",
+    ],
+    # The telling marks it as a big step for the writer, whatever the topic.
+    "opening": [
+        r"(?:finally|actually) (?:told|asked|said|admitted|brought|raised|opened|mentioned)",
+        "opened up", r"(?:got|plucked|worked) up (?:the )?(?:courage|nerve)", r"(?:got|found) the (?:courage|nerve)",
+        "for the first time", r"confess\w*", r"admit(?:ted)?", "outright", "straight up", "point blank",
+        r"(?:a|the|that|have a) (?:proper|serious|real|deep|honest|big) (?:talk|chat|conversation)", "heart to heart",
+        r"tried to (?:have|start|open)",
     ],
     # Their answer was a joke or sarcasm.
     "deflect": [
-        "lol", "lmao", "lmfao", r"haha+", "hehe", "😂", "🤣", "😅", "🙃",
+        # laughs however they are typed: "lolol", "lmaooo", "hahah", "ahaha", "hehehe", "xD"
+        r"lo+l(?:ol)*z?", r"lmf?ao+", r"ha(?:h[ae])+h?", r"he(?:h[ae])+h?", r"ah[ae](?:h[ae])+h?", "rofl", "xd", "😂", "🤣", "😅", "🙃",
         r"jok(?:e|ed|es|ing)", r"sarcas\w*", "memes?", "gif", "tiktok", "laughed", "laughing",
         "snorted", "chuckled", "giggled", "smirked", "brushed (?:it )?off", "kept it light",
         "relax", "calm down", "lighten up", "dramatic", "drama queen", "sensitive",
@@ -83,8 +111,9 @@ JOKED: dict[str, list[str]] = {
         "😜", "😏", "😛", "🤪", "🙄", "bold move", "you problem", "as if", "cool story",
         "said no one", "not this again", "ok drama", "ooh drama", r"deep\b",
         "made a face", "winked", r"you're just (?:tired|hungry|hangry|stressed|being|overthinking|"
-        r"hormonal|dramatic|bored)", r"it's called (?:monday|life|adulting|being)", "saluted", r"(?:sent|replied with|reacted with|with) (?:a |the )?(?:💀|skull)", "skull emoji", r"(?:a|some) (?:clip|reel)\b", "flat voice",
-        "deadpan", r"(?:did|does) a (?:little )?(?:bow|curtsy|dance)",
+        r"hormonal|dramatic|bored)", r"it's called (?:monday|life|adulting|being)", r"(?:sent|replied with|reacted with|with) (?:a |the )?(?:💀|skull)", "skull emoji", r"(?:a|some) (?:clip|reel)\b", "flat voice",
+        "deadpan", r"(?:did|does) a (?:little )?(?:bow|curtsy|dance|salute)", r"salut(?:e|ed|ing)\b",
+        "🤡", "🤠", "🤢", "🤭", "🙈", "😆", r"pull(?:ed|ing|s)? (?:silly |funny |stupid |a )?faces?",
         # the joke told by its delivery, without a laugh: a grin, a voice, a sleepy emoji
         r"grinn?(?:ed|ing)", "in that voice", r"(?:sarcastic|mocking|jokey|joke|cartoon|fake|dramatic) voice",
         r"(?:snoring|sleeping|yawn(?:ing)?|eye-?roll|clown|upside[- ]down|zipped[- ]mouth) (?:emoji|face|gif)",
@@ -94,7 +123,7 @@ JOKED: dict[str, list[str]] = {
         "anyway", "obviously", "same", "whatever", "moving on", "yikes", "right after",
         "yeah right", "sure, jan", "in your dreams", "nice try", r"^and i'm (?:a|the)\b",
         r"\| and i'm (?:a|the)\b", "last i checked", r"at least (?:you're|you|u|ur|i'm|it's)\b",
-        "in my dreams", r"when's the funeral",
+        "in my dreams", r"when's the funeral", r"(?:yeah|yes|sure),? and i'm (?:a|the)\b",
     ],
     # Speech-only cues of a change of subject ("to the shops, want anything?").
     "dodge_quoted": [
@@ -107,11 +136,11 @@ JOKED: dict[str, list[str]] = {
     "quote_engaged": [
         "yes", "yeah", "of course", "sorry", "i love", "i want", "i do", "i feel", "i think",
         "talk", r"(?:are )?(?:you|u) (?:ok|okay|alright)", "what happened", "here for you",
-        r"i(?:'m| am) (?:not|so|really)", "honestly",
+        r"i(?:'m| am) (?:not|so|really)", "honestly", "properly", r"tell (?:you|u)\b",
     ],
     # A quick change of subject.
     "dodge": [
-        r"chang(?:es|ed|ing) the (?:subject|topic)", "change of subject", "moved on",
+        r"chang(?:es|ed|ing) the (?:subject|topic|channel|conversation)", "change of subject", "moved on",
         r"went (?:straight )?(?:back )?to (?:his|her|their|the)",
         r"started (?:talking|telling|going on)", r"asked (?:if|whether) i'?d seen",
         r"asked what's (?:for|on)", "talked about something else", "changed tack",
@@ -126,7 +155,10 @@ JOKED: dict[str, list[str]] = {
         r"(?:flick|scroll)\w* (?:through )?(?:the |his |her |their )?(?:channels|phone|tiktok|"
         r"instagram|feed|insta)", "without looking up", r"didn't (?:even )?look up",
         r"(?:started|went|goes|going) (?:straight |right )?on about (?:his|her|their|the|some)",
-        r"put (?:his|her|their) (?:headphones|earphones|airpods|earbuds) (?:on|in)",
+        r"put (?:his|her|their) (?:headphones|earphones|airpods|earbuds) (?:back )?(?:on|in)",
+        r"then (?:a |some )?(?:voice ?note|video|meme|photo|pic|link|clip|reel|tiktok|story) (?:about|of) "
+        r"(?:his|her|their) \w+",
+        r"(?:and|then) asked (?:me )?(?:if|whether) i(?:'d| had)? (?:seen|watched|was coming to|fancied)",
         r"(?:walked|wandered|swanned) off", "left the room", r"started (?:on )?about (?:his|her|their)",
         r"carried on (?:about|with|talking about|telling me about) (?:his|her|their|the)",
         r"then (?:talked|went on|moved on|chatted|asked) (?:about|to) (?:his|her|their)",
@@ -154,6 +186,12 @@ JOKED: dict[str, list[str]] = {
         r"asked (?:loads|lots|so many|a lot|questions|how i|how it|if i was|whether i was))",
         "break the tension", "lighten the mood", r"let me (?:cry|talk|vent)",
         r"offered to (?:come|help|drive|go|be there|take|sit|call)",
+        r"then (?:we )?(?:sat down|sorted|worked (?:it )?out|went through|talked (?:about )?it)",
+    ],
+    # They said something, but not an answer ("'only Candy Crush, officer.' Didn't answer.").
+    "nonanswer": [
+        r"(?:didn't|did not|never|doesn't|won't) (?:actually |really |even )?answer(?: (?:the|my) "
+        r"question| me| a single thing| anything)?\b",
     ],
 }
 # fmt: on
@@ -174,7 +212,7 @@ def rule(e: Entry) -> list[Evidence]:
     subject; not joking together, nor a joke followed by real listening."""
     joke_at = e.where("deflect", unless_before="writer_doing")  # "I made a joke" is mine
     joke = joke_at[1] if joke_at else e.hit("deflect_quoted")
-    dodge = e.any("dodge", "dodge_quoted")
+    dodge = e.any("dodge", "dodge_quoted") or _non_answer(e)
     quip = any("?" in quote or " like " in quote for quote in e.their_quotes)
     if not (joke or dodge or quip):
         return []
@@ -185,22 +223,55 @@ def rule(e: Entry) -> list[Evidence]:
         return []
     ev = []
     if serious and joke:
-        ev.append(Evidence(1.4, f"something serious ({quoted(serious)}) met with {quoted(joke)}"))
+        ev.append(Evidence(1.4, f"{_what(e, serious)} ({quoted(serious)}) met with {quoted(joke)}"))
     elif serious:
-        # After a one-word answer, going back to what they were doing is that category.
-        weight = 0.5 if e.minimal_quote is not None else 1.3
-        ev.append(Evidence(weight, f"something serious ({quoted(serious)}), then {quoted(dodge)}"))
+        # After a one-word answer, going back to what they were doing is that category;
+        # talking about something else is still a change of subject.
+        quiet = e.minimal_quote is not None and not _TALKING.search(dodge)
+        weight = 0.5 if quiet else 1.3
+        ev.append(
+            Evidence(weight, f"{_what(e, serious)} ({quoted(serious)}), then {quoted(dodge)}")
+        )
     elif dodge:
         ev.append(Evidence(0.4, "changed the subject"))
     else:
         return []
     if e.hit("together"):
         ev.append(Evidence(-0.4 if serious else -0.8))
-    if e.hit("then_engaged") or e.hit("writer_slow"):
+    if e.hit("then_engaged") or e.hit("writer_slow") or _answered_after(e, joke_at):
         ev.append(Evidence(-1.2))
     if e.hit("clarity"):
         ev.append(Evidence(-0.5))
     return ev
+
+
+def _what(e: Entry, raised: str) -> str:
+    """How a reason names what the writer raised: a topic, or a step they took."""
+    return "something hard to say" if e.said("opening", raised) else "something serious"
+
+
+def _non_answer(e: Entry) -> str | None:
+    """They said something back, then never answered ("'only on Candy Crush', and didn't
+    answer")."""
+    if not e.their_spans:
+        return None
+    said_at = e.their_spans[0][1]
+    return next((p for at, p in e.matches("nonanswer") if at > said_at), None)
+
+
+def _answered_after(e: Entry, joke_at: tuple[int, str] | None) -> bool:
+    """After the laugh, their own words take it seriously ("laughed, then said 'honestly?
+    I want us to be exclusive'")."""
+    if joke_at is None:
+        return False
+    return any(
+        at > joke_at[0]
+        and len(quote.split()) >= 4
+        and e.said("quote_engaged", quote)
+        and not e.said("deflect", quote)
+        and not e.said("deflect_quoted", quote)
+        for quote, (at, _) in zip(e.their_quotes, e.their_spans, strict=True)
+    )
 
 
 def _raised_first(e: Entry, reaction: tuple[int, str] | None) -> str | None:
@@ -210,9 +281,11 @@ def _raised_first(e: Entry, reaction: tuple[int, str] | None) -> str | None:
     for at, phrase in e.matches("serious"):
         if at < before or _RAISED.search(e.low, max(0, at - 40), at):
             return phrase
-    return None
+    # No topic we know, but told as a step: "finally told him", "got the courage to ask"
+    return next((phrase for at, phrase in e.matches("opening") if at < before), None)
 
 
+_TALKING = re.compile(r"talk|subject|topic|on about|telling|carried on")
 _RAISED = re.compile(r"\b(?:when|after|as|once|because) i\b[^.]*$")
 
 
@@ -224,7 +297,7 @@ def _thrown_back(e: Entry, serious: str) -> str | None:
         if at <= start or e.said("quote_engaged", quote):
             continue
         for word in set(_CONTENT_WORD.findall(e.low, start, at)) - _COMMON_WORDS:
-            if re.search(rf"\b{word}\b[^.!?]{{0,25}}\?|\b{word} like (?:a|an|the)\b", quote):
+            if re.search(rf"\b{word}\b[^.!?]{{0,25}}\?|\b{word} (?:like|as) (?:a|an|the)\b", quote):
                 return quote
     return None
 
