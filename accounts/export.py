@@ -169,7 +169,7 @@ def csv_row(entry: Interaction, categories: list[EntryCategory], tz) -> list:
         entry.get_initiated_by_display(),
         f"{entry.feeling:+d}",
         "; ".join(entry.feelings),
-        "; ".join(row.category for row in categories if row.active),
+        "; ".join(row.label for row in categories if row.active),
         spreadsheet_safe(entry.text),
         entry.get_reply_display(),
         "" if entry.reply_delay_hours is None else f"{entry.reply_delay_hours:g}",

@@ -253,10 +253,25 @@ def test_the_csv_has_one_row_per_entry_in_local_time(alice_client, journal):
     assert full["person"] == "Sam"
     assert full["feeling"] == "-2"
     assert full["feeling words"] == "hurt; dismissed"
-    assert "joked_off" in full["categories"].split("; ")
-    assert "busy_excuses" not in full["categories"]  # She removed it.
+    assert "Joked off" in full["categories"].split("; ")
+    assert "Busy" not in full["categories"]  # She removed it.
     assert full["reply took (hours)"] == "5.25"
     assert [row["in the trash"] for row in rows].count("yes") == 1
+
+
+def test_the_csv_names_categories_as_people_read_them_and_the_json_keeps_slugs(
+    alice_client, alice, sam
+):
+    entry = make_entry(alice, sam, text="k")
+    correct(entry, "one_word_replies", True)
+    correct(entry, "busy_excuses", True)
+    reauth(alice_client)
+    body = download(alice_client, "accounts-export-csv")[1].decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(body)))
+    assert set(row["categories"].split("; ")) == {"One-word replies", '"Busy" as a cover'}
+    assert "_" not in row["categories"]
+    categories = export_json(alice_client)["interactions"][0]["categories"]
+    assert {"one_word_replies", "busy_excuses"} <= {c["category"] for c in categories}
 
 
 def test_the_csv_keeps_spreadsheets_from_running_formulas(alice_client, alice, sam):
