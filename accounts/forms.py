@@ -6,11 +6,33 @@ from django.core.validators import MaxLengthValidator
 
 from accounts.models import User, known_time_zones
 
+# The areas of canonical "Area/City" names; the rest ("US/Eastern", "GB", "Etc/GMT+5",
+# "UCT") are legacy aliases kept by the tz database for old systems.
+AREAS = frozenset(
+    {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+)
+
+
+def time_zone_choice(name: str) -> tuple[str, str]:
+    return (name, name.replace("_", " "))
+
 
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
-    names = sorted(z for z in known_time_zones() if "/" in z or z == "UTC")
-    return [(name, name.replace("_", " ")) for name in names]
+    """The zones we offer: "UTC" and the canonical Area/City names, sorted."""
+    names = sorted(z for z in known_time_zones() if z == "UTC" or z.split("/")[0] in AREAS)
+    return [time_zone_choice(name) for name in names]
 
 
 class TimeZoneField(forms.ChoiceField):
@@ -71,3 +93,12 @@ class SettingsForm(NoColon, forms.ModelForm):
         model = User
         fields = ["time_zone", "week_start"]
         labels = {"week_start": "Weeks start on"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A zone saved before the list lost its aliases ("US/Eastern") stays offered, so
+        # the form shows it and saving other settings keeps it.
+        current = self.instance.time_zone
+        choices = time_zone_choices()
+        if current in known_time_zones() and time_zone_choice(current) not in choices:
+            self.fields["time_zone"].choices = sorted([*choices, time_zone_choice(current)])
