@@ -112,7 +112,7 @@ class Person(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=80)
     relationship = models.CharField(
-        max_length=16, choices=Relationship.choices, default=Relationship.DATING
+        max_length=16, choices=Relationship.choices, default=Relationship.OTHER
     )
     # Sealed (journal.sealing), bound to `uid`. The name stays plain: search and the
     # unique-name rule need it.

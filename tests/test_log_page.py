@@ -108,6 +108,13 @@ def test_a_typed_new_name_wins_over_the_preselected_person(alice_client, sam):
     assert Person.objects.filter(user=sam.user).count() == 2
 
 
+def test_a_person_typed_in_the_log_form_assumes_no_relationship(alice_client, alice):
+    alice_client.post(reverse("journal-entry-create"), entry_data(new_person="Jonah"))
+    jonah = Person.objects.get(user=alice, name="Jonah")
+    assert jonah.relationship == "other"
+    assert jonah.get_relationship_display() == "Other"
+
+
 def test_the_form_comes_back_with_the_person_just_logged(alice_client, sam):
     alice_client.post(reverse("journal-entry-create"), entry_data(person=str(sam.pk)))
     alice_client.post(  # backdated, about someone new: still the one to preselect

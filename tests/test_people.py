@@ -90,6 +90,12 @@ def test_adding_someone_from_the_people_page(alice_client, alice):
     assert robin.relationship == "work"
 
 
+def test_the_people_page_offers_no_relationship_up_front(alice_client):
+    page = body_of(alice_client.get(reverse("journal-people")))
+    assert '<option value="other" selected>Other</option>' in page
+    assert '<option value="dating" selected>' not in page
+
+
 def test_a_name_you_already_have_is_refused_whatever_the_case(alice_client, sam):
     response = alice_client.post(
         reverse("journal-people"), {"name": "SAM", "relationship": "friend"}
