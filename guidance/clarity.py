@@ -34,24 +34,27 @@ def questions_for(person: Person, data=None) -> list[dict]:
     return found
 
 
-def _chosen_text(data) -> str:
-    chosen = data.get("chosen", "1")
-    if not 1 <= (parse_id(chosen) or 0) <= len(CLARITY_QUESTIONS):
-        chosen = "1"
-    return data.get(f"question_{chosen}", "").strip()
+def _chosen(data) -> int | None:
+    """The number of the way the person ticked, or None: nothing is ticked for them."""
+    number = parse_id(data.get("chosen", ""))
+    return number if number and number <= len(CLARITY_QUESTIONS) else None
 
 
 def _asked_form(request: HttpRequest, person: Person) -> EntryForm:
     """The "I asked" form, bound to the question the person picked and edited."""
+    chosen = _chosen(request.POST)
     data = request.POST.copy()
     data["person"] = str(person.pk)
-    data["text"] = _chosen_text(request.POST)
+    data["text"] = request.POST.get(f"question_{chosen}", "").strip() if chosen else ""
     data["asked_clarity"] = "on"
     data["initiated_by"] = Initiator.ME
     data.pop("new_person", None)
     form = EntryForm(data, user=request.user)
     if form.is_valid() and not form.cleaned_data["text"]:
-        form.add_error("text", "The question you picked is empty. Write what you asked.")
+        if chosen is None:
+            form.add_error("text", "Tick the way you sent, so the entry says what you asked.")
+        else:
+            form.add_error("text", "The question you picked is empty. Write what you asked.")
     return form
 
 
@@ -68,12 +71,12 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("journal-person", person.pk)
         questions = questions_for(person, request.POST)
-        chosen = request.POST.get("chosen", "1")
+        chosen = _chosen(request.POST)
     else:
         initial = {"token": uuid4(), "channel": Channel.TEXT, "feeling": 0}
         form = EntryForm(user=request.user, initial=initial)
         questions = questions_for(person)
-        chosen = "1"
+        chosen = None
     last_ask = (
         Interaction.objects.for_user(request.user)
         .filter(person=person, asked_clarity=True)

@@ -63,6 +63,33 @@ def test_each_question_is_an_editable_labelled_box_with_a_copy_button(alice_clie
         assert f'<button type="button" data-copy="{box}" aria-label="Copy way {number}">' in body
 
 
+def test_no_way_is_ticked_as_the_one_sent_until_the_person_ticks_it(alice_client, sam):
+    body = alice_client.get(url(sam)).content.decode()
+    radios = re.findall(r'<input type="radio" name="chosen"[^>]*>', body)
+    assert len(radios) == len(CLARITY_QUESTIONS)
+    assert not [radio for radio in radios if "checked" in radio]
+
+
+def test_i_asked_without_a_ticked_way_asks_which_and_keeps_the_edits(alice_client, sam):
+    data = asked(question_3="My own words?")
+    del data["chosen"]
+    response = alice_client.post(url(sam), data)
+    assert response.status_code == 200
+    assert Interaction.objects.count() == 0
+    body = text_of(response)
+    assert "Tick the way you sent" in body
+    assert "My own words?" in body
+    assert not re.search(r'<input type="radio" name="chosen"[^>]*checked', body)
+
+
+def test_a_ticked_way_stays_ticked_when_the_form_comes_back(alice_client, sam):
+    response = alice_client.post(url(sam), asked(feeling="", chosen="3"))
+    checked = re.findall(
+        r'<input type="radio" name="chosen" value="(\d)" checked>', text_of(response)
+    )
+    assert checked == ["3"]
+
+
 def test_the_log_fields_default_to_a_text_and_a_neutral_feeling(alice_client, sam):
     body = alice_client.get(url(sam)).content.decode()
     assert re.search(r'<option value="text" selected>', body)
