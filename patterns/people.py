@@ -98,24 +98,13 @@ def hot_and_cold(rows: list[Row]) -> Pattern | None:
     )
 
 
-def breadcrumbs(rows: list[Row], now: datetime) -> tuple[float | None, Pattern | None]:
-    """The share of the last four weeks' entries that carry at least one sign."""
+def breadcrumbs(rows: list[Row], now: datetime) -> float | None:
+    """The share of the last four weeks' entries that carry at least one sign, or None
+    with too few to say. Pages show it as a card of its own when it is high."""
     recent = [r for r in rows if r.occurred_at >= now - timedelta(days=BREADCRUMB_DAYS)]
     if len(recent) < BREADCRUMB_MIN_ENTRIES:
-        return None, None
-    signed = [r for r in recent if r.categories]
-    ratio = len(signed) / len(recent)
-    if ratio < BREADCRUMB_HIGH:
-        return ratio, None
-    return ratio, Pattern(
-        kind="breadcrumbs",
-        sentence=(
-            f"{len(signed)} of your {len(recent)} interactions in the last four weeks "
-            f"({ratio:.0%}) carried a sign of not being fully chosen."
-        ),
-        guidance="dont-settle-for-breadcrumbs",
-        entries=signed,
-    )
+        return None
+    return sum(1 for r in recent if r.categories) / len(recent)
 
 
 def after_clarity(rows: list[Row]) -> Pattern | None:
@@ -177,18 +166,16 @@ def late_night(rows: list[Row], tz) -> tuple[float | None, Pattern | None]:
 
 def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
     """Every pattern in a person's recent rows (oldest first), read in the user's zone `tz`."""
-    ratio, crumbs = breadcrumbs(rows, now)
     late_share, late = late_night(rows, tz)
     found = [
         *repeated_signs(rows, now),
         hot_and_cold(rows),
         late,
-        crumbs,
         after_clarity(rows),
     ]
     return {
         "patterns": [p for p in found if p],
-        "breadcrumb_ratio": ratio,
+        "breadcrumb_ratio": breadcrumbs(rows, now),
         "late_share": late_share,
     }
 

@@ -48,6 +48,25 @@ def test_the_card_shows_when_most_recent_contact_carried_a_sign(alice_client, sa
     assert f'href="{GUIDE}"' in body
 
 
+def test_the_share_is_said_once_by_the_card_not_again_as_a_pattern(alice_client, sam):
+    for day, sign in enumerate(["left_on_read", "late_night_only", "busy_excuses", None], 1):
+        log(sam, day, sign)
+    body = person_page(alice_client, sam)
+    assert body.count("75%") == 1
+    assert body.count("carried a sign of not being fully chosen") == 1
+    assert '<ul class="patterns">' not in body  # no empty list beside the card
+    assert "No pattern stands out yet" not in body
+
+
+def test_other_patterns_still_list_beside_the_card(alice_client, sam):
+    for day in (1, 2, 3):
+        log(sam, day, "left_on_read")
+    body = person_page(alice_client, sam)
+    assert CARD in body
+    assert "Left on read came up 3 times" in body
+    assert body.count("carried a sign of not being fully chosen") == 1
+
+
 def test_the_card_goes_when_clean_entries_bring_the_ratio_down(alice_client, sam):
     for day in (1, 2, 3):
         log(sam, day, "one_word_replies")

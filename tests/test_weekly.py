@@ -456,6 +456,7 @@ def test_person_patterns_link_to_guidance_and_breadcrumbs_get_a_card(
     assert reverse("guidance-page", args=["avoided-plans"]) in body
     assert "Most of the contact with Sam lately has been crumbs" in body
     assert "100% of what you logged with Sam" in body
+    assert body.count("carried a sign of not being fully chosen") == 1  # the card alone
     assert "with Robin lately" not in body
     assert body.index(">Sam</a></h3>") < body.index(">Robin</a></h3>")  # most recent first
 
@@ -514,6 +515,16 @@ def test_another_users_week_shows_none_of_their_entries(alice, sam, bob_client):
     response = bob_client.get(url)
     assert "Alice's secret" not in response.content.decode()
     assert bob_client.get(url + f"&person={sam.pk}").status_code == 404
+
+
+@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+def test_the_tables_come_open_for_a_page_without_script(alice_client, alice, sam):
+    log(alice, sam, "2026-04-06 09:00", ["avoided_plans"])
+    for url in (WEEKLY, reverse("journal-person", args=[sam.pk])):
+        body = alice_client.get(url).content.decode()
+        numbers = re.findall(r"<details class=\"chart-numbers\"[^>]*>", body)
+        assert numbers
+        assert all(" open" in tag and "data-fold-with-chart" in tag for tag in numbers)
 
 
 # The person page ----------------------------------------------------------------------
