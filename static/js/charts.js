@@ -1,7 +1,7 @@
 // Draws every [data-chart] element from the figure JSON in its data-figure attribute
 // (not json_script: htmx drops <script> elements from swapped content here).
 // Loaded only on chart pages, after plotly.js. The numbers are also in a table on the
-// page, so nothing is lost without this file.
+// page, open until a chart is drawn, so nothing is lost without this file.
 (function () {
   "use strict";
 
@@ -56,6 +56,17 @@
       var point = event.points && event.points[0];
       if (point && point.customdata) showEntries(el, point.customdata);
     });
+    foldNumbers(el);
+  }
+
+  // The table comes open, for a page without script; beside a drawn chart it folds away,
+  // once: a redraw leaves it as the person set it.
+  function foldNumbers(el) {
+    var figure = el.closest(".chart-block");
+    var numbers = figure && figure.querySelector("details[data-fold-with-chart]");
+    if (!numbers) return;
+    numbers.open = false;
+    numbers.removeAttribute("data-fold-with-chart");
   }
 
   function drawAll() {

@@ -70,7 +70,9 @@ def test_the_form_holds_still_while_saving_but_not_while_hinting(make_page, db):
     }"""
     )
     page.get_by_label("Or someone new").fill("Robin")
-    page.get_by_label("What happened", exact=True).fill("They said they were busy, maybe next week.")
+    page.get_by_label("What happened", exact=True).fill(
+        "They said they were busy, maybe next week."
+    )
     page.wait_for_function("() => 'hint' in window.held")  # the hint has asked
     page.locator("label", has_text="-1 A bit off").click()
     page.get_by_role("button", name="Log it").click()

@@ -74,6 +74,7 @@ def test_the_chart_draws_redraws_in_place_and_opens_a_weeks_entries(make_page, l
     expect(page.locator("#weekly .main-svg").first).to_be_visible()
     assert chart_weeks(page) == 12
     expect(page.locator("#weekly .legendtext", has_text="Avoided plans")).to_be_visible()
+    expect(page.locator("#weekly-table")).to_be_hidden()  # folded beside the drawn chart
 
     page.evaluate("() => { window.notReloaded = true; }")
     page.get_by_role("link", name="6 months").click()
