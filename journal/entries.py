@@ -19,10 +19,11 @@ def save_entry(form: EntryForm) -> Interaction:
         if existing is not None:
             return existing
         form.instance.token = token
+    new = form.instance.pk is None
     try:
         with transaction.atomic():
             entry = form.save()
-            label_entry(entry)
+            label_entry(entry, new=new)
     except IntegrityError:
         # Two identical posts raced each other past the check above.
         existing = Interaction.objects.filter(user=form.user, token=token).first()

@@ -120,15 +120,15 @@ def _log_context(request: HttpRequest, form: EntryForm, params: QueryDict | None
     }
 
 
-def _blank_form(request: HttpRequest) -> EntryForm:
-    # The person of the entry logged last (not the latest in time: it may be backdated).
-    last = (
-        Interaction.objects.for_user(request.user)
-        .order_by("-pk")
-        .values_list("person_id", flat=True)
-        .first()
-    )
-    return EntryForm(user=request.user, initial={"token": uuid4(), "person": last})
+def _blank_form(request: HttpRequest, last: Interaction | None = None) -> EntryForm:
+    """A fresh entry form with the person of the entry logged last (`last`, or looked up;
+    not the latest in time: it may be backdated) picked."""
+    if last is not None:
+        person = last.person_id
+    else:
+        mine = Interaction.objects.for_user(request.user).order_by("-pk")
+        person = mine.values_list("person_id", flat=True).first()
+    return EntryForm(user=request.user, initial={"token": uuid4(), "person": person})
 
 
 @login_required
@@ -160,7 +160,7 @@ def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
     On the newest page of the whole timeline, when the entry is the newest of all, only
     its card is sent, on top of its day; otherwise the page's timeline is drawn again.
     """
-    form = _blank_form(request)
+    form = _blank_form(request, last=entry)
     form.fields["text"].widget.attrs["autofocus"] = True  # ready for the next one
     shown = QueryDict(urlsplit(request.htmx.current_url or "").query)
     newest_before = (

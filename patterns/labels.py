@@ -79,8 +79,12 @@ def label_entries(entries: Iterable[Interaction]) -> int:
     return len(rows)
 
 
-def label_entry(entry: Interaction) -> None:
-    label_entries([entry])
+def label_entry(entry: Interaction, new: bool = False) -> None:
+    """Classify one entry. A `new` one has no rows to keep or replace: one insert at most."""
+    if new:
+        EntryCategory.objects.bulk_create(auto_rows(entry))
+    else:
+        label_entries([entry])
 
 
 def correct(entry: Interaction, category: str, present: bool) -> None:

@@ -2,6 +2,7 @@
 
 import html
 import re
+import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -357,3 +358,32 @@ def test_the_log_page_needs_the_same_queries_for_10_or_1000_entries(
         with django_assert_max_num_queries(12):
             response = alice_client.get("/", params)
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_logging_with_htmx_needs_the_same_queries_for_10_or_1000_entries(
+    alice_client, alice, sam, count, django_assert_max_num_queries
+):
+    now = timezone.now()
+    Interaction.objects.bulk_create(
+        Interaction(
+            user=alice, person=sam, occurred_at=now - timedelta(hours=i), text="Hi", feeling=0
+        )
+        for i in range(count)
+    )
+    data = {
+        "person": sam.pk,
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "channel": "text",
+        "text": "Asked about Saturday. They said they were so busy, maybe next week.",
+        "feeling": "-1",
+        "token": str(uuid.uuid4()),
+    }
+    htmx = {"HX-Request": "true", "HX-Current-URL": "http://testserver/"}
+    # Session, user, the form's checks, the token, the key, the entry and its signs in one
+    # transaction (savepoints here, inside the test's), then the newest entry before it,
+    # the new card with its signs, and the person lists of the filter and the fresh form.
+    with django_assert_max_num_queries(18):
+        response = alice_client.post(reverse("journal-entry-create"), data, headers=htmx)
+    assert response.status_code == 200 and "Avoided plans" in response.content.decode()
+    assert Interaction.objects.filter(user=alice).count() == count + 1
