@@ -597,3 +597,38 @@ def test_a_friends_story_about_their_own_partner_gets_no_label(text):
 def test_a_friends_report_about_my_person_still_counts():
     text = "My friend says Jay was online all night while my message sat on read."
     assert "left_on_read" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went dancing for the first time and laughed all night haha",
+        "Visa got approved! We laughed and hugged lol",
+        "He had his tests back, all clear! We celebrated haha",
+        "She had a tense day at work so we got takeaway and she cracked jokes lol",
+        "Went to my GP appointment, he came with me and made jokes to keep me calm lol",
+        "Asked her what are we doing tonight. 'haha surprise'",
+        "Admitted I ate his chocolate. 'haha you monster'",
+        "Straight up asked him if he wanted pizza. 'lol obviously'",
+        "She told me about her ex, then we watched a film and laughed lol",
+        "Had a rough week; he sent me a silly meme and I laughed for ages.",
+    ],
+)
+def test_ordinary_laughter_around_a_weighty_word_is_not_joked_off(text):
+    assert "joked_off" not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are two people in the photo and one of them is me.",
+        "We are two people who love hiking, so we did the same cycle route again.",
+        "One evening we cooked, the next we went to the cinema.",
+        "Either we go to the beach or nothing, she said, laughing.",
+        "Make it make sense: the bus was late again lol",
+        "He loves me, he said so. He's gone quiet for a day because of his exams.",
+        "He said he really likes me. Then replies were short because he was at work.",
+    ],
+)
+def test_ordinary_sentences_that_look_like_a_swing_are_not_hot_and_cold(text):
+    assert "hot_and_cold" not in labels(text)

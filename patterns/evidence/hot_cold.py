@@ -28,11 +28,17 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:no idea|don't know|not sure) what changed", "what happened to (?:him|her|them|us)",
         r"can't read (?:him|her|them)", "cold shoulder",
         r"back to (?:being )?(?:sweet|warm|flirty|lovely|affectionate)",
-        r"one (?:date|month|hour|evening|morning|text|visit|call)\b[^.]{0,80}the next",
+        r"one (?:date|text|visit|call)\b[^.]{0,80}the next",
         r"(?:which|what) version (?:of (?:him|her|them) )?(?:i'll|i will|i'm going to|i'm gonna) get",
-        r"(?:no|zero) (?:in[- ]between|middle ground)", r"either [^.]{3,60} or (?:not at all|nothing|silence|radio silence)",
-        r"(?:he's|she's|they're|is|are) (?:like )?two (?:different )?(?:people|persons)",
-        r"(?:same|whole|this) (?:hot[- ]cold )?cycle", "make it make sense",
+        r"(?:no|zero) (?:in[- ]between|middle ground)", r"either [^.]{3,60} or (?:not at all|radio silence)",
+        r"(?:he's|she's|they're|he is|she is|they are) (?:like )?two (?:different )?people",
+        r"(?:same|whole|this) (?:hot[- ](?:and[- ])?cold|on[- ](?:and[- ])?off|push[- ]pull) cycle",
+    ],
+    # The distance comes with an ordinary reason ("short replies because he was at work").
+    "cold_explained": [
+        r"because (?:he|she|they) (?:was|were|is|are|had|has) (?:at work|working|on shift|driving|ill|"
+        r"sick|in (?:a meeting|hospital|the hospital)|with (?:his|her|their) (?:family|kids|mum|mom|dad))",
+        r"because of (?:his|her|their) (?:exams?|work|shift|job|deadline|mum|mom|dad|kids)",
     ],
     # The swing told as over ("he used to blow hot and cold, but ...").
     "in_the_past": [
@@ -101,7 +107,6 @@ HOT_COLD: dict[str, list[str]] = {
         r"send(?:s|ing)? me (?:songs|playlists|poems|love notes)", r"sent me (?:songs|playlists|poems)", "love notes",
         "best company", r"known each other (?:forever|for years|all our lives)",
         r"(?:spent|had) (?:the |a )?(?:whole|entire) (?:of )?(?:\w+day|the day|the weekend)",
-        r"(?:i|he|she) (?:really |actually )?(?:like|adore|fancy) you\b", r"loves? me\b",
         r"(?:warm|chatty|sweet|lovely|flirty|affectionate) and (?:chatty|warm|sweet|lovely|flirty|affectionate|keen)",
         r"made (?:plans|a plan) (?:for|to)", r"stayed (?:over|the night)", r"sleeping over",
         r"delet(?:e|ed|ing) (?:dating )?(?:apps?|hinge|tinder|bumble)",
@@ -188,6 +193,8 @@ def rule(e: Entry) -> list[Evidence]:
         ev.append(Evidence(-0.5))
     if ev and (e.hit("steady_now") or e.hit("resolved")):
         ev.append(Evidence(-1.0))
+    if ev and not named and e.hit("cold_explained"):
+        ev.append(Evidence(-0.8))
     return ev
 
 

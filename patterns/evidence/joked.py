@@ -66,27 +66,23 @@ JOKED: dict[str, list[str]] = {
         r"relationship|commitment|babies|living together) (?:conversation|chat|talk|question)",
         # where this is going, and whether it is only them
         r"long[- ]term", r"more than (?:just )?(?:a |mates?\b|friends?\b|hooking up|a fling|casual|a hook-?up|sex\b)",
-        r"(?:is|was) going anywhere", r"(?:his|her|their) ex\b", r"what (?:are|r) we\b",
+        r"(?:is|was) going anywhere", r"what (?:are|r) we(?: even| exactly)?(?=\s*[?.!'\"]|$)",
         r"where (?:do |does )?(?:we|i|this) stand", r"define (?:the relationship|this|us|what)", r"\bdtr\b",
         r"are we (?:a thing|together|dating|official|exclusive|serious)", r"long[- ]distance",
         r"still (?:talking to|seeing|texting|on (?:the )?(?:apps?|hinge|tinder|bumble))",
         r"i (?:really )?(?:like|fancy|have feelings for) (?:him|her|them|you)\b",
         r"asked (?:\w+ )?why (?:she|he|they|you) (?:keeps?|always|never|didn't|doesn't|won't|hasn't|"
         r"don't|can't|stopped)(?: \w+)?",
-        # a hard time, money, health
-        r"(?:rough|hard|tough|awful|horrible|shit|crap) (?:time|day|week|month|year)",
-        "tense", r"how (?:things|we)(?:'ve| have) been",
-        r"redundan\w+", r"(?:got |been )(?:fired|sacked)", "visa", r"money (?:he|she|they) owes?",
-        "finances",
+        # money and health: named, not just "a rough week" or "my appointment"
+        r"how (?:things|we)(?:'ve| have) been",
+        r"redundan\w+", r"(?:got |been )(?:fired|sacked)", r"money (?:he|she|they) owes?",
         r"(?:endometri|scoli|sclero|psoria|tubercul|thromb|fibr)osis", r"(?:arthr|col|mening|hepat)itis",
-        "pcos", "crohn's", "diabetes", "epilepsy", "lupus", r"tests\b", r"(?:my|the) (?:\w+ )?appointment",
-        r"(?:the|my|a) (?:doctor|gp)\b", r"(?:a|my|the) scan\b",
+        "pcos", "crohn's", "diabetes", "epilepsy", "lupus",
     ],
     # The telling marks it as a big step for the writer, whatever the topic.
     "opening": [
         r"(?:finally|actually) (?:told|asked|said|admitted|brought|raised|opened|mentioned)",
         "opened up", r"(?:got|plucked|worked) up (?:the )?(?:courage|nerve)", r"(?:got|found) the (?:courage|nerve)",
-        "for the first time", r"confess\w*", r"admit(?:ted)?", "outright", "straight up", "point blank",
         r"(?:a|the|that|have a) (?:proper|serious|real|deep|honest|big) (?:talk|chat|conversation)", "heart to heart",
         r"tried to (?:have|start|open)",
     ],

@@ -107,7 +107,7 @@ SHARED: dict[str, list[str]] = {
         "tagged", "playing (?:games|xbox|fortnite|online)", "on discord", "last seen",
         r"(?:he's|she's|they're|he was|she was|they were) active", "gaming",
         "typing",
-        r"\b(?!(?:long|good|quick|nice|proper|deep|little|short|big|great|lovely|phone|video|honest) )\w+ chat", "spotify", "strava", r"listening (?:on spotify|all (?:night|day|evening))", r"repl(?:ied|ying) to (?:everyone|others|other people|the group)",
+        r"\b(?!(?:a|the|our|long|good|quick|nice|fun|night|late|brief|proper|deep|little|short|big|great|lovely|phone|video|honest|real|sweet) )\w+ chat", "spotify", "strava", r"listening (?:on spotify|all (?:night|day|evening))", r"repl(?:ied|ying) to (?:everyone|others|other people|the group)",
         r"live on \w+", r"stream(?:ed|ing)", "everyone else",
         r"(?:answer|repl(?:y|ie)|respond)\w* to (?:everyone|everybody|others|other people|comments)",
         r"(?:replying|posting|chatting|talking|arguing|active|joking|been) in (?:the|a|our|his|her|"
