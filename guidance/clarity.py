@@ -50,11 +50,11 @@ def _asked_form(request: HttpRequest, person: Person) -> EntryForm:
     data["initiated_by"] = Initiator.ME
     data.pop("new_person", None)
     form = EntryForm(data, user=request.user)
-    if form.is_valid() and not form.cleaned_data["text"]:
-        if chosen is None:
-            form.add_error("text", "Tick the way you sent, so the entry says what you asked.")
-        else:
-            form.add_error("text", "The question you picked is empty. Write what you asked.")
+    form.is_valid()  # every mistake is said at once, this one too
+    if chosen is None:
+        form.add_error(None, "Tick the way you sent, so the entry says what you asked.")
+    elif not form.cleaned_data.get("text"):
+        form.add_error("text", "The question you picked is empty. Write what you asked.")
     return form
 
 

@@ -27,8 +27,9 @@ def refuse_null_characters(form: forms.BaseForm) -> None:
 
 
 class PeopleChoices(forms.models.ModelChoiceIterator):
-    """The person list from one plain query. Django's own iterator reads it through a
-    server-side cursor on PostgreSQL: three round trips for a handful of names."""
+    """The person list from one plain query, kept for the form's life. Django's own
+    iterator reads it through a server-side cursor on PostgreSQL: three round trips for a
+    handful of names. Validation still looks the picked person up afresh."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
@@ -121,8 +122,9 @@ class EntryForm(forms.ModelForm):
         people = Person.objects.for_user(user)
         if self.instance.pk is None:
             people = people.active()
-        self.fields["person"].queryset = people
+        # The iterator first: setting the queryset hands the choices to the widget.
         self.fields["person"].iterator = PeopleChoices
+        self.fields["person"].queryset = people
         self.fields["person"].required = False
         self.fields["person"].empty_label = "Pick someone"
         for name in ("initiated_by", "reply", "plan_outcome"):

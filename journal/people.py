@@ -11,7 +11,7 @@ from django.utils import timezone
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories
-from patterns.people import BREADCRUMB_HIGH, person_patterns, recent_rows
+from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
 PERSON_PAGE_ENTRIES = 20
@@ -56,9 +56,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
-    ratio = patterns["breadcrumb_ratio"]
-    if ratio is not None and ratio >= BREADCRUMB_HIGH:  # most of the last four weeks
-        context.update(crumb_person=person, crumb_ratio=ratio * 100)
+    if patterns["crumbs"] is not None:
+        context.update(crumb_person=person, crumb_ratio=patterns["crumbs"])
     return render(request, "journal/person.html", context)
 
 

@@ -166,6 +166,7 @@ def late_night(rows: list[Row], tz) -> tuple[float | None, Pattern | None]:
 
 def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
     """Every pattern in a person's recent rows (oldest first), read in the user's zone `tz`."""
+    ratio = breadcrumbs(rows, now)
     late_share, late = late_night(rows, tz)
     found = [
         *repeated_signs(rows, now),
@@ -175,7 +176,9 @@ def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
     ]
     return {
         "patterns": [p for p in found if p],
-        "breadcrumb_ratio": breadcrumbs(rows, now),
+        "breadcrumb_ratio": ratio,
+        # The share as a percentage when most of it carried a sign: the pages' card shows it.
+        "crumbs": ratio * 100 if ratio is not None and ratio >= BREADCRUMB_HIGH else None,
         "late_share": late_share,
     }
 

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from journal.cards import chips
@@ -35,20 +36,20 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     category = request.POST.get("category", "")
     present = request.POST.get("present") == "1"
-    if category not in BY_SLUG:
-        category = ""
-    if category:
+    known = category in BY_SLUG
+    if known:
         correct(entry, category, present)
     if request.htmx:
         entry = with_categories(type(entry).objects.filter(pk=entry.pk)).get()
-        focus = category if present else "add"
-        done = ""
-        if category:
+        # The keyboard stays with the chips: on the sign just added, or on "Add a sign".
+        html = chips(entry, request, focus=category if known and present else "add")
+        if known:
             label = BY_SLUG[category].label
             done = f"Sign added: {label}." if present else f"Sign removed: {label}."
-        return render(
-            request,
-            "patterns/_corrected.html",
-            {"chips": chips(entry, request, focus=focus), "done": done},
-        )
+            html += format_html(
+                '<div hx-swap-oob="innerHTML:#messages"><div class="message message-success" '
+                'role="status">{}</div></div>',
+                done,
+            )
+        return HttpResponse(html)
     return redirect(_back(request, entry))

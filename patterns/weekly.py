@@ -36,7 +36,6 @@ from journal.views import parse_id, with_categories
 from patterns import charts
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.people import (
-    BREADCRUMB_HIGH,
     RECENT_DAYS,
     RECENT_MAX,
     Row,
@@ -418,9 +417,7 @@ def weekly_context(user, range_key: str, person: Person | None) -> dict:
         # Without the links to entries, which are cards on the person page, not this one
         # (the name links to that page).
         found = find_patterns(recent.get(p.pk, []), now, tz)
-        ratio = found.get("breadcrumb_ratio")
-        crumbs = ratio * 100 if ratio is not None and ratio >= BREADCRUMB_HIGH else None
-        cards.append({"person": p, "patterns": found, "crumb_ratio": crumbs})
+        cards.append({"person": p, "patterns": found, "crumb_ratio": found["crumbs"]})
     return {
         "nav": "patterns",
         "range": span,

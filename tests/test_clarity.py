@@ -82,6 +82,14 @@ def test_i_asked_without_a_ticked_way_asks_which_and_keeps_the_edits(alice_clien
     assert not re.search(r'<input type="radio" name="chosen"[^>]*checked', body)
 
 
+def test_no_ticked_way_and_no_feeling_are_both_said_at_once(alice_client, sam):
+    data = asked(feeling="")
+    del data["chosen"]
+    body = text_of(alice_client.post(url(sam), data))
+    assert "Tick the way you sent" in body and "Say how it felt" in body
+    assert Interaction.objects.count() == 0
+
+
 def test_a_ticked_way_stays_ticked_when_the_form_comes_back(alice_client, sam):
     response = alice_client.post(url(sam), asked(feeling="", chosen="3"))
     checked = re.findall(

@@ -88,6 +88,7 @@ def test_no_entries_no_patterns():
     assert find_patterns([], NOW, LONDON) == {
         "patterns": [],
         "breadcrumb_ratio": None,
+        "crumbs": None,
         "late_share": None,
     }
 

@@ -66,6 +66,14 @@
       ? "Almost can't reach its database just now. Nothing you typed is lost: try again in a moment."
       : "That didn't go through. Nothing you typed is lost: try again.");
   });
+  // The log form's fields are disabled while saving (log.html), which takes the focus
+  // away; when the save fails, give it back to the button, to try again.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful || !form || form.id !== "entry-form") return;
+    var button = form.querySelector("button[type=submit]");
+    if (button) setTimeout(function () { button.focus(); }, 0); // once htmx enables it
+  });
   document.addEventListener("htmx:sendError", function () {
     showProblem("Almost can't be reached just now. Nothing you typed is lost: try again in a moment.");
   });

@@ -51,12 +51,11 @@
       responsive: true,
       displaylogo: false,
       displayModeBar: false,
-    });
+    }).then(function () { foldNumbers(el); }); // a chart that failed to draw keeps its table
     el.on("plotly_click", function (event) {
       var point = event.points && event.points[0];
       if (point && point.customdata) showEntries(el, point.customdata);
     });
-    foldNumbers(el);
   }
 
   // The table comes open, for a page without script; beside a drawn chart it folds away,

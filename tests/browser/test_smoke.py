@@ -81,3 +81,21 @@ def test_the_form_holds_still_while_saving_but_not_while_hinting(make_page, db):
     expect(page.get_by_label("What happened", exact=True)).to_be_enabled()
     expect(page.get_by_label("What happened", exact=True)).to_be_focused()
     assert watch.problems == [], watch.problems
+
+
+def test_a_failed_save_keeps_what_was_typed_and_gives_the_focus_back(make_page, db):
+    page, watch = make_page()
+    sign_up(page, "unlucky")
+    page.route("**/entries/new/", lambda route: route.fulfill(status=500, body="down"))
+    page.get_by_label("Or someone new").fill("Robin")
+    page.get_by_label("What happened", exact=True).fill("Kept, whatever the server says.")
+    page.locator("label", has_text="+1 Okay").click()
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator("#messages")).to_contain_text("That didn't go through")
+    expect(page.get_by_role("button", name="Log it")).to_be_focused()
+    expect(page.get_by_label("What happened", exact=True)).to_be_enabled()
+    expect(page.get_by_label("What happened", exact=True)).to_have_value(
+        "Kept, whatever the server says."
+    )
+    # The failed request is the test's own doing; nothing else may go wrong.
+    assert [p for p in watch.problems if "500" not in p] == [], watch.problems
