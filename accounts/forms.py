@@ -6,8 +6,10 @@ from django.core.validators import MaxLengthValidator
 
 from accounts.models import User, known_time_zones
 
-# The areas of canonical "Area/City" names; the rest ("US/Eastern", "GB", "Etc/GMT+5",
-# "UCT") are legacy aliases kept by the tz database for old systems.
+# The areas of "Area/City" names. Outside them are the tz database's old aliases
+# ("US/Eastern", "GB", "Etc/GMT+5", "UCT"). A few old names inside an area stay
+# ("Asia/Calcutta"): some browsers still report them, and almost.js preselects the
+# browser's zone only if it is in the list.
 AREAS = frozenset(
     {
         "Africa",
@@ -30,7 +32,7 @@ def time_zone_choice(name: str) -> tuple[str, str]:
 
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
-    """The zones we offer: "UTC" and the canonical Area/City names, sorted."""
+    """The zones we offer: "UTC" and the Area/City names, sorted."""
     names = sorted(z for z in known_time_zones() if z == "UTC" or z.split("/")[0] in AREAS)
     return [time_zone_choice(name) for name in names]
 

@@ -1,4 +1,4 @@
-"""The time-zone list on sign-up and in settings: canonical names only, old choices kept."""
+"""The time-zone list on sign-up and in settings: Area/City names only, old choices kept."""
 
 import re
 
@@ -10,7 +10,7 @@ def offered(body: str) -> list[str]:
     return re.findall(r'<option value="([^"]*)"', select)
 
 
-def test_sign_up_offers_only_canonical_zones_sorted(client, db):
+def test_sign_up_offers_only_area_city_zones_sorted(client, db):
     zones = offered(client.get(reverse("accounts-signup")).content.decode())
     assert "UTC" in zones
     assert {"Europe/London", "America/New_York", "America/Argentina/Buenos_Aires"} <= set(zones)
@@ -19,7 +19,7 @@ def test_sign_up_offers_only_canonical_zones_sorted(client, db):
     assert zones == sorted(zones)
 
 
-def test_settings_offer_only_canonical_zones(alice_client):
+def test_settings_offer_only_area_city_zones(alice_client):
     zones = offered(alice_client.get(reverse("accounts-settings")).content.decode())
     assert "Europe/London" in zones
     assert "US/Eastern" not in zones
