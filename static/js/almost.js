@@ -78,6 +78,16 @@
     showProblem("Almost can't be reached just now. Nothing you typed is lost: try again in a moment.");
   });
 
+  // A list whose options htmx has just replaced (the timeline's Person filter after
+  // logging someone new) keeps whatever the browser picked as the old options went:
+  // show the option the page marked as selected.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    var list = event.detail.target;
+    if (!list || list.tagName !== "SELECT") return;
+    var marked = list.querySelector("option[selected]");
+    list.value = marked ? marked.value : "";
+  });
+
   // Back and Forward restore the page htmx saved, but not what its fields held: put the
   // timeline's filters back as the address says, so the next search keeps them.
   document.addEventListener("htmx:historyRestore", function () {

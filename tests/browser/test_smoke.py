@@ -40,6 +40,8 @@ def test_logging_keeps_the_form_in_view_and_back_keeps_the_filter(make_page, db)
         expect(page.get_by_label("What happened", exact=True)).to_be_focused()
         expect(page.get_by_label("What happened", exact=True)).to_be_in_viewport()
     expect(page.locator("#timeline .entry").first).to_contain_text("The second one.")
+    # The filter was left on Everyone and still says so: the next search covers everyone.
+    expect(page.locator("#filter-person option:checked")).to_have_text("Everyone")
 
     # A mistake: the focus goes to what to fix.
     page.get_by_role("button", name="Log it").click()
