@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from journal.models import MAX_TEXT, Feeling
+from journal.models import EARLIEST, MAX_TEXT, Feeling
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -161,6 +161,8 @@ def map_row(cells: dict[str, str], line: int, tz: zoneinfo.ZoneInfo, result: Res
         return "a date we couldn't read"
     if occurred_at > datetime.now(tz) + timedelta(days=1):
         return "a date in the future"
+    if occurred_at < EARLIEST:
+        return "a date before 1970"
     mood = " ".join(cells["mood"].split())
     feeling = MOODS.get(mood.lower())
     if feeling is None:

@@ -24,6 +24,7 @@ from accounts.export import FORMAT, VERSION
 from accounts.models import validate_time_zone
 from journal.forms import refuse_null_characters
 from journal.models import (
+    EARLIEST,
     MAX_TEXT,
     Channel,
     Feeling,
@@ -226,6 +227,8 @@ def _read(r: _Reader, doc: dict) -> Plan:
         occurred_at = r.moment(record, "occurred_at", where)
         if occurred_at and occurred_at > future:
             r.fail(where, "it is more than a day in the future")
+        if occurred_at and occurred_at < EARLIEST:
+            r.fail(where, "it is before 1970")
         token = _token(r, record, where)
         if token in tokens:
             r.fail(where, "the token is used twice")

@@ -5,7 +5,7 @@ them directly (see patterns.labels.facts_for).
 """
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -143,6 +143,16 @@ def validate_not_far_future(value) -> None:
         raise ValidationError("That is more than a day in the future. Check the date and time.")
 
 
+# The earliest date an entry may have: before it, the year is a typo ("0026", "1026"),
+# and one such entry would stretch the "All time" chart over centuries.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def validate_not_too_early(value) -> None:
+    if value and value < EARLIEST:
+        raise ValidationError("That is before 1970. Check the year.")
+
+
 def validate_feeling(value: int) -> None:
     if value is not None and not -3 <= value <= 3:
         raise ValidationError("How it felt goes from -3 (awful) to +3 (wonderful).")
@@ -167,7 +177,9 @@ class Interaction(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="interactions")
-    occurred_at = models.DateTimeField(default=timezone.now, validators=[validate_not_far_future])
+    occurred_at = models.DateTimeField(
+        default=timezone.now, validators=[validate_not_far_future, validate_not_too_early]
+    )
     channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.TEXT)
     initiated_by = models.CharField(max_length=8, choices=Initiator.choices, blank=True)
     # Sealed (journal.sealing), bound to `token`, which is unique per user.

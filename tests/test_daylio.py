@@ -112,6 +112,11 @@ def test_future_rows_are_skipped():
     assert result.skipped[0].reason == "a date in the future"
 
 
+def test_rows_before_1970_are_skipped():
+    result = parse(HEADER + "1026-01-01,,,10:00,good,,,A typo in the year\n")
+    assert result.skipped[0].reason == "a date before 1970"
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -138,7 +138,6 @@ def test_it_shows_an_entry_at_the_local_time_it_was_logged(alice_client, alice, 
     alice_client.post(reverse("journal-entry-create"), entry_data(occurred_at="2026-11-20T23:30"))
     entry = Interaction.objects.get()
     assert entry.occurred_at == datetime(2026, 11, 20, 23, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
-    assert entry.occurred_at.utcoffset().total_seconds() == 0 or True
     assert entry.occurred_at.astimezone(ZoneInfo("UTC")).hour == 14
     page = alice_client.get("/").content.decode()
     assert "23:30" in page
@@ -149,6 +148,8 @@ def test_it_shows_an_entry_at_the_local_time_it_was_logged(alice_client, alice, 
     ("overrides", "field", "message"),
     [
         ({"occurred_at": "2099-01-01T10:00"}, "occurred_at", "more than a day in the future"),
+        ({"occurred_at": "1026-11-20T10:00"}, "occurred_at", "before 1970. Check the year"),
+        ({"occurred_at": "0001-01-01T00:00"}, "occurred_at", "before 1970. Check the year"),
         ({"feeling": "7"}, "feeling", "Select a valid choice"),
         ({"feeling": ""}, "feeling", "Say how it felt"),
         ({"channel": "pigeon"}, "channel", "Pick how it happened"),
