@@ -42,7 +42,7 @@ class TimeZoneField(forms.ChoiceField):
         super().__init__(
             choices=time_zone_choices,
             label="Your time zone",
-            help_text="So “late at night” means your night. We guess it from your browser.",
+            help_text="So “late at night” means your night. We pick your browser's zone when we can: check it.",
             widget=forms.Select(attrs={"data-guess-time-zone": ""}),
             **kwargs,
         )

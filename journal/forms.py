@@ -38,6 +38,12 @@ class PeopleChoices(forms.models.ModelChoiceIterator):
             yield self.choice(person)
 
 
+def keep_long_text(form: forms.BaseForm, name: str) -> None:
+    """No maxlength on the field: a browser would quietly cut a long paste. The form says
+    how long it is instead, and keeps all of it to trim."""
+    form.fields[name].widget.attrs.pop("maxlength", None)
+
+
 def version(entry: Interaction) -> str:
     """What the edit form remembers of the entry it opened: its last save, to the microsecond."""
     return entry.updated.astimezone(UTC).isoformat()
@@ -117,6 +123,7 @@ class EntryForm(forms.ModelForm):
         self.instance.user = user
         self.conflict = None
         refuse_null_characters(self)
+        keep_long_text(self, "text")
         if self.instance.pk is not None:
             self.initial["seen_updated"] = version(self.instance)
         people = Person.objects.for_user(user)
@@ -183,6 +190,7 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.user = user
         refuse_null_characters(self)
+        keep_long_text(self, "notes")
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

@@ -1,3 +1,4 @@
+import html
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -173,6 +174,17 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
     body = response.content.decode()
     if "text" not in overrides:
         assert "Keep every word of this" in body
+    assert Interaction.objects.count() == 0
+
+
+def test_a_too_long_text_comes_back_whole_to_trim(alice_client):
+    # No maxlength: the browser would cut a long paste without a word.
+    assert "maxlength" not in alice_client.get("/").content.decode().split('name="text"')[1][:200]
+    text = ("word " * 1100).strip()  # 5,499 characters
+    response = alice_client.post(reverse("journal-entry-create"), entry_data(text=text))
+    body = html.unescape(response.content.decode())
+    assert "Keep it under 5,000 characters (it has 5499)" in body
+    assert text.strip() in body
     assert Interaction.objects.count() == 0
 
 
