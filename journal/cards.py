@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from patterns.categories import CATEGORIES
-from patterns.classifier import classify
+from patterns.classifier import classify, clear_answer
 from patterns.labels import facts_for
 from patterns.models import Source
 
@@ -31,6 +31,7 @@ class Links:
         # 0 stands in for the id: reverse() checks the route, the id goes in per card.
         self._parts = {name: reverse(name, args=[0]).rsplit("/0/", 1) for name in self._routes}
         self.guidance = {c.slug: reverse("guidance-category", args=[c.slug]) for c in CATEGORIES}
+        self.clarity = reverse("guidance-page", args=["ask-for-clarity"])
 
     def __call__(self, name: str, pk: int) -> str:
         head, tail = self._parts[name]
@@ -156,7 +157,7 @@ CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-tit
     </h{h}>
     <time datetime="{iso}">{time}</time>
     <span class="feeling feeling-{tone}" title="How it felt">{feeling} <span class="visually-hidden">out of 3,</span> {feeling_label}</span>
-  </header>{text}{words}
+  </header>{text}{words}{clear}
   {chips}
   <footer class="entry-actions">
     <a href="{edit_url}">Edit<span class="visually-hidden"> entry about {person}</span></a>
@@ -168,6 +169,16 @@ CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-tit
 </article>"""
 
 REACHED = {"me": " · you reached out", "them": " · they reached out"}
+
+CLEAR = """
+  <p class="entry-clear">This reads as a clear answer, not a micro-rejection. It can sting. It also means you know where you stand. <a href="{guide}">Hearing an answer</a></p>"""
+
+
+def clear_note(entry, links: Links) -> str:
+    """A word on a clear answer ("not feeling a connection") in an entry with no sign."""
+    if entry.active_categories or not clear_answer(entry.text):
+        return ""
+    return format_html(CLEAR, guide=links.clarity)
 
 
 def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeString:
@@ -203,6 +214,7 @@ def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeStr
         if entry.text
         else "",
         words=words,
+        clear=clear_note(entry, links),
         chips=chips(entry, request),
         edit_url=links("journal-entry-edit", entry.pk),
         delete_url=links("journal-entry-delete", entry.pk),

@@ -18,6 +18,7 @@ Pure Python, no Django. How it works:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -183,3 +184,32 @@ def classify(text: str, facts: Facts = Facts(), only=None) -> dict[str, Verdict]
         reasons = tuple(item.reason for item in evidence if item.weight > 0 and item.reason)
         verdicts[slug] = Verdict(slug, score, score >= THRESHOLD, reasons)
     return verdicts
+
+
+# --------------------------------------------------------------------------------------
+# A clear answer: not one of the seven, the opposite of them
+# --------------------------------------------------------------------------------------
+_CLEAR_ANSWER = re.compile(
+    r"not feeling (?:a|the|any|much of a)(?: romantic| real)? (?:connection|spark|click)"
+    r"|(?:doesn't|does not|don't|do not|didn't|did not) feel the same"
+    r"|(?:doesn't|does not|don't|do not|didn't|did not) (?:see|think of) (?:us|me|this|you)"
+    r" (?:as (?:more|anything|a couple|romantic|that)|that way|going anywhere|long[- ]term)"
+    r"|(?:see|sees|saw) (?:me|us|you) (?:only |just )?as (?:a )?friends?\b"
+    r"|(?:rather|prefer|prefers|wants? to|would like to) (?:just )?(?:stay|be|keep it|remain) (?:just )?friends"
+    r"|not looking for (?:anything|a relationship|something) (?:serious|more|romantic|right now)"
+    r"|(?:isn't|is not|wasn't|was not|not) ready (?:for|to be in) (?:a relationship|anything serious|dating)"
+    r"|\b(?!i\b|we\b)\w+(?:'s|'ve| has| have| had)? met someone (?:else|new)\b"
+    r"|(?:wants?|wanted|decided|decides) to (?:end|stop|call off) (?:things|it|this|us|seeing me|what we)"
+    r"|(?:said|told me|gave me|it was|a) (?:a )?(?:clear|kind|honest|straight) (?:no|answer)\b"
+    r"|doesn't want (?:a relationship|to date|anything more|more than)"
+)
+
+
+def clear_answer(text: str) -> str | None:
+    """The words that make an entry a clear answer ("not feeling a connection"), or None.
+
+    A clear, kind "no" is clarity, not a micro-rejection (TAXONOMY.md): the entry card
+    says so when an entry carries no sign.
+    """
+    found = _CLEAR_ANSWER.search((text or "").lower().replace("’", "'"))
+    return found[0] if found else None

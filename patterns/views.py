@@ -10,7 +10,7 @@ from journal.cards import chips
 from journal.forms import EntryForm
 from journal.views import _back, _get_entry_for_user, with_categories
 from patterns.categories import BY_SLUG
-from patterns.classifier import classify
+from patterns.classifier import classify, clear_answer
 from patterns.labels import correct, facts_for
 
 
@@ -26,7 +26,8 @@ def hint(request: HttpRequest) -> HttpResponse:
     found = [
         BY_SLUG[v.slug] for v in classify(entry.text or "", facts_for(entry)).values() if v.label
     ]
-    return render(request, "patterns/_hint.html", {"hint": found})
+    clear = not found and clear_answer(entry.text or "")
+    return render(request, "patterns/_hint.html", {"hint": found, "clear": clear})
 
 
 @login_required

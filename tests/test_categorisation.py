@@ -284,3 +284,46 @@ def test_stored_reasons_quote_nothing_from_the_sealed_text(alice_client):
     assert stored_reasons and not any("“" in r or "brought up" in r for r in stored_reasons)
     page = alice_client.get("/").content.decode()
     assert "(“brought up”)" in page  # the page works the quoted reason out again
+
+
+def test_a_clear_answer_is_named_as_clarity_not_a_sign(alice_client):
+    entry = log(
+        alice_client,
+        "Asked Alex where we stand. She said honestly she's not feeling a romantic "
+        "connection, but she enjoyed our dates.",
+    )
+    assert stored(entry) == set()
+    body = alice_client.get("/").content.decode()
+    assert "This reads as a clear answer, not a micro-rejection." in body
+    assert reverse("guidance-page", args=["ask-for-clarity"]) in body
+    hint = alice_client.post(
+        reverse("patterns-hint"),
+        {"text": "He told me he doesn't see us as more than friends.", "feeling": "-1"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "Sounds like a clear answer" in hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're not looking for anything fancy for dinner, just pizza.",
+        "She said no to the cinema but suggested bowling on Friday instead.",
+        "I met someone else at the party who knew him.",
+        "Told him I'd rather stay in tonight. He brought soup.",
+    ],
+)
+def test_everyday_words_are_not_taken_for_a_clear_answer(alice_client, text):
+    log(alice_client, text)
+    assert "clear answer" not in alice_client.get("/").content.decode()
+
+
+def test_a_clear_answer_beside_a_sign_is_not_called_clarity(alice_client):
+    # Late-night only, with a "no" in passing: the sign stands, no reassurance under it.
+    entry = log(
+        alice_client,
+        "Only texts me at 2am 'u up'. Says he's not looking for anything serious but keeps "
+        "texting.",
+    )
+    assert stored(entry)
+    assert "clear answer" not in alice_client.get("/").content.decode()
