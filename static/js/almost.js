@@ -78,6 +78,14 @@
     showProblem("Almost can't be reached just now. Nothing you typed is lost: try again in a moment.");
   });
 
+  // Typing a new name in the log form means someone new: the "Who" list lets go of the
+  // person it had picked, so the form shows where the entry will go.
+  document.addEventListener("input", function (event) {
+    if (event.target.id !== "id_new_person" || !event.target.value.trim()) return;
+    var who = event.target.form && event.target.form.querySelector("#id_person");
+    if (who) who.value = "";
+  });
+
   // A list whose options htmx has just replaced (the timeline's Person filter after
   // logging someone new) keeps whatever the browser picked as the old options went:
   // show the option the page marked as selected.

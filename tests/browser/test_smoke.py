@@ -1,3 +1,5 @@
+import re
+
 from playwright.sync_api import expect
 
 
@@ -40,6 +42,11 @@ def test_logging_keeps_the_form_in_view_and_back_keeps_the_filter(make_page, db)
         expect(page.get_by_label("What happened", exact=True)).to_be_focused()
         expect(page.get_by_label("What happened", exact=True)).to_be_in_viewport()
     expect(page.locator("#timeline .entry").first).to_contain_text("The second one.")
+    # "Who" comes preselected with Sam; typing a new name lets go of Sam, visibly.
+    expect(page.get_by_label("Who", exact=True)).to_have_value(re.compile(r"\d+"))
+    page.get_by_label("Or someone new").fill("Kim")
+    expect(page.get_by_label("Who", exact=True)).to_have_value("")
+    page.get_by_label("Or someone new").fill("")
     # The filter was left on Everyone and still says so: the next search covers everyone.
     expect(page.locator("#filter-person option:checked")).to_have_text("Everyone")
 
