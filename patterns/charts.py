@@ -34,8 +34,20 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def week_of(day: date, week_start: int = 0) -> date:
-    """The first day of the week holding `day`. `week_start`: 0 Monday, 6 Sunday."""
-    return day - timedelta(days=(day.weekday() - week_start) % 7)
+    """The first day of the week holding `day`. `week_start`: 0 Monday, 6 Sunday.
+
+    The week of 1 January of year 1 (a Monday) would start on a Sunday before the
+    calendar does: it starts on `date.min` instead.
+    """
+    return _shift(day, -((day.weekday() - week_start) % 7))
+
+
+def _shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held within date.min .. date.max rather than overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def week_list(first: date, last: date) -> list[date]:
@@ -118,14 +130,46 @@ def layout(**extra) -> dict:
     return base
 
 
+MAX_WEEK_TICKS = 8  # labels on a week axis: fits a phone, still dates a long range
+
+
+def week_ticks(starts: list[date], most: int = MAX_WEEK_TICKS) -> list[date]:
+    """The week starts to label: every `step`-th one counted back from the newest, so the
+    newest week always has its label and at most `most` weeks do."""
+    if not starts:
+        return []
+    step = math.ceil(len(starts) / most)
+    return starts[::-1][::step][::-1]
+
+
+def week_tick_labels(ticks: list[date]) -> list[str]:
+    """ "7 Sep", as the table's rows read, with the year too ("7 Sep 2025") on the first
+    label and where the year turns, when the ticks span more than one year."""
+    if len({day.year for day in ticks}) <= 1:
+        return [f"{day:%-d %b}" for day in ticks]
+    return [
+        f"{day:%-d %b %Y}" if i == 0 or day.year != ticks[i - 1].year else f"{day:%-d %b}"
+        for i, day in enumerate(ticks)
+    ]
+
+
 def _week_axis(weeks: list[Week]) -> dict:
-    """A date axis over the weeks, padded by half a week so end bars are whole."""
-    axis = {"type": "date", "tickformat": "%-d %b", "hoverformat": "%-d %b %Y"}
+    """A date axis with a tick under the bars at week starts only, padded by half a week
+    so end bars are whole.
+
+    Left to itself plotly ticks Sundays for Monday weeks, and days on a short range;
+    with explicit ticks each label sits under the middle of its week's bar.
+    """
+    axis = {"type": "date", "hoverformat": "%-d %b %Y"}
     if weeks:
+        ticks = week_ticks([w.start for w in weeks])
         axis["range"] = [
-            (weeks[0].start - timedelta(days=4)).isoformat(),
-            (weeks[-1].start + timedelta(days=4)).isoformat(),
+            _shift(weeks[0].start, -4).isoformat(),
+            _shift(weeks[-1].start, 4).isoformat(),
         ]
+        axis["tickmode"] = "array"
+        axis["tickvals"] = [day.isoformat() for day in ticks]
+        axis["ticktext"] = week_tick_labels(ticks)
     return axis
 
 

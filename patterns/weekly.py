@@ -31,7 +31,7 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from journal.models import Interaction, Person
+from journal.models import EARLIEST, Interaction, Person
 from journal.views import parse_id, with_categories
 from patterns import charts
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
@@ -135,8 +135,8 @@ def week_rows(entries, tz, week_start: int) -> list[charts.Week]:
     found = []
     for row in _sums(rows, keys):
         start = row["week"]
-        if week_start == 6:
-            start += timedelta(days=6) if row["sunday"] else timedelta(days=-1)
+        if week_start == 6:  # week_of() keeps to the dates Python can hold
+            start = charts.week_of(start + timedelta(days=6 if row["sunday"] else 0), week_start)
         found.append(_week(row, start))
     return found
 
@@ -162,7 +162,7 @@ def rows_by_week(rows: list[Row], tz, week_start: int) -> list[charts.Week]:
 def weeks_since(
     entries, recent: dict[int, list[Row]], since: datetime | None, user, now: datetime
 ) -> list[charts.Week]:
-    """Sums per week of `entries` from `since` (None: all of them).
+    """Sums per week of `entries` from `since` (None: all of them, from 1970).
 
     Counted from `recent` (recent_rows of the same entries, loaded anyway for the
     patterns) when it holds every entry since then, else in the database (1 query).
@@ -170,9 +170,8 @@ def weeks_since(
     loaded = [r for rows in recent.values() for r in rows]
     if since and since >= now - timedelta(days=RECENT_DAYS) and len(loaded) < RECENT_MAX:
         return rows_by_week([r for r in loaded if r.occurred_at >= since], user.tz, user.week_start)
-    return week_rows(
-        entries.filter(occurred_at__gte=since) if since else entries, user.tz, user.week_start
-    )
+    # "All time" starts in 1970 at the earliest: older dates are typos, refused since.
+    return week_rows(entries.filter(occurred_at__gte=since or EARLIEST), user.tz, user.week_start)
 
 
 def hour_cells(entries, tz) -> dict[tuple[int, int], int]:

@@ -1,12 +1,20 @@
 """Chart building in patterns/charts.py: plain functions, tested directly."""
 
+import itertools
 import json
-from datetime import date
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from html import unescape
 
+import pytest
+import time_machine
 from django.conf import settings
+from django.urls import reverse
 
+from journal.models import Interaction
 from patterns import charts
 from patterns.categories import SLUGS
+from patterns.models import EntryCategory
 
 
 def test_a_week_starts_on_monday_by_default():
@@ -165,3 +173,127 @@ def test_the_shared_layout_is_transparent_and_keeps_overrides():
     assert layout["yaxis"]["fixedrange"] is True  # the base survives the override
     assert layout["yaxis"]["title"]["text"] == "Signs"
     assert "template" not in layout
+
+
+# The week axis: ticks under the bars, at the week starts the table names ---------------
+
+
+def log_on(user, person, day: date, sign: str = "left_on_read") -> None:
+    """One entry at noon, local time, on `day`, with one sign."""
+    entry = Interaction.objects.create(
+        user=user,
+        person=person,
+        occurred_at=datetime.combine(day, time(12), tzinfo=user.tz),
+        feeling=-1,
+        initiated_by="them",
+        text=f"entry on {day}",
+    )
+    EntryCategory.objects.create(interaction=entry, category=sign, reasons=["test"])
+
+
+def page_figure(response, name: str = "weekly") -> dict:
+    assert response.status_code == 200
+    html = response.content.decode()
+    match = re.search(rf'id="{name}" data-chart data-figure="([^"]*)"', html)
+    assert match, f"no figure {name}"
+    return json.loads(unescape(match.group(1)))
+
+
+def table_weeks(response, name: str = "weekly") -> list[str]:
+    """The row headers ("Week of") of a chart's table, in order."""
+    html = response.content.decode()
+    body = html[html.index(f'id="{name}-table"') :]
+    body = body[: body.index("</table>")]
+    return [unescape(h).strip() for h in re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', body)]
+
+
+@pytest.mark.parametrize(
+    ("week_start", "starts"),
+    [
+        (0, ["2026-11-02", "2026-11-09", "2026-11-16"]),  # Mondays
+        (6, ["2026-11-01", "2026-11-08", "2026-11-15"]),  # Sundays
+    ],
+)
+@time_machine.travel(datetime(2026, 11, 18, 12, tzinfo=UTC), tick=False)
+def test_the_weekly_chart_ticks_exactly_the_week_starts_its_bars_and_table_use(
+    alice_client, alice, sam, week_start, starts
+):
+    """Plotly's own ticks fell on Sundays for Monday weeks, and on every other day when
+    "All time" held three weeks, so the bars read as days."""
+    alice.week_start = week_start
+    alice.save()
+    for day in (date(2026, 11, 3), date(2026, 11, 13), date(2026, 11, 17)):
+        log_on(alice, sam, day)
+
+    response = alice_client.get("/patterns/?range=all")
+    fig = page_figure(response)
+    axis = fig["layout"]["xaxis"]
+    assert axis["tickmode"] == "array"
+    assert axis["tickvals"] == starts  # three weeks, three ticks, none between them
+    for trace in fig["data"]:  # the bars and the feeling line sit on the ticks
+        assert trace["x"] == starts
+    labels = [f"{int(day[-2:])} Nov" for day in starts]
+    assert axis["ticktext"] == labels  # the newest week has its label too
+    assert table_weeks(response) == [f"{label} 2026" for label in labels]
+
+
+@time_machine.travel(datetime(2026, 11, 18, 12, tzinfo=UTC), tick=False)
+def test_every_week_chart_on_a_persons_page_ticks_its_week_starts(alice_client, alice, sam):
+    alice.week_start = 6
+    alice.save()
+    log_on(alice, sam, date(2026, 11, 17))
+    response = alice_client.get(reverse("journal-person", args=[sam.pk]))
+    for name in ("person-signs", "person-effort", "person-feeling"):
+        fig = page_figure(response, name)
+        axis = fig["layout"]["xaxis"]
+        weeks = fig["data"][0]["x"]
+        assert len(weeks) == 12
+        assert set(axis["tickvals"]) <= set(weeks)
+        assert all(date.fromisoformat(day).weekday() == 6 for day in axis["tickvals"])
+        assert axis["tickvals"][-1] == weeks[-1] == "2026-11-15"
+        assert axis["ticktext"][-1] == "15 Nov"
+        for trace in fig["data"]:
+            assert trace["x"] == weeks
+
+
+def test_a_long_range_labels_a_few_evenly_spaced_weeks_ending_with_the_newest():
+    starts = charts.week_list(date(2024, 12, 16), date(2026, 11, 9))
+    assert len(starts) == 100
+    axis = charts.weekly_figure([charts.Week(s) for s in starts])["layout"]["xaxis"]
+    ticks = [date.fromisoformat(day) for day in axis["tickvals"]]
+    assert 4 <= len(ticks) <= 12
+    assert ticks[-1] == starts[-1]
+    assert set(ticks) <= set(starts)
+    assert len({b - a for a, b in itertools.pairwise(ticks)}) == 1  # evenly spaced
+    assert len(axis["ticktext"]) == len(ticks)
+    # The range spans two years: the first label, and the first in the new year, say which.
+    assert axis["ticktext"][0] == f"{ticks[0]:%-d %b %Y}"
+    first_of_2026 = next(i for i, day in enumerate(ticks) if day.year == 2026)
+    assert axis["ticktext"][first_of_2026] == f"{ticks[first_of_2026]:%-d %b} 2026"
+    assert all(" 20" not in text for text in axis["ticktext"][first_of_2026 + 1 :])
+
+
+def test_a_short_range_labels_every_week():
+    for n in (1, 3, 8):
+        starts = charts.week_list(date(2026, 3, 2), date(2026, 3, 2) + timedelta(weeks=n - 1))
+        axis = charts.feeling_figure([charts.Week(s) for s in starts])["layout"]["xaxis"]
+        assert axis["tickvals"] == [s.isoformat() for s in starts]
+
+
+def test_an_entry_dated_in_year_one_does_not_break_the_week_axis():
+    """`weeks[0].start - timedelta(days=4)` overflowed, and the page answered 500."""
+    assert charts.week_of(date(1, 1, 1)) == date(1, 1, 1)  # a Monday
+    assert charts.week_of(date(1, 1, 1), 6) == date.min  # its Sunday is before the calendar
+    assert charts.week_of(date.max, 6) == date(9999, 12, 26)
+    for first, last in ((date.min, date(1, 1, 15)), (date(9999, 12, 20), date(9999, 12, 27))):
+        weeks = [charts.Week(s, total=1, feeling_sum=1) for s in charts.week_list(first, last)]
+        for fig in (
+            charts.weekly_figure(weeks),
+            charts.effort_figure(weeks, "Sam"),
+            charts.feeling_figure(weeks),
+        ):
+            axis = fig["layout"]["xaxis"]
+            assert axis["range"][0] >= date.min.isoformat()
+            assert axis["range"][1] <= date.max.isoformat()
+            assert axis["tickvals"] == [w.start.isoformat() for w in weeks]
+            json.dumps(fig)

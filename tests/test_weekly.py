@@ -304,6 +304,29 @@ def test_the_range_sets_how_many_weeks_show(alice_client, history, query, weeks,
     assert len(table(response).rows) == weeks + 1
 
 
+@pytest.mark.parametrize("week_start", [0, 6])
+@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+def test_all_time_starts_in_1970_whatever_an_old_typo_says(alice_client, alice, sam, week_start):
+    # Saved before dates were checked (the form now refuses them): year 1 and year 1026.
+    alice.week_start = week_start
+    alice.save()
+    for typo in ("0001-01-01 00:00", "1026-04-01 10:00", "2026-04-01 10:00"):
+        Interaction.objects.create(
+            user=alice,
+            person=sam,
+            occurred_at=datetime.fromisoformat(typo).replace(tzinfo=UTC),
+            feeling=0,
+        )
+    response = alice_client.get(WEEKLY + "?range=all")
+    assert response.status_code == 200
+    weeks = {x for trace in figure(response)["data"] for x in trace["x"]}
+    # The entry's week and this one; nothing from 1026 or year 1.
+    assert weeks == (
+        {"2026-03-30", "2026-04-06"} if week_start == 0 else {"2026-03-29", "2026-04-05"}
+    )
+    assert len(table(response).rows) == 3  # a heading and two weeks
+
+
 @time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
 def test_empty_weeks_are_zero_weeks_not_gaps(alice_client, history):
     fig = figure(alice_client.get(WEEKLY + "?range=6m"))
