@@ -415,7 +415,9 @@ def heatmap_table(
     week_start: int,
     caption: str = "Interactions by weekday and hour",
 ) -> Table:
+    """An hour a row and a day a column: seven narrow columns fit a phone, where 24 hour
+    columns would scroll sideways past the late hours."""
     z = heatmap_grid(cells, week_start)
-    days = [WEEKDAYS[d - 1] for d in weekday_order(week_start)]
-    rows = [(day, [Cell(str(n)) for n in counts]) for day, counts in zip(days, z, strict=True)]
-    return Table(caption, ["Day", *(f"{h:02d}" for h in range(24))], rows)
+    days = [WEEKDAYS[d - 1][:3] for d in weekday_order(week_start)]
+    rows = [(f"{h:02d}:00", [Cell(str(counts[h])) for counts in z]) for h in range(24)]
+    return Table(caption, ["Hour", *days], rows)

@@ -162,9 +162,11 @@ def test_the_heat_map_runs_in_the_order_of_the_persons_week():
     sunday_first = charts.heatmap_figure(cells, 6)["data"][0]
     assert sunday_first["y"][:2] == ["Sunday", "Monday"]
     assert sunday_first["z"][0][1] == 1
-    table = charts.heatmap_table(cells, 6)
-    assert table.rows[0][0] == "Sunday"
-    assert [c.text for c in table.rows[0][1]] == [str(n) for n in sunday_first["z"][0]]
+    table = charts.heatmap_table(cells, 6)  # an hour a row, a day a column: fits a phone
+    assert table.columns == ["Hour", "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    assert table.rows[1][0] == "01:00"
+    assert [c.text for c in table.rows[1][1]] == ["1", "0", "0", "0", "0", "0", "0"]
+    assert [c.text for c in table.rows[23][1]][5] == "3"  # Friday 23:00
 
 
 def test_the_shared_layout_is_transparent_and_keeps_overrides():

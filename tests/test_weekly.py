@@ -582,9 +582,9 @@ def test_the_person_page_shows_four_charts_with_tables(alice_client, alice, sam)
     assert "When you and Sam were in touch, over the last year" in response.content.decode()
     hours_table = table(response, "person-hours-table")
     assert hours_table.caption == "Interactions by weekday and hour, over the last year"
-    hour_rows = hours_table.rows
-    assert hour_rows[5][0] == "Friday"
-    assert hour_rows[5][1:] == [str(n) for n in hours["z"][4]]
+    hour_rows = hours_table.rows  # the heading, then 00:00 to 23:00
+    assert hour_rows[24][0] == "23:00"
+    assert hour_rows[24][1:] == [str(day[23]) for day in hours["z"]]
 
     effort = figure(response, "person-effort")["data"]
     assert {t["name"]: sum(t["y"]) for t in effort} == {"You reached out": 1, "Sam reached out": 2}
