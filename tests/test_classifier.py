@@ -632,3 +632,211 @@ def test_ordinary_laughter_around_a_weighty_word_is_not_joked_off(text):
 )
 def test_ordinary_sentences_that_look_like_a_swing_are_not_hot_and_cold(text):
     assert "hot_and_cold" not in labels(text)
+
+
+# A new user's entries the rules first missed, with paraphrases: a broken promise to call
+# covered by "crazy week" with no new plan; a drunk 1:30am call after days of silence; a
+# worry about us met with "dramatic 😂"; a whole paragraph answered "damn that sucks".
+@pytest.mark.parametrize(
+    ("slugs", "text", "facts"),
+    [
+        (
+            {"busy_excuses", "avoided_plans"},
+            "she said she'd call me after work. she didn't. next morning just 'hey sorry crazy "
+            "week' and nothing about rescheduling",
+            {},
+        ),
+        (
+            {"busy_excuses", "avoided_plans"},
+            "Dan promised he'd ring me Thursday evening. He didn't. Friday: 'sorry, hectic "
+            "week!' and no mention of another day.",
+            {},
+        ),
+        (
+            {"busy_excuses", "avoided_plans"},
+            "Priya was meant to FaceTime me last night, never did. Today 'ugh mad busy, sorry' "
+            "and not a word about rearranging.",
+            {},
+        ),
+        (
+            {"busy_excuses", "avoided_plans"},
+            "Jonah said he'd text me Saturday to sort drinks. He didn't. Sunday: 'sorry, mad "
+            "week' and not a word about another day.",
+            {},
+        ),
+        (
+            {"late_night_only"},
+            "he called me at 1:30am drunk saying he misses me. haven't heard a word from him "
+            "during the day in two weeks",
+            {"occurred_at": at(1, 30)},
+        ),
+        (
+            {"late_night_only"},
+            "he called me at 1:30am drunk saying he misses me. haven't heard a word from him "
+            "during the day in two weeks",
+            {},
+        ),
+        (
+            {"late_night_only"},
+            "3am text from Marco saying he misses me. Haven't heard anything from him in "
+            "daylight since we met.",
+            {},
+        ),
+        (
+            {"late_night_only"},
+            "She drunk-dialled me at midnight again. Hasn't sent a single message during the "
+            "day all week.",
+            {},
+        ),
+        (
+            {"late_night_only"},
+            "Tom rang me drunk at 2am to say he misses me. During the day? Nothing, not a peep.",
+            {},
+        ),
+        (
+            {"joked_off"},
+            "told her I've been really anxious about us. she replied 'omg you're so dramatic 😂 "
+            "anyway did you see the bachelor'",
+            {},
+        ),
+        (
+            {"joked_off"},
+            "Told him I've been feeling really uneasy lately. He just said 'you're being "
+            "dramatic lol'.",
+            {},
+        ),
+        (
+            {"joked_off"},
+            "I admitted I've been anxious about us lately. Her answer: 'haha chill, did you see "
+            "the match?'",
+            {},
+        ),
+        (
+            {"joked_off"},
+            "Told Mo I've been on edge about us for weeks. 'lmao ok drama queen, pizza tonight?'",
+            {},
+        ),
+        (
+            {"one_word_replies"},
+            "I told him about my mom's surgery, like a whole paragraph about how scared I've "
+            "been all week. he replied 'damn that sucks' and then nothing",
+            {},
+        ),
+        (
+            {"one_word_replies"},
+            "Sent Jess a long message about losing my job and how lost I feel. 'oof that "
+            "sucks' and then silence.",
+            {},
+        ),
+        (
+            {"one_word_replies"},
+            "Wrote Ben a whole paragraph about my grandad's stroke. He said 'ugh that sucks' "
+            "and nothing else.",
+            {},
+        ),
+        (
+            {"one_word_replies"},
+            "Opened up to Leah about my panic attacks, a proper heartfelt message. She replied "
+            "'that sucks' and then crickets.",
+            {},
+        ),
+    ],
+)
+def test_a_new_users_entries_and_their_paraphrases_get_their_labels(slugs, text, facts):
+    assert slugs <= labels(text, **facts)
+
+
+@pytest.mark.parametrize(
+    ("slug", "text"),
+    [
+        # busy, but a new plan came and held; a promise to call that was kept
+        (
+            "busy_excuses",
+            "crazy week at work but she called me Sunday as promised and we booked dinner",
+        ),
+        (
+            "avoided_plans",
+            "crazy week at work but she called me Sunday as promised and we booked dinner",
+        ),
+        (
+            "avoided_plans",
+            "Hectic week for both of us, so she called on Saturday instead and we rescheduled "
+            "drinks for Tuesday at 7, which happened.",
+        ),
+        ("busy_excuses", "She said she'd call after work and she did, we talked for an hour."),
+        ("busy_excuses", "Mad busy at work, but he still rings every night before bed."),
+        # late, but inside steady daytime contact or for a reason
+        (
+            "late_night_only",
+            "we stayed up till 2am talking after our date, he texts me all day too",
+        ),
+        (
+            "late_night_only",
+            "He called me at 1am because his flight landed late, we text all day anyway.",
+        ),
+        (
+            "late_night_only",
+            "Haven't heard from her during the day because she works nights in A&E; we talk on "
+            "her break.",
+        ),
+        ("late_night_only", "He misses me, he said, when he called at lunch like every day."),
+        # the writer's own drama, or a worry taken seriously
+        ("joked_off", "I was being dramatic about the film and she laughed 😂"),
+        (
+            "joked_off",
+            "Told her I was anxious about my driving test; she hugged me and helped me practise "
+            "all weekend.",
+        ),
+        (
+            "joked_off",
+            "I was nervous about the relationship talk but he listened and said he feels the same.",
+        ),
+        ("joked_off", "We joked about how dramatic the bachelor finale was 😂 so good"),
+        # "that sucks", then real engagement
+        ("one_word_replies", "he said 'damn that sucks' and then called me for an hour"),
+        (
+            "one_word_replies",
+            "I told him about my mom's surgery, a whole paragraph. He replied 'damn that sucks' "
+            "and then called me for an hour.",
+        ),
+        (
+            "one_word_replies",
+            "Sent Jo a long message about the rainy hike. 'oof that sucks, next time!' and she "
+            "booked the next one.",
+        ),
+        (
+            "one_word_replies",
+            "My train was cancelled so I texted him 'ugh that sucks' and he picked me up.",
+        ),
+    ],
+)
+def test_the_new_users_look_alikes_stay_clean(slug, text):
+    assert slug not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Made pancakes with Mia this morning and we ate them in the garden.",
+        "He walked me home after the concert and texted to check I got in okay.",
+        "Long phone call with my sister, we laughed about our childhood holidays.",
+        "Sam cooked dinner for me after my long day, then we watched a film on the sofa.",
+        "Grabbed coffee with Lena at lunch; she asked all about my new job.",
+        "Lazy Sunday: farmers market, a nap, and a walk by the river with Jo.",
+        "She sent me a photo of a dog that looks exactly like mine, made my day.",
+        "We finally booked the trip to Lisbon for June, so excited.",
+        "Dad called to say he got my card, we chatted for ages about the garden.",
+        "Ali remembered my presentation and texted good luck this morning, then asked how it went.",
+        "Board games night at Priya's, I won Catan for once.",
+        "He brought me soup when I had a cold and stayed to watch rubbish TV.",
+        "We talked about our week over dinner and planned a picnic for Saturday.",
+        "Met Chris's friends for the first time at the pub, everyone was lovely.",
+    ],
+)
+def test_an_ordinary_warm_day_gets_no_label(text):
+    assert labels(text) == set()
+
+
+def test_the_writers_own_rough_day_is_not_their_excuse():
+    text = "Told him about my rough day at work, he said 'that sucks, want me to come over?'"
+    assert "busy_excuses" not in labels(text + " and brought pizza.")

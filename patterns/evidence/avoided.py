@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patterns.evidence.shared import DAY, MONTH, NUM, PERIOD, PLAN_WORDS
+from patterns.evidence.shared import DAY, MONTH, NO_NEW_PLAN, NUM, PERIOD, PLAN_WORDS
 from patterns.evidence.weigh import Evidence, concrete_plan_evidence, quoted
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ AVOIDED: dict[str, list[str]] = {
         r"never (?:once )?(?:has|did|does) (?:he|she|they) (?:name|set|pick|suggest|offer|confirm)",
         r"never once (?:named|set|picked|suggested|offered|confirmed)",
         r"didn't (?:suggest|offer|propose|name) (?:another|a new|an alternative|a day|a date)",
+        *NO_NEW_PLAN,
     ],
     # They simply did not turn up.
     "no_show": [

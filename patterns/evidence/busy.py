@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patterns.evidence.shared import MONTH, NUM, PERIOD
+from patterns.evidence.shared import MONTH, NO_NEW_PLAN, NUM, PERIOD
 from patterns.evidence.weigh import Evidence, concrete_plan_evidence, quoted
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ BUSY: dict[str, list[str]] = {
     "busy_me": [
         r"(?:i'm|i am|i was|i've been|i'd been|i have been|we were|we're|my (?:week|day|month)|"
         r"the (?:chat|group chat|place|shop|road|pub|bar|restaurant) was)[^.,;!?]{0,12}$",
+        r"\b(?:my|our) (?:own )?$",  # "told him about my rough day": the writer's
     ],
     "silence": [
         "silence", "silent", "nothing (?:for|else|back|since)", "no (?:reply|answer|response|word)",
@@ -58,6 +59,10 @@ BUSY: dict[str, list[str]] = {
         r"barely (?:talks|texts|speaks|replies|calls)", rf"since {MONTH}",
         r"only thing (?:\w+ )?(?:has )?said",
         r"(?:not|haven't|hasn't|n't) (?:\w+ )?(?:spoken|talked|seen each other|heard from)",
+        # a promise to get in touch, not kept: "said she'd call after work. she didn't."
+        r"(?:said|promised|swore|told me) (?:she|he|they)(?:'d| would| will| was going to| were going to) "
+        r"(?:\w+ )?(?:call|ring|text|message|phone|facetime|reply|get back|get in touch)[^.!?]{0,40}"
+        r"[.,;!]\s*(?:but |and )?(?:she|he|they) (?:didn't|did not|never)",
     ],
     # The same excuse, again and again.
     "repeated": [
@@ -79,6 +84,7 @@ BUSY: dict[str, list[str]] = {
         "never asks", "no questions", "that was the whole (?:message|reply|answer)",
         "no new plan", "no plan", "didn't say what", "no details", "no 'how are you",
         r"didn't ask (?:about|after|how) me", r"not (?:a|one) (?:single )?question", r"(?:didn't|never) ask(?:ed|s)? about me",
+        *NO_NEW_PLAN,
     ],
     # They turned something down ("'Can't, mental week.'"), in their own words.
     "refusal": [r"can't\b", "cannot", "won't be able", r"not this (?:time|week|weekend)", "no can do"],

@@ -216,6 +216,15 @@ def _swing_evidence(e: Entry, at: int, warm: str) -> list[Evidence]:
         "busy_excuses",
         "late_night_only",
     )
+    if _late_call_itself(e, at):
+        # "3am: 'miss you'" is the late-night pattern, not a swing
+        cooled = tuple(slug for slug in cooled if slug != "late_night_only")
     if shift and any(e.raw.get(slug, 0) >= 1 for slug in cooled):
         return [Evidence(1.2, f"warm ({quoted(warm)}), then a cold turn")]
     return []
+
+
+def _late_call_itself(e: Entry, at: int) -> bool:
+    """The warmth is the late-night message itself ("rang me at 2am drunk to say he misses
+    me"), not a warm day before a cold one."""
+    return any(start <= at < start + len(cue) + 1 for start, cue in e.matches("booty_cue"))

@@ -20,7 +20,9 @@ JOKED: dict[str, list[str]] = {
         r"(?:wants?|having|want) kids", "marriage", "married", r"mov(?:e|ing) in",
         r"(?:my|the) (?:anxiety|depression|therapy|mental health|health|diagnosis|biopsy|scan|"
         r"grief|eating|weight|debt|career|workload|test results|results)",
-        r"panic attacks?", r"depress(?:ed|ion)", "anxiety", r"burn(?:ing|ed|t)? ?out",
+        r"panic attacks?", r"depress(?:ed|ion)", "anxiety", "anxious", "on edge", "uneasy",
+        r"(?:nervous|unsure|insecure|confused|paranoid|unsettled|weird|doubts?) about (?:us|this|"
+        r"where|what we|the relationship|things between|how things)", r"burn(?:ing|ed|t)? ?out",
         "struggling", "scared", "terrified", "frightened", "worried", "lonely", "loneliness",
         "invisible", "really hurt", "hurt me", "how hurt", "upset with", r"suicid\w*",
         "self-harm", "miscarriage", "divorce", r"leaving my (?:husband|wife|partner)",

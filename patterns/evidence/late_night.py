@@ -36,6 +36,10 @@ LATE_NIGHT: dict[str, list[str]] = {
         "booty call", r"hm+u", "can i come over", "send (?:a )?pic", "you alone",
         r"\'(?:hey|hi|hiya|heya|yo)(?: you| stranger| u| trouble| gorgeous| sexy| beautiful| babe| "
         r"cutie)?[!. x😘😏😉🥺]*\'",
+        # narrated: "called me at 1am drunk", "drunk-dialled me", "saying he misses me"
+        r"(?:called|rang|texted|messaged|dm'?d|snapped|facetimed|phoned|voice ?noted)(?: me)?[^.!?]{0,25}\bdrunk\b",
+        r"drunk[- ]?(?:call|text|dial|messag|snap|facetim)\w*",
+        r"(?:saying|said|says|to say|telling me) (?:that )?(?:he|she|they)(?: really| still)? miss(?:es|ed)? me",
         r"what'?s up\?", "sup\\?", r"(?:(?:u|you|are you|r u) free|free)(?: tonight| now| rn)?\?", "can't sleep", r"thinking (?:of|about) (?:u|you|ya)",
     ],
     # The writer describes the pattern.
@@ -73,8 +77,10 @@ LATE_NIGHT: dict[str, list[str]] = {
     "day_silence": [
         r"(?:silent|silence|nothing|quiet|ghost|not a word|no reply|text back|ignored|get nothing|"
         r"ignores|never hear|peep|hear nothing|crickets|can't reply|won't reply|doesn't reply|never replies|"
-        r"said a word)[^.]{0,30}(?:all day|during the day|daytime|daylight|in the day|at lunch|"
-        r"afternoon|\d ?pm|all week)",
+        r"said a word|(?:haven't|hasn't|hadn't|don't|doesn't|didn't|not|never|rarely|barely) "
+        r"(?:heard|hear|had|get|got|gotten|seen|see)(?: (?:a word|a thing|a peep|a text|a message|"
+        r"anything|a single \w+))?)[^.]{0,30}(?:all day|during the day|daytime|daylight|in the day|"
+        r"at lunch|afternoon|\d ?pm|all week|in daylight|when (?:he's|she's|they're) sober)",
         r"(?:all day|during the day|day ?time|daylight|afternoon|at lunch|in the day)[^.]{0,15}"
         r"(?:nothing|silence|silent|not a word|no reply|ghost|quiet|mia|ignored|unanswered)",
         r"(?:after|following) (?:a|two|three|\d+) (?:days?|weeks?|months?) of (?:nothing|silence)",
@@ -126,7 +132,9 @@ def rule(e: Entry) -> list[Evidence]:
         weight = 1.0 if late or cue else 0.4
         ev.append(Evidence(weight, f"silence during the day ({quoted(day_silence)})"))
     if cue and late:
-        ev.append(Evidence(1.3, f"{quoted(cue)} {late}"))
+        # "called me at 1am drunk" already says when
+        when = ", late at night" if e.late_clock and e.late_clock in cue else f" {late}"
+        ev.append(Evidence(1.3, f"{quoted(cue)}{when}"))
     elif cue:
         ev.append(Evidence(0.5, quoted(cue)))
     elif late and e.late_clock and e.hit("late_repeat"):

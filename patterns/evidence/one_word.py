@@ -75,6 +75,7 @@ ONE_WORD: dict[str, list[str]] = {
         "was all (?:she|he|they) said", "all i got", "that was it", "a single", "a lone",
         "not another word", "hasn't said anything since", "and nothing",
         "that was the whole (?:message|reply|answer)", "nothing (?:else )?since",
+        r"(?:and |then |and then )(?:nothing|silence|crickets|radio silence)\b(?! (?:but|until|till))",
     ],
     # The short answer went on to engage.
     "engaged_after": [
@@ -125,6 +126,8 @@ MINIMAL_WORDS = frozenset({
     "darling", "grand", "sound", "cheers", "ta", "righto", "fab", "lush", "ace", "brill", "class",
     "noice", "okey", "oki", "interesting", "fr", "mad", "wild", "valid", "facts", "sheesh",
     "mhm", "bless", "idk", "tragic", "hm",
+    # a shrug of sympathy: "damn that sucks", "oof that sucks"
+    "sucks", "suck", "sucky", "harsh", "brutal", "welp",
 })
 MINIMAL_PAIRS = frozenset({
     "oh well", "nice one", "sounds good", "fair enough", "got it", "fair play", "go for it",

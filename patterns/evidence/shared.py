@@ -10,6 +10,16 @@ CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)"
 PERIOD = r"(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?)"
 THEM = r"(?:he|she|they|him|her|them)"
 THEIR = r"(?:his|her|their)"
+# The plan died without a new one: "nothing about rescheduling", "didn't rebook".
+NO_NEW_PLAN = [
+    r"(?:nothing|no mention|not a word|no word|no talk|no offer|no attempt|no effort|"
+    r"not a peep|zero mention) (?:about|of|to) (?:re-?schedul\w*|re-?arrang\w*|re-?book\w*|"
+    r"another (?:day|date|time|night)|a new (?:day|date|time|night)|trying again|"
+    r"making (?:it|that) up)",
+    r"(?:didn't|did not|never|hasn't|has not|won't|doesn't) (?:even )?(?:offer(?:ed)? to |try to |"
+    r"bother(?:ed)? to |ask(?:ed)? to )?(?:re-?schedul|re-?arrang|re-?book)\w*",
+    r"no (?:attempt|effort|offer) (?:at|to) (?:re-?schedul|re-?arrang|re-?book)\w*",
+]
 # Things people arrange to do together.
 PLAN_WORDS = (
     r"(?:meet|hang|dinner|lunch|brunch|breakfast|drinks?|coffee|date|trip|weekend|holiday|visit|"
