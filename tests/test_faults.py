@@ -51,11 +51,12 @@ def client_for(user) -> Client:
 def fail_labelling(monkeypatch, error: Exception) -> None:
     """Make the category insert fail after the entry (and its new person) were written."""
 
-    def broken(entries):
-        list(entries)
+    def broken(rows, *args, **kwargs):
+        list(rows)
         raise error
 
-    monkeypatch.setattr("patterns.labels.label_entries", broken)
+    # The insert itself, which new entries and edits both reach (patterns/labels.py).
+    monkeypatch.setattr(EntryCategory.objects, "bulk_create", broken)
 
 
 # Any database --------------------------------------------------------------------------
