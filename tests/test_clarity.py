@@ -88,6 +88,9 @@ def test_no_ticked_way_and_no_feeling_are_both_said_at_once(alice_client, sam):
     body = text_of(alice_client.post(url(sam), data))
     assert "Tick the way you sent" in body and "Say how it felt" in body
     assert Interaction.objects.count() == 0
+    # The page comes back with the focus on the errors, and no box cuts a paste short.
+    assert re.search(r'<div class="form-errors" role="alert" tabindex="-1" autofocus>', body)
+    assert "maxlength" not in body.split('class="draft-list"')[1]
 
 
 def test_a_ticked_way_stays_ticked_when_the_form_comes_back(alice_client, sam):

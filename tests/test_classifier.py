@@ -840,3 +840,25 @@ def test_an_ordinary_warm_day_gets_no_label(text):
 def test_the_writers_own_rough_day_is_not_their_excuse():
     text = "Told him about my rough day at work, he said 'that sucks, want me to come over?'"
     assert "busy_excuses" not in labels(text + " and brought pizza.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "told her I was sad about my grandma and she replied 'lol don't be so dramatic'",
+        "Said I'm really down since the job thing. He sent 'haha chin up' and a gif.",
+    ],
+)
+def test_sadness_met_with_a_laugh_is_joked_off(text):
+    assert "joked_off" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were sad the cafe closed, she joked about it lol",
+        "I was down to meet at 8 and she said 'haha perfect, see you there'.",
+    ],
+)
+def test_sadness_shared_or_down_for_a_plan_is_not_joked_off(text):
+    assert "joked_off" not in labels(text)

@@ -21,6 +21,11 @@ JOKED: dict[str, list[str]] = {
         r"(?:my|the) (?:anxiety|depression|therapy|mental health|health|diagnosis|biopsy|scan|"
         r"grief|eating|weight|debt|career|workload|test results|results)",
         r"panic attacks?", r"depress(?:ed|ion)", "anxiety", "anxious", "on edge", "uneasy",
+        r"i(?:'m| am| was|'ve been| have been) (?:so |really |very |feeling |a bit )?sad\b",
+        r"(?:sad|gutted|heartsick) (?:about|because|since|after|over)\b",
+        r"(?:feeling|felt|been) (?:so |really |very )?down\b", r"down (?:since|lately|recently)\b",
+
+
         r"(?:nervous|unsure|insecure|confused|paranoid|unsettled|weird|doubts?) about (?:us|this|"
         r"where|what we|the relationship|things between|how things)", r"burn(?:ing|ed|t)? ?out",
         "struggling", "scared", "terrified", "frightened", "worried", "lonely", "loneliness",

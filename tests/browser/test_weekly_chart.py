@@ -141,6 +141,23 @@ def test_the_person_page_draws_its_four_charts(make_page, last_week, sam):
     assert watch.problems == [], watch.problems
 
 
+def test_on_a_phone_the_hours_table_fits_without_scrolling_sideways(make_page, last_week, sam):
+    page, watch = make_page(width=390, height=844)
+    log_in(page)
+    page.goto(f"/people/{sam.pk}/")
+    expect(page.locator("#person-hours .main-svg").first).to_be_visible()
+    numbers = page.locator("details", has=page.locator("#person-hours-table"))
+    numbers.locator("summary").click()
+    expect(page.locator("#person-hours-table")).to_be_visible()
+    # Every day column on screen: the late hours are what this table is for.
+    assert page.evaluate(
+        """() => { const wrap = document.getElementById("person-hours-table").parentElement;
+        return wrap.scrollWidth <= wrap.clientWidth; }"""
+    )
+    page.wait_for_load_state("networkidle")
+    assert watch.problems == [], watch.problems
+
+
 def test_the_chart_pages_pass_an_accessibility_check(make_page, last_week, sam):
     from axe_playwright_python.sync_playwright import Axe
 
