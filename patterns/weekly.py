@@ -262,8 +262,10 @@ def week_summary(
                 f"{signed} of {_times(total)} with {name} had a micro-rejection; "
                 f"{_commonest(Counter(slug for r in rows for slug in r.categories))}."
             )
+        elif total == 1:
+            lines.append(f"Your interaction with {name} had no sign of a micro-rejection.")
         else:
-            lines.append(f"None of your {_times(total)} with {name} had a micro-rejection.")
+            lines.append(f"None of your {total} interactions with {name} had a micro-rejection.")
     change = ""
     past_total = sum(w.total for w in before)
     if past_total:

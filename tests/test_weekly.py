@@ -448,7 +448,7 @@ def test_this_week_is_told_in_sentences(alice_client, alice, sam, robin):
         "4 of 6 interactions with Sam had a micro-rejection; the most common was Avoided plans."
         in body
     )
-    assert "None of your 1 interaction with Robin had a micro-rejection." in body
+    assert "Your interaction with Robin had no sign of a micro-rejection." in body
     assert (
         "Interactions with a sign this week: 4, more than the average of the four weeks before (0.5 a week)."
         in body
@@ -457,8 +457,11 @@ def test_this_week_is_told_in_sentences(alice_client, alice, sam, robin):
 
     body = alice_client.get(f"{WEEKLY}?person={robin.pk}").content.decode()
     assert "You logged" not in body
-    assert "None of your 1 interaction with Robin had a micro-rejection." in body
+    assert "Your interaction with Robin had no sign of a micro-rejection." in body
     assert "with Sam" not in body
+    log(alice, robin, "2026-04-08 09:00")
+    body = alice_client.get(f"{WEEKLY}?person={robin.pk}").content.decode()
+    assert "None of your 2 interactions with Robin had a micro-rejection." in body
     log(alice, robin, "2026-04-09 19:00", ["busy_excuses", "joked_off"], feeling=-1)
     body = html.unescape(alice_client.get(WEEKLY).content.decode())
     assert (  # no sign came up more than another: no "most common"
