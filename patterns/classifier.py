@@ -26,7 +26,7 @@ from typing import Any
 
 from patterns.categories import SLUGS
 from patterns.evidence import avoided, busy, hot_cold, joked, late_night, left_on_read, one_word
-from patterns.evidence.text import Text
+from patterns.evidence.text import Text, prepared
 from patterns.evidence.weigh import Evidence
 
 THRESHOLD = 0.5
@@ -211,5 +211,5 @@ def clear_answer(text: str) -> str | None:
     A clear, kind "no" is clarity, not a micro-rejection (TAXONOMY.md): the entry card
     says so when an entry carries no sign.
     """
-    found = _CLEAR_ANSWER.search((text or "").lower().replace("’", "'"))
+    found = _CLEAR_ANSWER.search(prepared(text or ""))
     return found[0] if found else None

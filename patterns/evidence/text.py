@@ -257,6 +257,15 @@ _SNEER = re.compile(r"\b(?:lol|lmao|haha+|ha)\b.*\b(?!lol|haha|ok)\w{3,}|\w{3,}.
 _BARE_REPLY = re.compile(r"\b[a-z]+: +([^'\"\n.!?:;,]{1,24}?)\s*(?=[.!?,;\n]|$)")
 _NOT_SPEAKERS = frozenset({"me", "i", "my", "we", "us", "update", "note", "edit", "ps", "context"})
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+
+
+def prepared(raw: str) -> str:
+    """Text as the phrase lists read it: one kind of apostrophe and quote, lower case, and
+    letters typed out long brought back ("soooo busy" -> "so busy")."""
+    low = unicodedata.normalize("NFKC", raw).translate(_TRANSLATE).lower()
+    return _STRETCHED.sub(r"\1", low)
+
+
 _LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
 # "1:47am", "11pm", "1130pm", "23:40"
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]?(\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
@@ -313,8 +322,7 @@ class Text:
     """
 
     def __init__(self, raw: str) -> None:
-        low = unicodedata.normalize("NFKC", raw).translate(_TRANSLATE).lower()
-        self.low = _STRETCHED.sub(r"\1", low)  # "soooo busy" -> "so busy"
+        self.low = prepared(raw)
         self.their_quotes: list[str] = []
         self.minimal_quote: str | None = None
         self.minimal_at = -1  # where it is in the text
