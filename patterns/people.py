@@ -98,13 +98,18 @@ def hot_and_cold(rows: list[Row]) -> Pattern | None:
     )
 
 
+def signed_count(rows: list[Row]) -> int:
+    """How many of `rows` carry at least one sign."""
+    return sum(1 for r in rows if r.categories)
+
+
 def breadcrumbs(rows: list[Row], now: datetime) -> float | None:
     """The share of the last four weeks' entries that carry at least one sign, or None
     with too few to say. Pages show it as a card of its own when it is high."""
     recent = [r for r in rows if r.occurred_at >= now - timedelta(days=BREADCRUMB_DAYS)]
     if len(recent) < BREADCRUMB_MIN_ENTRIES:
         return None
-    return sum(1 for r in recent if r.categories) / len(recent)
+    return signed_count(recent) / len(recent)
 
 
 def after_clarity(rows: list[Row]) -> Pattern | None:

@@ -43,6 +43,7 @@ from patterns.people import (
     find_patterns,
     recent_rows,
     sign_set,
+    signed_count,
 )
 
 
@@ -216,10 +217,6 @@ def _times(n: int, word: str = "interaction") -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _signed(rows: list[Row]) -> int:
-    return sum(1 for r in rows if r.categories)
-
-
 def _commonest(counts: Counter) -> str:
     """ "the most common was X", or the signs by name when none came up more than the rest."""
     top = max(counts.values())
@@ -254,9 +251,9 @@ def week_summary(
             f"{now_week.signed} had a sign of a micro-rejection."
         )
     # The people with the most entries with a sign first, then the most entries.
-    people = sorted(people, key=lambda p: (-_signed(p[1]), -len(p[1]), p[0]))
+    people = sorted(people, key=lambda p: (-signed_count(p[1]), -len(p[1]), p[0]))
     for name, rows in people[:RECENT_PEOPLE]:
-        total, signed = len(rows), _signed(rows)
+        total, signed = len(rows), signed_count(rows)
         if signed:
             lines.append(
                 f"{signed} of {_times(total)} with {name} had a micro-rejection; "
