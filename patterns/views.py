@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.html import format_html
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from journal.cards import chips
@@ -47,10 +47,6 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
         if known:
             label = BY_SLUG[category].label
             done = f"Sign added: {label}." if present else f"Sign removed: {label}."
-            html += format_html(
-                '<div hx-swap-oob="innerHTML:#messages"><div class="message message-success" '
-                'role="status">{}</div></div>',
-                done,
-            )
+            html += render_to_string("journal/log.html#status", {"status": done})
         return HttpResponse(html)
     return redirect(_back(request, entry))
