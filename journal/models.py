@@ -205,6 +205,9 @@ class Interaction(models.Model):
             models.Index(fields=["user", "-occurred_at"], name="interaction_user_time"),
             # The person page: one person's entries by time.
             models.Index(fields=["person", "-occurred_at"], name="interaction_person_time"),
+            # The entry logged last (the log form picks its person). Without it PostgreSQL
+            # walks the primary key back through every newer entry of every other account.
+            models.Index(fields=["user", "-id"], name="interaction_user_latest"),
         ]
         constraints = [
             # A double-clicked or retried log form stores one entry.
