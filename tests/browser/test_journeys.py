@@ -278,6 +278,9 @@ def test_2_an_entry_can_be_logged_by_keyboard_alone_with_visible_focus(make_page
         ["anxious"],
     )
     assert still_marked(page)
+    # Ready for the next one. Waiting for it also lets htmx finish moving the focus
+    # before the chip below takes it.
+    expect(page.locator("#id_text")).to_be_focused()
 
     # A chip opens with Enter and closes with Escape: nothing needs hover.
     chip = chip_of(page.locator("#timeline"), "Left on read")
