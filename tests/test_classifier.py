@@ -158,6 +158,9 @@ SITUATIONS = {
         ("Two weeks of silence, then 2:40am: thinking about u.", {}),
         ("only ever gets in touch at 1130pm. daytime = dead air", {}),
         ("Ignored my lunchtime text, then at 1am: 'hey you 😘'.", {}),
+        # the hour told in words, and "texted me" quoting them, not the writer
+        ("texted me 'u up' at 2:30 this morning, nothing since", {}),
+        ("Got 'you awake?' from Cal at half one last night. Not a peep all week.", {}),
     ],
     "joked_off": [
         ("Asked if we're exclusive. She said 'exclusive like a club?' and put the telly on.", {}),
@@ -205,6 +208,7 @@ SITUATIONS_CLEAN = {
         ("Marie is in Vancouver, so our calls are always at 11pm my time.", {}),
         ("Late call with Dad at 1:20 because his flight was delayed; he'd warned me.", {}),
         ("He DMs at 1am sometimes, but we text all day anyway.", {}),
+        ("Jo texted me 'are you up for a run?' at 7 this morning. Lovely 5k by the canal.", {}),
     ],
     "joked_off": [
         ("She made a little joke to break the tension, then asked loads of questions.", {}),

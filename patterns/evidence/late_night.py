@@ -121,7 +121,10 @@ def rule(e: Entry) -> list[Evidence]:
     call arranged for a reason or inside steady daytime contact."""
     f = e.facts
     at = f.occurred_at
-    late = f"at {at:%H:%M}" if at and is_late(at.hour) else e.late_clock or e.hit("late_words")
+    clock = e.late_clock
+    if clock and (clock[0].isdigit() or clock.startswith("half")):
+        clock = f"at {clock}"  # reads as "“u up” at 1am"
+    late = f"at {at:%H:%M}" if at and is_late(at.hour) else clock or e.hit("late_words")
     pattern = e.hit("night_pattern")
     cue = e.hit("booty_cue")
     day_silence = e.hit("day_silence")

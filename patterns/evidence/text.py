@@ -243,7 +243,9 @@ _QUOTE = re.compile(r"""(?<![\w'])'(?=\S)((?:[^'\n]|(?<=\w)'(?=\w))*?\S)'(?!\w)|
 _MINE_BEFORE = re.compile(
     r"(?:\bme:|\bi (?:just |only |then |simply )?(?:said|asked|wrote|texted|sent|replied|"
     r"messaged|typed|went|told \w+|managed|answered)|\bmy"
-    r"|(?:^|[.!?]\s*)(?:texted|asked|messaged|sent|emailed|said|told \w+|wrote)(?: \w+){0,2})"
+    # "Texted him 'hey'" is the writer's; "texted me 'u up'" is theirs
+    r"|(?:^|[.!?]\s*)(?:(?:texted|asked|messaged|sent|emailed|wrote)(?! me\b)|said|told (?!me\b)\w+)"
+    r"(?: \w+){0,2})"
     r"\s*$"
 )
 _MINE_AFTER = re.compile(r"^,?\s*i (?:said|asked|wrote|texted|replied)\b")  # not a new sentence
@@ -269,6 +271,12 @@ def prepared(raw: str) -> str:
 _LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
 # "1:47am", "11pm", "1130pm", "23:40"
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]?(\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
+# "2:30 this morning", "half one last night", "11 at night": a clock time told as night
+_SMALL_HOURS = re.compile(
+    r"\b(?:(?:12|[1-4])(?:[:.][0-5]\d)?|half (?:twelve|one|two|three))(?: ?o'?clock)? "
+    r"(?:this morning|in the morning|that morning|last night|at night)\b"
+    r"|\b(?:1[01](?:[:.][0-5]\d)?|half (?:ten|eleven))(?: ?o'?clock)? (?:last night|at night)\b"
+)
 
 
 def is_minimal(quote: str) -> bool:
@@ -413,6 +421,9 @@ class Text:
                 hour = int(m.group(4))
                 if hour in (22, 23, 0) or (night and hour in (1, 2, 3, 10, 11, 12)):
                     return m.group(0)
+        small_hours = _SMALL_HOURS.search(self.low)
+        if small_hours:
+            return small_hours.group(0)
         return None
 
     def hit(
