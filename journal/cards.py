@@ -52,21 +52,23 @@ def _page(request) -> dict:
     return shared
 
 
-def reasons(entry, category, shown: set[str]) -> str:
-    """Why a category is on an entry, worked out again from the opened text.
+def why(entry, category, shown: set[str]) -> str:
+    """What a sign's chip says: why it is on the entry, worked out again from the opened text.
 
     Reasons quote the entry ("answered with “cool”"), so only a version without the quotes
     is stored in the plain category table; the full one is made here, once per entry
     shown, and never touches the database. Only the rules of the `shown` signs run.
+    A sign the person added says so, unless the classifier finds it too (one they
+    removed and put back).
     """
-    if category.source == Source.AUTO:
-        verdicts = getattr(entry, "_verdicts", None)
-        if verdicts is None:
-            verdicts = entry._verdicts = classify(entry.text, facts_for(entry), only=shown)
-        fresh = verdicts.get(category.category)
-        if fresh is not None and fresh.reasons:
-            return "; ".join(fresh.reasons)
-    return "; ".join(category.reasons)
+    verdicts = getattr(entry, "_verdicts", None)
+    if verdicts is None:
+        verdicts = entry._verdicts = classify(entry.text, facts_for(entry), only=shown)
+    fresh = verdicts.get(category.category)
+    found = fresh.reasons if fresh is not None and fresh.label else ()
+    if category.source == Source.PERSON:
+        return f"Why: {'; '.join(found)}." if found else "You added this."
+    return f"Why: {'; '.join(found or category.reasons)}."
 
 
 CHIP = """
@@ -126,9 +128,7 @@ def chips(entry, request, focus: str = "") -> SafeString:
             CHIP,
             slug=cat.category,
             label=cat.label,
-            why="You added this."
-            if cat.source == Source.PERSON
-            else f"Why: {reasons(entry, cat, shown)}.",
+            why=why(entry, cat, shown),
             guide=page["links"].guidance[cat.category],
             focus=AUTOFOCUS if focus == cat.category else "",
             url=url,

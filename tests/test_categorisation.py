@@ -238,6 +238,18 @@ def test_after_a_correction_with_htmx_the_focus_stays_on_the_chips_and_it_is_sai
     assert "<summary autofocus>+ " in html  # the focus still lands somewhere
 
 
+def test_a_sign_put_back_says_why_and_one_the_person_added_says_so(alice_client):
+    entry = log(alice_client, CASES["left_on_read"][0][0])
+    correct(alice_client, entry, "left_on_read", False)
+    html = correct(alice_client, entry, "left_on_read", True, htmx=True).content.decode()
+    why = re.search(r'chip-left_on_read">.*?<p class="chip-why">(.*?)</p>', html, re.S)[1]
+    assert why.startswith("Why: ") and "You added this" not in why
+
+    html = correct(alice_client, entry, "joked_off", True, htmx=True).content.decode()
+    why = re.search(r'chip-joked_off">.*?<p class="chip-why">(.*?)</p>', html, re.S)[1]
+    assert why == "You added this."
+
+
 def test_reclassify_refreshes_automatic_categories(alice_client, alice):
     entry = log(alice_client, CASES["left_on_read"][0][1])
     EntryCategory.objects.filter(interaction=entry).delete()
