@@ -161,7 +161,7 @@ def rule(e: Entry) -> list[Evidence]:
     ev = _deferral_evidence(e, plan) + _slipping_plan_evidence(e, plan, cancel)
     if e.hit("meet_proposal"):
         ev += _dodged_proposal_evidence(e, cancel)
-    ev += _plan_outcome_evidence(e.facts.plan_outcome, plan)
+    ev += _plan_outcome_evidence(e.facts, plan)
     if not any(item.weight > 0 for item in ev):
         return ev
     ev += concrete_plan_evidence(e)
@@ -236,9 +236,10 @@ def _dodged_proposal_evidence(e: Entry, cancel: str | None) -> list[Evidence]:
     return ev
 
 
-def _plan_outcome_evidence(outcome: str | None, plan: str | None) -> list[Evidence]:
-    """The plan_outcome fact; a vague or cancelled plan the text also talks about weighs
-    a little more."""
+def _plan_outcome_evidence(facts, plan: str | None) -> list[Evidence]:
+    """The plan_outcome fact; a vague or cancelled plan the text also talks about, or
+    that hurt, weighs a little more."""
+    outcome = facts.plan_outcome
     weights = {
         "vague": Evidence(0.9, "the plan was left vague"),
         "cancelled": Evidence(0.6, "the plan was cancelled"),
@@ -248,6 +249,7 @@ def _plan_outcome_evidence(outcome: str | None, plan: str | None) -> list[Eviden
     }
     if outcome not in weights:
         return []
-    if outcome in ("vague", "cancelled") and plan:
-        return [weights[outcome], Evidence(0.2)]
+    hurt = facts.feeling is not None and facts.feeling <= -1
+    if outcome in ("vague", "cancelled") and (plan or hurt):
+        return [weights[outcome], Evidence(0.2 * (bool(plan) + hurt))]
     return [weights[outcome]]

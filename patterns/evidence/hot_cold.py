@@ -24,7 +24,8 @@ HOT_COLD: dict[str, list[str]] = {
         "up and down", "all or nothing", "can't keep up with (?:him|her|them)",
         r"swings? (?:from|between)",
         "used to reply in (?:seconds|minutes)", "like a switch", "switched off",
-        "cooled off", "went cold", "gone cold", "ice cold", r"some days[^.]{0,60}other days",
+        "cooled off", r"(?:goes|going|went|gone|turns?|turned|turning) (?:\w+ )?cold", "ice cold",
+        r"week (?:one|1)\b[^.]{0,40}\. week (?:two|2)\b", "dizzy", r"some days[^.]{0,60}other days",
         r"(?:no idea|don't know|not sure) what changed", "what happened to (?:him|her|them|us)",
         r"can't read (?:him|her|them)", "cold shoulder",
         r"back to (?:being )?(?:sweet|warm|flirty|lovely|affectionate)",
@@ -54,7 +55,7 @@ HOT_COLD: dict[str, list[str]] = {
     "warm": [
         r"couldn't stop (?:kissing|texting|talking|touching|smiling)",
         r"never felt (?:like this|this way|this easy|so)",
-        r"(?:said|told me|saying|texting me)[^.]{0,40}(?:love|miss(?:ed)?|favourite|favorite|"
+        r"(?:said|told me|saying|texting me)(?! i\b| i'[dm]\b)[^.]{0,40}(?:love|miss(?:ed)?|favourite|favorite|"
         r"the one|never (?:felt|met|been|clicked|had|liked|wanted)|best thing|can't stop|all the time|clicked|something serious|"
         r"soulmate|perfect|amazing|beautiful|gorgeous|because of me|falling for|fallen for)",
         r"delet(?:e|ed|ing) (?:the|his|her|their|our) (?:dating )?(?:apps?|hinge|tinder|bumble)",
@@ -84,6 +85,9 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:two|three|four|five)-hour", "best thing", "voice notes", "paragraphs",
         "calls? me every", "so keen", "super keen", "flirty", "flirting", "cuddl\\w*",
         "sweet texts", "in love", "future together", "the one for", "you're the one",
+        r"daily (?:calls|texts|facetimes|voice ?notes|good ?mornings)",
+        r"good ?(?:morning|night) (?:gorgeous|beautiful|babe|baby|handsome|sunshine|my love|love)",
+        r"plann?(?:ed|ing) (?:our|a|the) (?:whole |entire )?(?:future|holiday|trip|wedding|life)",
         "soulmate", "obsessed with me",
         "couldn't get enough", "wanted to see me every", "every day for", "texting all day",
         "the best night", "amazing night", "amazing date", "spent the night", "chemistry",
@@ -141,6 +145,7 @@ HOT_COLD: dict[str, list[str]] = {
         "rarely", "always '?(?:super )?busy", r"one (?:reply|text|message) a (?:day|week)",
         "if that", "lucky to get", "thumbs up", "one-line", "no plans", "one word",
         r"(?:wasn't|isn't|stopped|not) (?:replying|answering|texting)",
+        r"no (?:text|texts|message|messages|calls?|word|contact)\b (?:for|since|in|all)",
         "backed off", r"who(?:'s| is) this", "didn't recogni[sz]e",
         "hasn't (?:texted|replied|called)", "silence", "silent", "nothing\\.",
         r"t(?:ake|akes|ook) (?:\w+ )?(?:hours|days|ages|forever) to (?:answer|reply|respond|text back)",
@@ -167,7 +172,8 @@ HOT_COLD: dict[str, list[str]] = {
         "a week ago", "on the date", "that night", "in person", "today", "this morning",
         "tonight", "this week", r"since (?:then|we|the|\w+day)", r"next (?:day|morning)",
         "the follow-up", "the next", "afterwards", "after that", r"(?:a|two|three|\d) days? later",
-        "lately", "these days", "now", "since we got back", "on our trip", "on the trip",
+        "lately", "these days", "now", r"week (?:one|two|three|1|2|3)\b",
+        r"by (?:lunch|lunchtime|the afternoon|the evening|bedtime|night|the weekend)", "since we got back", "on our trip", "on the trip",
         "all last week", "after the (?:party|date|wedding|weekend|trip)",
         "weekend", MONTH, r"(?:\d+|a|one|two|three|four|five|six|a few|couple of) (?:days?|weeks?) "
         r"(?:ago|on|later)",

@@ -66,6 +66,8 @@ LATE_NIGHT: dict[str, list[str]] = {
         r"every (?:message|text|call|dm|snap)[^.]{0,40}(?:after \d|at night|late|midnight)",
         "when (?:she's|he's|they're) (?:bored|drunk|lonely)",
         "nothing better to do", "back from the (?:pub|bar|club)",
+        r"(?:but|only|apparently|suddenly|always) (?:\w+ )?(?:free|available|around|awake|keen) "
+        r"(?:at|after|past|around) (?:1[01] ?pm|midnight|[1-4] ?am|1[01]:\d\d ?pm)",
         "on (?:his|her|their) way home from",
     ],
     # The late contact keeps happening.

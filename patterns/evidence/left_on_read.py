@@ -16,7 +16,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
     "left_on_read_named": [
         r"left (?:me |it |my \w+ |\w+ )?on (?:read|seen|delivered)", "leaves? (?:me )?on read",
         "on '(?:read|seen|delivered)", r"seen-?zoned?", "left me hanging", "read and ignored",
-        "read, ignored",
+        "read, ignored", r"(?:seen|read|opened) (?:and|but) (?:not|never|un)(?: ?answered| ?replied)",
     ],
     "read_marker": [
         r"read receipts?", r"blue ticks?", r"double (?:blue )?ticks?", "two ticks",
@@ -28,7 +28,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
         rf"{THEM} (?:did|has|had|definitely|clearly) (?:read|see|seen|open|opened)\b",
         rf"(?:read|seen|opened) (?:on |since )?{DAY}",
         r"(?:read|seen) \d+\s?(?:d|h|hr|hrs|days?|hours?)", "seen[,.]", "^read[.,]",
-        r"read[,.] (?:nothing|no)", "^seen", r"opened (?:it|my (?:snap|message|text|dm|email)|"
+        r"read[,.] (?:nothing|no)", r"(?:^|[.!?]\s+)seen\b", r"opened (?:it|my (?:snap|message|text|dm|email)|"
         r"the (?:snap|message))", r"saw (?:it|my (?:message|text|dm|snap)) (?:and|but)",
         rf"{THEM} (?:saw|read|viewed|opened) (?:it|my|the)", "read it", "viewed (?:it|them)",
         r"(?:has|had) read", "showed read", rf"(?:read|seen) {NUM} {PERIOD} ago",
@@ -69,6 +69,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
         rf"(?:{NUM} (?:days?|weeks?) later|after {NUM} (?:days?|weeks?)|{NUM} days of nothing)",
         r"(?:days?|weeks?) after i (?:asked|sent|texted|messaged|wrote|emailed)",
         r"answered (?:after|on|the next)", r"repl(?:y|ied) on \w+day",
+        r"\b(?:1[2-9]|[2-9]\d) (?:hours?|hrs?) later",
         "finally (?:replied|answered)",
         r"(?:replies|replied|answers|answered) (?:\w+ )?days later",
         r"(?:answered|replied to) my (?:\w+ )?from (?:last )?(?:\w+day|week)",
@@ -171,7 +172,9 @@ def _reply_fact_evidence(f: Facts) -> list[Evidence]:
     if f.reply == "seen_no_reply":
         if delay is not None and delay >= 6:
             return [Evidence(1.2, f"seen, no reply for {delay:g} h")]
-        return [Evidence(0.9, "seen, no reply")]
+        # their own message, waiting, or it hurt: the fact says it all
+        mine = f.initiated_by == "me" or (f.feeling is not None and f.feeling <= -1)
+        return [Evidence(1.0 if mine else 0.9, "seen, no reply")]
     if f.reply == "none_yet" and delay is not None and delay >= 24:
         return [Evidence(0.3, f"no reply for {delay:g} h")]
     if f.reply in ("one_word", "short") and delay is not None and delay >= 6:
