@@ -398,14 +398,14 @@ def test_the_second_dev_set_stays_good():
 def test_the_third_dev_set_stays_good():
     # Tuned on too (0.650 before): it guards the joked-off and hot-and-cold wordings.
     report = evaluate(DATA / "dev_set_3.jsonl")
-    assert report.macro_f1 >= 0.78
+    assert report.macro_f1 >= 0.80
     assert report.false_alarm_rate <= 0.02
 
 
 def test_the_fourth_dev_set_stays_good():
     # Tuned on (0.808 before): late hours told in words, swings told in new ways.
     report = evaluate(DATA / "dev_set_4.jsonl")
-    assert report.macro_f1 >= 0.88
+    assert report.macro_f1 >= 0.87
     assert report.false_alarm_rate <= 0.02
 
 

@@ -86,6 +86,8 @@ HOT_COLD: dict[str, list[str]] = {
         "calls? me every", "so keen", "super keen", "flirty", "flirting", "cuddl\\w*",
         "sweet texts", "in love", "future together", "the one for", "you're the one",
         r"daily (?:calls|texts|facetimes|voice ?notes|good ?mornings)",
+        r"\bloves? me\b", r"\'i (?:really |so )?(?:like|love|adore|miss|fancy) (?:you|u)\b",
+        r"how (?:special|amazing|beautiful|perfect|gorgeous) i am",
         r"good ?(?:morning|night) (?:gorgeous|beautiful|babe|baby|handsome|sunshine|my love|love)",
         r"plann?(?:ed|ing) (?:our|a|the) (?:whole |entire )?(?:future|holiday|trip|wedding|life)",
         "soulmate", "obsessed with me",
@@ -168,7 +170,7 @@ HOT_COLD: dict[str, list[str]] = {
     "time_marker": [
         "yesterday", "last (?:night|week|weekend|month)", DAY, "at the (?:party|wedding|bar|club)",
         r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun):",
-        "on our first", "used to", "one (?:minute|day|weekend)", "first date", r"(?:second|next|third) date", r"\d ?am",
+        "on our first", "used to", "one (?:minute|day|weekend)", "first date", r"(?:second|next|third) date", r"\d ?[ap]m",
         "a week ago", "on the date", "that night", "in person", "today", "this morning",
         "tonight", "this week", r"since (?:then|we|the|\w+day)", r"next (?:day|morning)",
         "the follow-up", "the next", "afterwards", "after that", r"(?:a|two|three|\d) days? later",
