@@ -98,6 +98,10 @@ class SettingsForm(NoColon, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["time_zone"].help_text = (
+            "So “late at night” means your night. Changing it keeps your entries at the "
+            "times you gave them."
+        )
         # A zone saved before the list lost its aliases ("US/Eastern") stays offered, so
         # the form shows it and saving other settings keeps it.
         current = self.instance.time_zone

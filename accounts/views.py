@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils import timezone
 from accounts.forms import SettingsForm, SignupForm
 from accounts.models import User
 from accounts.reauth import DOWNLOAD_KEY
+from journal.entries import keep_clock_times
 
 SIGNUPS_FULL = (
     "This server has made as many new accounts as it takes in an hour. "
@@ -47,10 +49,18 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
+    old_zone = request.user.tz
     form = SettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Saved your settings.")
+        with transaction.atomic():
+            user = form.save()
+            if "time_zone" in form.changed_data:
+                del user.tz  # cached with the old zone
+                keep_clock_times(user, old_zone, user.tz)
+        saved = "Saved your settings."
+        if "time_zone" in form.changed_data:
+            saved += " Your entries keep the times you gave them."
+        messages.success(request, saved)
         return redirect("accounts-settings")
     # Set by the password check in front of an export: start that download here.
     download = request.session.pop(DOWNLOAD_KEY, None)

@@ -1,5 +1,7 @@
 """Writes that touch more than one model: saving an entry with its categories."""
 
+from zoneinfo import ZoneInfo
+
 from django.db import IntegrityError, transaction
 
 from journal.forms import EntryForm
@@ -31,3 +33,20 @@ def save_entry(form: EntryForm) -> Interaction:
             raise
         return existing
     return entry
+
+
+def keep_clock_times(user, old: ZoneInfo, new: ZoneInfo) -> None:
+    """After the account's time zone changes from `old` to `new`, every entry (the trash's
+    too) keeps the clock time it was logged with: "2am" stays 2am, so late-night stays
+    late-night and the reasons that quote the hour still match it.
+
+    Times were typed, and are shown, in the account's zone, so this keeps what the person
+    wrote, whether the zone was wrong from the start or they have moved.
+    """
+    moved = []
+    rows = Interaction.objects.filter(user=user).values_list("pk", "occurred_at")
+    for pk, at in rows.iterator(chunk_size=2000):
+        kept = at.astimezone(old).replace(tzinfo=new)
+        if kept != at:
+            moved.append(Interaction(pk=pk, occurred_at=kept))
+    Interaction.objects.bulk_update(moved, ["occurred_at"], batch_size=500)

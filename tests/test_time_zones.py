@@ -48,3 +48,45 @@ def test_an_alias_is_not_accepted_for_someone_who_does_not_have_it(alice_client,
     assert "time_zone" in response.context["form"].errors
     alice.refresh_from_db()
     assert alice.time_zone == "Europe/London"
+
+
+def test_a_new_time_zone_keeps_the_clock_times_entries_were_logged_with(
+    alice_client, alice, bob_client, bob
+):
+    from journal.models import Interaction
+
+    def log(client, when: str, text: str) -> Interaction:
+        data = {"new_person": "Jo", "occurred_at": when, "channel": "text", "text": text}
+        response = client.post(reverse("journal-entry-create"), data | {"feeling": "-1"})
+        assert response.status_code == 302, response.context["form"].errors
+        return Interaction.objects.latest("pk")
+
+    late = log(alice_client, "2026-01-10T02:15", "'u up?' and nothing all day")
+    summer = log(alice_client, "2026-07-01T14:00", "Lunch in the park, lovely.")
+    bobs = log(bob_client, "2026-01-10T02:15", "'u up?' and nothing all day")
+    bobs_time = bobs.occurred_at
+
+    response = alice_client.post(
+        reverse("accounts-settings"), {"time_zone": "America/New_York", "week_start": "0"}
+    )
+    assert response.status_code == 302
+    page = alice_client.get(response.url).content.decode()
+    assert "Your entries keep the times you gave them." in page
+
+    page = alice_client.get(reverse("journal-log")).content.decode()
+    assert '<time datetime="2026-01-10T02:15:00-05:00">02:15</time>' in page
+    assert '<time datetime="2026-07-01T14:00:00-04:00">14:00</time>' in page
+    assert "Late-night only" in page and "at 02:15" in page
+    late.refresh_from_db()
+    summer.refresh_from_db()
+    assert late.occurred_at.isoformat() == "2026-01-10T07:15:00+00:00"
+    assert summer.occurred_at.isoformat() == "2026-07-01T18:00:00+00:00"
+    bobs.refresh_from_db()
+    assert bobs.occurred_at == bobs_time  # only her own entries
+
+    # Saving the same zone again moves nothing.
+    alice_client.post(
+        reverse("accounts-settings"), {"time_zone": "America/New_York", "week_start": "6"}
+    )
+    late.refresh_from_db()
+    assert late.occurred_at.isoformat() == "2026-01-10T07:15:00+00:00"
