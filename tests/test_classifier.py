@@ -304,6 +304,29 @@ def test_reasons_quote_what_was_found():
     assert any("play it by ear" in reason for reason in verdict["avoided_plans"].reasons)
 
 
+@pytest.mark.parametrize(
+    ("text", "slug", "feeling"),
+    [
+        ("told him i missed him, got a thumbs up", "one_word_replies", -2),
+        ("She said she'll let me know about Friday. It's Sunday now, nothing.", "avoided_plans", 0),
+        ("Asked her how she felt about us; she sent a laughing emoji.", "joked_off", 0),
+    ],
+)
+def test_short_wordings_a_new_user_wrote(text, slug, feeling):
+    assert labels(text, feeling=feeling) == {slug}
+
+
+def test_reasons_say_only_what_the_entry_says():
+    found = classify("My message shows as read since Tuesday. Nothing.")["left_on_read"].reasons
+    assert found[0] == "“shows as read”"  # not "shows as read (“shows as read”)"
+    found = classify("told him i missed him, got a thumbs up")["one_word_replies"].reasons
+    assert "long" not in found[0]  # it was personal, not long
+    text = "Sam replied: 'sorry, been so busy! we should hang sometime'. No date."
+    found = classify(text)["avoided_plans"].reasons
+    assert not any(reason.startswith("and ") for reason in found)
+    assert labels("He'll let me know about the gig by Friday. It's Wednesday, so fine.") == set()
+
+
 def test_categories_match_the_taxonomy():
     assert SLUGS == (
         "one_word_replies",

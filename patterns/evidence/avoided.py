@@ -50,8 +50,8 @@ AVOIDED: dict[str, list[str]] = {
     # A promise to confirm later: avoidance once it never comes.
     "promise_to_confirm": [
         "i'll let (?:you|u|ya) know", "let (?:you|u) know", "let me check", "i'll check",
-        "(?:she|he|they)'d let me know", "keep (?:you|u) posted", "get back to (?:you|u)",
-        "(?:she|he|they)'d get back to me", "will confirm", "confirm later", "i'll see",
+        "(?:she|he|they)(?:'d|'ll| will| would) let me know", "keep (?:you|u) posted",
+        "get back to (?:you|u)", "(?:she|he|they)(?:'d|'ll| will| would) get back to me", "will confirm", "confirm later", "i'll see",
         "check (?:my|her|his|the) (?:diary|calendar|schedule)", "let me see", "not sure",
         r"\'(?:definitely|def|deffo|for sure|totally|absolutely|100%|yes+)[!. x]*\'",
         "i'll try(?: to (?:make it|come|be there))?", "we'll try", "i might",
@@ -110,7 +110,7 @@ AVOIDED: dict[str, list[str]] = {
     "fizzled": [
         "was silent", "went quiet", r"was (?:last night|yesterday|last week)",
         "(?:she|he|they) never did", "never did", "never heard",
-        rf"it's (?:now )?(?:{DAY}|{MONTH})", rf"that was {NUM} {PERIOD} ago",
+        rf"it's (?:now )?(?:{DAY}|{MONTH})(?!,? so (?:fine|no rush|still time))", rf"that was {NUM} {PERIOD} ago",
         rf"that was (?:in|back in|last) (?:{MONTH}|spring|summer|autumn|winter|year)",
         "nothing since", "still waiting",
         r"(?:said|says) (?:exactly )?(?:that|the same)(?: thing)?(?: (?:in|last|back|before|every)|[.!])",
@@ -181,8 +181,11 @@ def _deferral_evidence(e: Entry, plan: str | None) -> list[Evidence]:
         ev.append(Evidence(1.0 if plan else 0.8, f"{quoted(vague)} instead of a plan"))
     if promise:
         ev.append(Evidence(0.7 if plan else 0.5, f"{quoted(promise)}, and then nothing"))
-    if (vague or promise) and e.any("never_set", "fizzled", "no_show"):
-        ev.append(Evidence(0.4, "and nothing came of it"))
+    came = e.any("fizzled", "no_show")
+    if (vague or promise) and came:
+        ev.append(Evidence(0.4, f"nothing came of it ({quoted(came)})"))
+    elif (vague or promise) and e.hit("never_set"):
+        ev.append(Evidence(0.4))  # "never pinned down" says so, below
     if vague and e.hit("repeated"):
         ev.append(Evidence(0.3, "again and again"))
     return ev

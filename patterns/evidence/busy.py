@@ -120,7 +120,7 @@ def rule(e: Entry) -> list[Evidence]:
         ("cancel", 0.5, "used to cancel"),
         ("no_alternative", 0.4, "no concrete alternative"),
         ("repeated", 0.3, "the same excuse again"),
-        ("plan", 0.3, "in answer to a plan"),
+        ("plan", 0.3, "around a plan"),
         ("vague_reply", 0.4, "with only a vague 'another time'"),
         ("refusal", 0.4, "to say no, with nothing else offered"),
     )

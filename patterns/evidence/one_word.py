@@ -152,11 +152,11 @@ def rule(e: Entry) -> list[Evidence]:
         return []
     short, at = answer
     ev = []
-    long_msg = e.hit("long_message", unless_before="their_subject") or (
-        e.outside_their_quotes("serious") and e.hit("shared")
-    )
-    if long_msg and not e.hit("practical"):
-        ev.append(Evidence(1.5, f"a long, personal message {short}"))
+    long_msg = e.hit("long_message", unless_before="their_subject")
+    personal = long_msg or (e.outside_their_quotes("serious") and e.hit("shared"))
+    if personal and not e.hit("practical"):
+        said = "a long, personal message" if long_msg else "something personal"
+        ev.append(Evidence(1.5, f"{said} {short}"))
     elif f.reply == "one_word":
         ev.append(Evidence(0.6 if e.hit("nothing_more") else 0.3, short))
     if not ev:

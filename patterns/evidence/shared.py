@@ -47,7 +47,7 @@ SHARED: dict[str, list[str]] = {
         "birthday", "picnic", "the pub", "get together", "call", r"(?:meet|see|meeting|seeing) (?:\w+ )?in person", "weekend",
         r"facetime", "video call", "zoom", r"go (?:and )?see", "course", "workshop",
         "reservation", "match", "game", "class", "session", "sleepover", "playdate",
-        rf"confirm\w* {DAY}", "pint", r"(?:supposed|meant) to (?:go|meet|see|have|do|be)",
+        rf"confirm\w* {DAY}", rf"(?:know|back to me|confirm) about (?:{DAY}|tonight|tomorrow)", "pint", r"(?:supposed|meant) to (?:go|meet|see|have|do|be)",
     ],
     "cancel": [
         r"cancell?(?:ed|ing|s)?", "called (?:it )?off", r"bail(?:ed|s|ing)?",
