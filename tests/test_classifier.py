@@ -318,7 +318,7 @@ def test_short_wordings_a_new_user_wrote(text, slug, feeling):
 
 def test_reasons_say_only_what_the_entry_says():
     found = classify("My message shows as read since Tuesday. Nothing.")["left_on_read"].reasons
-    assert found[0] == "“shows as read”"  # not "shows as read (“shows as read”)"
+    assert found[0] == "shows as read"  # not "shows as read (“shows as read”)"
     found = classify("told him i missed him, got a thumbs up")["one_word_replies"].reasons
     assert "long" not in found[0]  # it was personal, not long
     text = "Sam replied: 'sorry, been so busy! we should hang sometime'. No date."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from patterns.evidence.shared import CLOCK, DAY, NUM, PERIOD, THEM
@@ -138,9 +137,9 @@ def rule(e: Entry) -> list[Evidence]:
     if named:
         ev.append(Evidence(1.3, quoted(named)))
     elif read:
-        # "shows as read", "blue ticks": the reason doesn't say "read" twice
-        says_read = re.search(r"\b(?:read|seen|opened|viewed)\b", read)
-        ev.append(Evidence(0.6, quoted(read) if says_read else f"shows as read ({quoted(read)})"))
+        # not "shows as read (“shows as read”)"
+        told = read.startswith(("shows", "showed", "showing"))
+        ev.append(Evidence(0.6, "shows as read" if told else f"shows as read ({quoted(read)})"))
         if e.any("no_reply", "time_passed", "late_reply"):
             ev.append(Evidence(0.7, "with no answer for a long time"))
     if active and (read or named):
