@@ -315,6 +315,9 @@ def table_rows(table: charts.Table, entries_target: str = "") -> list[tuple[str,
     return rows
 
 
+SIGNS_SHOWN = "one bar a week, a colour for each sign."
+
+
 def chart_block(
     key: str,
     title: str,
@@ -323,6 +326,7 @@ def chart_block(
     empty: bool,
     empty_text: str,
     entries_target: str = "",
+    shows: str = "",
 ) -> dict:
     """What templates/patterns/_chart.html needs for one chart.
 
@@ -330,7 +334,8 @@ def chart_block(
     region is swapped by htmx, and with allowScriptTags off (base.html) htmx drops
     every <script> in swapped content, JSON ones included. `entries_target`: the
     element that a click on a bar, or a link in the table, loads entries into (without
-    it they open the week's page).
+    it they open the week's page). `shows`: what logging will draw, said under an
+    empty chart ("one bar a week, a colour for each sign").
     """
     return {
         "id": key,
@@ -341,6 +346,7 @@ def chart_block(
         "entries_target": entries_target,
         "empty": empty,
         "empty_text": empty_text,
+        "shows": shows,
     }
 
 
@@ -409,6 +415,7 @@ def weekly_context(user, range_key: str, person: Person | None) -> dict:
         empty=not any(w.total for w in weeks),
         empty_text=f"Nothing logged{who} in {span.label.lower()}.",
         entries_target="#week-entries",
+        shows=SIGNS_SHOWN,
     )
     cards = []
     for p in [person] if person else [by_id[pk] for pk in recent if pk in by_id][:RECENT_PEOPLE]:
@@ -514,6 +521,7 @@ def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datet
                 charts.weekly_table(weeks, links, caption=signs_title),
                 quiet,
                 nothing,
+                shows=SIGNS_SHOWN,
             ),
             chart_block(
                 "person-hours",
@@ -524,6 +532,7 @@ def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datet
                 ),
                 not cells,
                 f"Nothing logged with {name} in the last year.",
+                shows="a square for each weekday and hour you were in touch.",
             ),
             chart_block(
                 "person-effort",
@@ -541,6 +550,7 @@ def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datet
                 charts.feeling_table(weeks),
                 quiet,
                 nothing,
+                shows="how each week felt, on average.",
             ),
         ],
         "empty": quiet and not cells,

@@ -556,6 +556,16 @@ def test_the_tables_come_open_for_a_page_without_script(alice_client, alice, sam
 # The person page ----------------------------------------------------------------------
 
 
+@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+def test_an_empty_chart_says_what_it_would_show(alice_client, alice, sam):
+    log(alice, sam, "2026-04-06 09:00", ["avoided_plans"])  # nobody said who reached out
+    body = alice_client.get(reverse("journal-person", args=[sam.pk])).content.decode()
+    effort = body[body.index('id="person-effort-title"') :]
+    effort = effort[: effort.index("</figure>")]
+    assert "No entry in the last" in effort and "says who reached out" in effort
+    assert "one bar a week" not in effort  # the signs chart's words, not this one's
+
+
 @time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
 def test_the_person_page_shows_four_charts_with_tables(alice_client, alice, sam):
     alice.time_zone = "America/Los_Angeles"
