@@ -47,7 +47,8 @@ def _page(request) -> dict:
             "csrf": format_html(
                 '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
             ),
-            "next": request.get_full_path(),
+            # For an htmx answer, the page htmx is on, not the address it posted to.
+            "next": (request.htmx and request.htmx.current_url_abs_path) or request.get_full_path(),
         }
     return shared
 

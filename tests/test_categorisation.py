@@ -250,6 +250,17 @@ def test_a_sign_put_back_says_why_and_one_the_person_added_says_so(alice_client)
     assert why == "You added this."
 
 
+def test_chips_sent_after_a_correction_send_the_person_back_to_their_page(alice_client):
+    entry = log(alice_client, CASES["busy_excuses"][0][0])
+    html = alice_client.post(
+        reverse("patterns-correct", args=[entry.pk]),
+        {"category": "joked_off", "present": "1"},
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/?q=week&page=2"},
+    ).content.decode()
+    nexts = set(re.findall(r'name="next" value="([^"]*)"', html))
+    assert nexts == {"/?q=week&amp;page=2"}
+
+
 def test_reclassify_refreshes_automatic_categories(alice_client, alice):
     entry = log(alice_client, CASES["left_on_read"][0][1])
     EntryCategory.objects.filter(interaction=entry).delete()
