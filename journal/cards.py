@@ -173,7 +173,7 @@ CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-tit
 REACHED = {"me": " · you reached out", "them": " · they reached out"}
 
 CLEAR = """
-  <p class="entry-clear">This reads as a clear answer, not a micro-rejection. It can sting. It also means you know where you stand. <a href="{guide}">Hearing an answer</a></p>"""
+  <p class="entry-clear">This reads as a clear answer, not a micro-rejection. It can sting. It also means you know where you stand. <a href="{guide}">More on hearing a clear answer</a></p>"""
 
 
 def clear_note(entry, links: Links) -> str:

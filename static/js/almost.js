@@ -106,6 +106,17 @@
     if (search) search.value = params.get("q") || "";
   });
 
-  document.addEventListener("DOMContentLoaded", function () { guessTimeZone(document); });
+  // Back on a page at an entry (/#entry-12, after editing it): the keyboard starts there.
+  function focusEntryInAddress() {
+    var target = /^#entry-\d+$/.test(window.location.hash) && document.querySelector(window.location.hash);
+    if (!target) return;
+    target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    guessTimeZone(document);
+    focusEntryInAddress();
+  });
   document.addEventListener("htmx:afterSettle", function (event) { guessTimeZone(event.target); });
 })();

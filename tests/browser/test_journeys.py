@@ -342,6 +342,7 @@ def test_3_they_correct_a_category_edit_an_entry_delete_one_and_undo(
     page.get_by_role("button", name="Save changes").click()
     expect(page.locator("#messages")).to_contain_text("Saved your changes.")
     entry = entry_card(page, "Then a meme at 2am.")
+    expect(entry).to_be_focused()  # the keyboard carries on from the entry just edited
     expect(chip_of(entry, "Joked off")).to_have_count(1)  # kept
 
     # Delete one, then change their mind.
