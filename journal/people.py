@@ -11,6 +11,7 @@ from django.utils import timezone
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories
+from patterns.classifier import clear_answer
 from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
@@ -56,6 +57,11 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
+    # Their latest word was a clear answer: say so, rather than offer to ask for one.
+    latest = entries[0] if entries else None
+    context["answered"] = bool(
+        latest and not latest.active_categories and clear_answer(latest.text)
+    )
     if patterns["crumbs"] is not None:
         context.update(crumb_person=person, crumb_ratio=patterns["crumbs"])
     return render(request, "journal/person.html", context)

@@ -326,6 +326,14 @@ def test_a_clear_answer_is_named_as_clarity_not_a_sign(alice_client):
     ).content.decode()
     assert "Sounds like a clear answer" in hint
 
+    # Her page says so too, instead of offering to ask her for clarity.
+    page = alice_client.get(reverse("journal-person", args=[entry.person_id])).content.decode()
+    assert "Your latest entry with Sam reads as a clear answer." in page
+    assert "for clarity, once" not in page
+    log(alice_client, "Quick coffee with Sam, all friendly.")  # a later entry: no longer
+    page = alice_client.get(reverse("journal-person", args=[entry.person_id])).content.decode()
+    assert "Your latest entry with Sam" not in page and "Ask Sam for clarity, once" in page
+
 
 @pytest.mark.parametrize(
     "text",
