@@ -17,6 +17,14 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"“{value}” is not a time zone we know.")
 
 
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone called `name`, or UTC for a name this system doesn't know."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
 class User(AbstractUser):
     """An account. Its time zone decides what "today" and "late at night" mean."""
 
@@ -27,10 +35,7 @@ class User(AbstractUser):
 
     @cached_property
     def tz(self) -> zoneinfo.ZoneInfo:
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo("UTC")
+        return zone(self.time_zone)
 
 
 class DataKey(models.Model):

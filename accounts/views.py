@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.forms import SettingsForm, SignupForm
-from accounts.models import User
+from accounts.models import User, zone
 from accounts.reauth import DOWNLOAD_KEY
 from journal.entries import keep_clock_times
 
@@ -49,16 +49,19 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
-    old_zone = request.user.tz
     form = SettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            # The zone as stored, locked: a second Save posted meanwhile waits, then finds
+            # the zone already changed and moves nothing.
+            users = User.objects.select_for_update().filter(pk=request.user.pk)
+            old = users.values_list("time_zone", flat=True).get()
             user = form.save()
-            if "time_zone" in form.changed_data:
-                del user.tz  # cached with the old zone
-                keep_clock_times(user, old_zone, user.tz)
+            moved = old != user.time_zone
+            if moved:
+                keep_clock_times(user, zone(old), zone(user.time_zone))
         saved = "Saved your settings."
-        if "time_zone" in form.changed_data:
+        if moved:
             saved += " Your entries keep the times you gave them."
         messages.success(request, saved)
         return redirect("accounts-settings")

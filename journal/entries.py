@@ -3,9 +3,10 @@
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from journal.forms import EntryForm
-from journal.models import Interaction
+from journal.models import EARLIEST, Interaction
 from patterns.labels import label_entry
 
 
@@ -38,15 +39,20 @@ def save_entry(form: EntryForm) -> Interaction:
 def keep_clock_times(user, old: ZoneInfo, new: ZoneInfo) -> None:
     """After the account's time zone changes from `old` to `new`, every entry (the trash's
     too) keeps the clock time it was logged with: "2am" stays 2am, so late-night stays
-    late-night and the reasons that quote the hour still match it.
+    late-night and the reasons that quote the hour still match it. One read of the
+    account's entries, and an update per 500 that move.
 
     Times were typed, and are shown, in the account's zone, so this keeps what the person
-    wrote, whether the zone was wrong from the start or they have moved.
+    wrote, whether the zone was wrong from the start or they have moved. An entry keeps
+    its moment instead where its clock time can't be kept: a time the new zone skips or
+    has twice (a clock change), one that would land in the future or before 1970.
     """
+    now = timezone.now()
     moved = []
     rows = Interaction.objects.filter(user=user).values_list("pk", "occurred_at")
     for pk, at in rows.iterator(chunk_size=2000):
         kept = at.astimezone(old).replace(tzinfo=new)
-        if kept != at:
+        clock_change = kept.utcoffset() != kept.replace(fold=1).utcoffset()
+        if kept != at and not clock_change and EARLIEST <= kept <= now:
             moved.append(Interaction(pk=pk, occurred_at=kept))
     Interaction.objects.bulk_update(moved, ["occurred_at"], batch_size=500)

@@ -102,6 +102,40 @@ def test_two_posts_at_the_same_moment_store_one_entry(alice, new_person):
     assert Person.objects.filter(user=alice).count() == 1
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite's shared in-memory test database locks whole tables",
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_new_time_zone_saved_twice_at_once_moves_the_entries_once(alice):
+    """Saves of one new zone race: the first moves the entries, the rest find it saved."""
+    browser = Client()
+    browser.force_login(alice)
+    browser.post(reverse(LOG), entry_data(occurred_at="2026-01-10T02:15"))
+    start = threading.Barrier(4)
+    statuses = []
+
+    def save():
+        try:
+            other = Client()
+            other.force_login(alice)
+            start.wait()
+            data = {"time_zone": "America/New_York", "week_start": "0"}
+            statuses.append(other.post(reverse("accounts-settings"), data).status_code)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=save) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302] * 4
+    entry = Interaction.objects.get(user=alice)
+    assert entry.occurred_at.isoformat() == "2026-01-10T07:15:00+00:00"  # 02:15 in New York
+
+
 # Two tabs, one entry -------------------------------------------------------------------
 
 

@@ -63,6 +63,9 @@ def test_a_new_time_zone_keeps_the_clock_times_entries_were_logged_with(
 
     late = log(alice_client, "2026-01-10T02:15", "'u up?' and nothing all day")
     summer = log(alice_client, "2026-07-01T14:00", "Lunch in the park, lovely.")
+    # 02:30 on 8 March 2026 doesn't exist in New York (its clocks go forward): kept as is
+    skipped = log(alice_client, "2026-03-08T02:30", "Long call, lovely.")
+    skipped_time = skipped.occurred_at
     bobs = log(bob_client, "2026-01-10T02:15", "'u up?' and nothing all day")
     bobs_time = bobs.occurred_at
 
@@ -81,12 +84,35 @@ def test_a_new_time_zone_keeps_the_clock_times_entries_were_logged_with(
     summer.refresh_from_db()
     assert late.occurred_at.isoformat() == "2026-01-10T07:15:00+00:00"
     assert summer.occurred_at.isoformat() == "2026-07-01T18:00:00+00:00"
+    skipped.refresh_from_db()
+    assert skipped.occurred_at == skipped_time
     bobs.refresh_from_db()
     assert bobs.occurred_at == bobs_time  # only her own entries
 
-    # Saving the same zone again moves nothing.
-    alice_client.post(
+    # Saving settings again without a new zone moves nothing.
+    response = alice_client.post(
         reverse("accounts-settings"), {"time_zone": "America/New_York", "week_start": "6"}
     )
     late.refresh_from_db()
     assert late.occurred_at.isoformat() == "2026-01-10T07:15:00+00:00"
+    assert "keep the times" not in alice_client.get(response.url).content.decode()
+
+
+def test_a_new_time_zone_never_moves_an_entry_into_the_future(alice_client, alice):
+    from django.utils import timezone
+
+    from journal.models import Interaction
+
+    now = timezone.localtime(timezone.now(), alice.tz).replace(second=0, microsecond=0)
+    data = {"new_person": "Jo", "channel": "text", "text": "Just now.", "feeling": "0"}
+    alice_client.post(
+        reverse("journal-entry-create"), data | {"occurred_at": f"{now:%Y-%m-%dT%H:%M}"}
+    )
+    entry = Interaction.objects.get(user=alice)
+    before = entry.occurred_at
+    # Honolulu is 10 hours behind London: the same clock time there is hours from now.
+    alice_client.post(
+        reverse("accounts-settings"), {"time_zone": "Pacific/Honolulu", "week_start": "0"}
+    )
+    entry.refresh_from_db()
+    assert entry.occurred_at == before
