@@ -26,7 +26,7 @@ NAME_SLOT = "[name]"  # what the drafts show until a name is typed
 def page_html(slug: str) -> SafeString:
     """The page body as HTML. Our own Markdown, read once per process."""
     text = (CONTENT / f"{slug}.md").read_text(encoding="utf-8")
-    return mark_safe(markdown.markdown(text, extensions=["smarty"]))  # noqa: S308  # nosec B308 B703  # our own Markdown files, never user input
+    return mark_safe(markdown.markdown(text, extensions=["smarty", "toc"]))  # noqa: S308  # nosec B308 B703  # our own Markdown files, never user input
 
 
 def index(request: HttpRequest) -> HttpResponse:

@@ -31,7 +31,10 @@ class Links:
         # 0 stands in for the id: reverse() checks the route, the id goes in per card.
         self._parts = {name: reverse(name, args=[0]).rsplit("/0/", 1) for name in self._routes}
         self.guidance = {c.slug: reverse("guidance-category", args=[c.slug]) for c in CATEGORIES}
-        self.clarity = reverse("guidance-page", args=["ask-for-clarity"])
+        # how to take an answer, once it has come
+        self.clarity = (
+            reverse("guidance-page", args=["ask-for-clarity"]) + "#how-to-hear-the-answer"
+        )
 
     def __call__(self, name: str, pk: int) -> str:
         head, tail = self._parts[name]
@@ -47,10 +50,18 @@ def _page(request) -> dict:
             "csrf": format_html(
                 '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
             ),
-            # For an htmx answer, the page htmx is on, not the address it posted to.
-            "next": (request.htmx and request.htmx.current_url_abs_path) or request.get_full_path(),
+            "next": _back_to(request),
         }
     return shared
+
+
+def _back_to(request) -> str:
+    """Where a card's forms send the person back to without JavaScript: this page, or for
+    an htmx post, the page htmx posted from (an htmx GET is the page itself, or the one
+    it is about to put in the address bar)."""
+    if request.method == "POST" and request.htmx and request.htmx.current_url_abs_path:
+        return request.htmx.current_url_abs_path
+    return request.get_full_path()
 
 
 def why(entry, category, shown: set[str]) -> str:
@@ -176,11 +187,15 @@ CLEAR = """
   <p class="entry-clear">This reads as a clear answer, not a micro-rejection. It can sting. It also means you know where you stand. <a href="{guide}">More on hearing a clear answer</a></p>"""
 
 
+def is_clear_answer(entry) -> bool:
+    """A clear answer ("not feeling a connection") in an entry with no sign.
+    `entry` comes from journal.views.with_categories."""
+    return not entry.active_categories and clear_answer(entry.text)
+
+
 def clear_note(entry, links: Links) -> str:
-    """A word on a clear answer ("not feeling a connection") in an entry with no sign."""
-    if entry.active_categories or not clear_answer(entry.text):
-        return ""
-    return format_html(CLEAR, guide=links.clarity)
+    """A word on a clear answer, under the entry."""
+    return format_html(CLEAR, guide=links.clarity) if is_clear_answer(entry) else ""
 
 
 def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeString:

@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from journal.cards import is_clear_answer
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories
-from patterns.classifier import clear_answer
 from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
@@ -59,9 +59,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context["person_charts"] = charts
     # Their latest word was a clear answer: say so, rather than offer to ask for one.
     latest = entries[0] if entries else None
-    context["answered"] = bool(
-        latest and not latest.active_categories and clear_answer(latest.text)
-    )
+    context["answered"] = bool(latest and is_clear_answer(latest))
     if patterns["crumbs"] is not None:
         context.update(crumb_person=person, crumb_ratio=patterns["crumbs"])
     return render(request, "journal/person.html", context)

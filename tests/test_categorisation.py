@@ -318,7 +318,10 @@ def test_a_clear_answer_is_named_as_clarity_not_a_sign(alice_client):
     assert stored(entry) == set()
     body = alice_client.get("/").content.decode()
     assert "This reads as a clear answer, not a micro-rejection." in body
-    assert reverse("guidance-page", args=["ask-for-clarity"]) in body
+    link = reverse("guidance-page", args=["ask-for-clarity"]) + "#how-to-hear-the-answer"
+    assert f'href="{link}"' in body
+    guide = alice_client.get(reverse("guidance-page", args=["ask-for-clarity"])).content.decode()
+    assert '<h2 id="how-to-hear-the-answer">' in guide
     hint = alice_client.post(
         reverse("patterns-hint"),
         {"text": "He told me he doesn't see us as more than friends.", "feeling": "-1"},

@@ -316,6 +316,29 @@ def test_short_wordings_a_new_user_wrote(text, slug, feeling):
     assert labels(text, feeling=feeling) == {slug}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Felt a bit dizzy after the gym, so Sam came round with soup.",
+        "it turned really cold so we got hot chocolate",
+        "Week one of the new job for Sam. Week two he's settled.",
+        "Her dog loves me! Lovely walk.",
+        "No calls in the evening now he's on nights.",
+        "Jo missed her bus lol",
+        "Asked how he feels about this weekend's plan and he made a joke about the weather.",
+        "the pool's only free after 11pm so we went Sunday morning",
+        "Watched episodes 1 to 4 last night. Nothing all day today, we're both busy.",
+        "He'll let me know about the gig by Friday. It's Monday, no rush.",
+    ],
+)
+def test_everyday_sentences_near_the_new_wordings_stay_clean(text):
+    assert labels(text) == set()
+
+
+def test_a_quick_seen_is_not_left_on_read():
+    assert labels("Asked about the rent.", reply="seen_no_reply", reply_delay_hours=0.5) == set()
+
+
 def test_reasons_say_only_what_the_entry_says():
     found = classify("My message shows as read since Tuesday. Nothing.")["left_on_read"].reasons
     assert found[0] == "shows as read"  # not "shows as read (“shows as read”)"

@@ -564,6 +564,9 @@ def test_an_empty_chart_says_what_it_would_show(alice_client, alice, sam):
     effort = effort[: effort.index("</figure>")]
     assert "No entry in the last" in effort and "says who reached out" in effort
     assert "one bar a week" not in effort  # the signs chart's words, not this one's
+    ana = Person.objects.create(user=alice, name="Ana")  # nothing logged: the signs chart
+    empty = alice_client.get(f"{WEEKLY}?person={ana.pk}").content.decode()
+    assert "one bar a week, a colour for each sign." in empty
 
 
 @time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)

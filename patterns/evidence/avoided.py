@@ -110,7 +110,7 @@ AVOIDED: dict[str, list[str]] = {
     "fizzled": [
         "was silent", "went quiet", r"was (?:last night|yesterday|last week)",
         "(?:she|he|they) never did", "never did", "never heard",
-        rf"it's (?:now )?(?:{DAY}|{MONTH})(?!,? so (?:fine|no rush|still time))", rf"that was {NUM} {PERIOD} ago",
+        rf"it's (?:now )?(?:{DAY}|{MONTH})(?!,? (?:so )?(?:fine|no rush|still time|plenty of time))", rf"that was {NUM} {PERIOD} ago",
         rf"that was (?:in|back in|last) (?:{MONTH}|spring|summer|autumn|winter|year)",
         "nothing since", "still waiting",
         r"(?:said|says) (?:exactly )?(?:that|the same)(?: thing)?(?: (?:in|last|back|before|every)|[.!])",

@@ -66,7 +66,7 @@ LATE_NIGHT: dict[str, list[str]] = {
         r"every (?:message|text|call|dm|snap)[^.]{0,40}(?:after \d|at night|late|midnight)",
         "when (?:she's|he's|they're) (?:bored|drunk|lonely)",
         "nothing better to do", "back from the (?:pub|bar|club)",
-        r"(?:but|only|apparently|suddenly|always) (?:\w+ )?(?:free|available|around|awake|keen) "
+        r"(?:(?:he|she|they)(?:'s|'re| is| are)|apparently|suddenly) (?:\w+ )?(?:free|available|around|awake|keen) "
         r"(?:at|after|past|around) (?:1[01] ?pm|midnight|[1-4] ?am|1[01]:\d\d ?pm)",
         "on (?:his|her|their) way home from",
     ],
@@ -123,10 +123,10 @@ def rule(e: Entry) -> list[Evidence]:
     call arranged for a reason or inside steady daytime contact."""
     f = e.facts
     at = f.occurred_at
-    clock = e.late_clock
-    if clock and (clock[0].isdigit() or clock.startswith("half")):
-        clock = f"at {clock}"  # reads as "“u up” at 1am"
-    late = f"at {at:%H:%M}" if at and is_late(at.hour) else clock or e.hit("late_words")
+    # The hour from the facts, or the entry's own words for it, quoted (the stored reasons
+    # keep nothing of the entry's text: patterns.labels.without_quotes)
+    told = e.late_clock or e.hit("late_words")
+    late = f"at {at:%H:%M}" if at and is_late(at.hour) else told and f"late at night ({quoted(told)})"
     pattern = e.hit("night_pattern")
     cue = e.hit("booty_cue")
     day_silence = e.hit("day_silence")
@@ -143,7 +143,7 @@ def rule(e: Entry) -> list[Evidence]:
     elif cue:
         ev.append(Evidence(0.5, quoted(cue)))
     elif late and e.late_clock and e.hit("late_repeat"):
-        ev.append(Evidence(1.0, f"late contact ({late}), again and again"))
+        ev.append(Evidence(1.0, f"{late}, again and again"))
     elif late and f.initiated_by == "them":
         ev.append(Evidence(0.3, f"they wrote {late}"))  # a late hour alone is not enough
     if not ev:

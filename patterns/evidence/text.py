@@ -273,9 +273,10 @@ _LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]?(\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
 # "2:30 this morning", "half one last night", "11 at night": a clock time told as night
 _SMALL_HOURS = re.compile(
-    r"\b(?:(?:12|[1-4])(?:[:.][0-5]\d)?|half (?:twelve|one|two|three))(?: ?o'?clock)? "
-    r"(?:this morning|in the morning|that morning|last night|at night)\b"
-    r"|\b(?:1[01](?:[:.][0-5]\d)?|half (?:ten|eleven))(?: ?o'?clock)? (?:last night|at night)\b"
+    r"\b(?:at|till|until|around|about|gone) (?:(?:12|[1-4])(?:[:.][0-5]\d)?|half (?:twelve|one|two|three))"
+    r"(?: ?o'?clock)? (?:this morning|in the morning|that morning|last night|at night)\b"
+    r"|\b(?:at|till|until|around|about|gone) (?:1[01](?:[:.][0-5]\d)?|half (?:ten|eleven))"
+    r"(?: ?o'?clock)? (?:last night|at night)\b"
 )
 
 
