@@ -12,7 +12,9 @@ What it does, and undoes at the end whatever happens:
    DEBUG off, collectstatic into a temporary STATIC_ROOT, fixed throwaway keys) on a
    free loopback port;
 3. drives each endpoint in turn with `wrk` (Debian: `apt-get install -y wrk`), a fixed
-   number of connections on 127.0.0.1, logged in through the real login form. The two
+   number of connections on 127.0.0.1, logged in through the real login form, each
+   request on a new connection (so the kernel spreads them over the workers; a kept-alive
+   connection stays with one worker, and medians then doubled or not by chance). The two
    accounts take turns (--rounds slices each, --duration seconds in all), so a change in
    the machine's load hits both alike; latencies are the mean of the slices' percentiles.
    The export runs on one connection, in one slice, after typing the password again;
