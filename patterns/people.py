@@ -92,7 +92,8 @@ def hot_and_cold(rows: list[Row]) -> Pattern | None:
     involved = sorted({r for pair in swings for r in pair}, key=lambda r: r.occurred_at)
     return Pattern(
         kind="hot_and_cold",
-        sentence=f"It swung between warm and cold {len(swings)} times, each within {SWING_DAYS // 7} weeks.",
+        sentence=f"It went from warm to cold, or back, {len(swings)} times, each time within "
+        f"{SWING_DAYS // 7} weeks.",
         guidance="hot-and-cold",
         entries=involved,
     )

@@ -50,7 +50,7 @@ def test_it_suggests_questions_with_the_name_filled_in(alice_client, sam):
     for question in CLARITY_QUESTIONS:
         assert question.format(name="Sam") in body
     assert "{name}" not in body
-    assert "Almost never sends anything" in body
+    assert "Nothing is sent from here" in body
     assert "not therapy" in body
 
 

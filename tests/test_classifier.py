@@ -316,6 +316,15 @@ def test_short_wordings_a_new_user_wrote(text, slug, feeling):
     assert labels(text, feeling=feeling) == {slug}
 
 
+def test_a_vague_push_to_next_week_for_a_mental_week_is_busy_and_avoided():
+    text = (
+        "asked jay if we could get food thursday, he said defo!! then wed night he goes "
+        "'ah this week is mental can we do next week instead'"
+    )
+    assert labels(text, plan_outcome="rescheduled") == {"busy_excuses", "avoided_plans"}
+    assert labels("Can we do next week instead? Tuesday at 7 works. We went, lovely.") == set()
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -172,7 +172,7 @@ def test_the_message_page_never_offers_to_send(client, db):
     assert 'method="post"' not in body.lower()
     buttons = re.findall(r"<button[^>]*>(.*?)</button>", body, re.S)
     assert buttons and not any("send" in b.lower() for b in buttons)
-    assert "Almost never sends anything" in body
+    assert "Nothing is sent from here" in body
 
 
 def test_a_name_cannot_inject_markup_into_the_drafts(client, db):

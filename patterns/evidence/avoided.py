@@ -17,7 +17,8 @@ AVOIDED: dict[str, list[str]] = {
     "vague_reply": [
         "maybe (?:some ?time|another time|later|next (?:week|month|time|year)|after|one day|"
         "at some point|soon|the|in)", r"some ?time (?:next|soon|after|in|maybe)",
-        "some other time", "another time", r"another (?:weekend|week|day|night)", r"we'll (?:have to |just )?see", "let's see", "let's just see",
+        "some other time", "another time",
+        r"(?:can|could|shall) we (?:do|try|push (?:it |this )?to|move (?:it |this )?to) next (?:week|month)\b", r"another (?:weekend|week|day|night)", r"we'll (?:have to |just )?see", "let's see", "let's just see",
         r"see how (?:the|it|things|i|she|he|they|next|my|we)", "play it by ear",
         "one of these days", "at some point", "one day maybe",
         "we should (?:totally |definitely |really |def )?(?:hang|meet|get|grab|catch|"

@@ -20,6 +20,8 @@ BUSY: dict[str, list[str]] = {
         r"hectic|busy|heavy) (?:week|month|day|few (?:days|weeks)|time|period|stretch|year|"
         r"schedule)", r"(?:so|too) much (?:going on|on)", r"a lot (?:going on|on)",
         "lots going on", "tons going on",
+        r"(?:week|month|day|work|life|everything|things)(?:'s| is| has been| been| are)(?: so| just| a bit)? "
+        r"(?:crazy|mad|insane|nuts|mental|manic|chaos|chaotic|hectic|full[- ]on|rammed)\b",
         r"(?:been|is|are|was|s|has been|so|just) '(?:crazy|mad|insane|nuts|mental|manic|chaos|"
         r"a lot|full on)", r"buried (?:in|under) work", "drowning in work",
         "up to (?:my|her|his) (?:eyes|eyeballs|neck)", "stretched thin", "work stuff",
@@ -121,7 +123,7 @@ def rule(e: Entry) -> list[Evidence]:
         ("no_alternative", 0.4, "no concrete alternative"),
         ("repeated", 0.3, "the same excuse again"),
         ("plan", 0.3, "around a plan"),
-        ("vague_reply", 0.4, "with only a vague 'another time'"),
+        ("vague_reply", 0.4, "with only a vague promise of another time"),
         ("refusal", 0.4, "to say no, with nothing else offered"),
     )
     ev += [Evidence(weight, why) for name, weight, why in context if e.hit(name)]

@@ -126,7 +126,9 @@ def rule(e: Entry) -> list[Evidence]:
     # The hour from the facts, or the entry's own words for it, quoted (the stored reasons
     # keep nothing of the entry's text: patterns.labels.without_quotes)
     told = e.late_clock or e.hit("late_words")
-    late = f"at {at:%H:%M}" if at and is_late(at.hour) else told and f"late at night ({quoted(told)})"
+    late = (
+        f"at {at:%H:%M}" if at and is_late(at.hour) else told and f"late at night ({quoted(told)})"
+    )
     pattern = e.hit("night_pattern")
     cue = e.hit("booty_cue")
     day_silence = e.hit("day_silence")

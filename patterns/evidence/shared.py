@@ -41,6 +41,7 @@ SHARED: dict[str, list[str]] = {
         "meet", "meeting", "meeting up", "meet up", "hang out", "hang", "hanging out", "dinner",
         "lunch",
         "brunch", "breakfast", "drinks?", "coffee", "date", "plans?", "trip", "weekend away",
+        r"(?:get|grab|go for) (?:food|a bite|something to eat)",
         "holiday", r"visit(?:ing)?", "come (?:over|round|down|to)", "catch[- ]?up", "film", "movie",
         "cinema", "gig", "concert", "show", "party", "roast", "walk", "hike", "booking",
         "table", "tickets?", "see (?:each other|her|him|them|you|the)", "graduation",
@@ -66,7 +67,8 @@ SHARED: dict[str, list[str]] = {
         rf"suggested|rebook\w*|re-?booked|book(?:ed)?|moved (?:it |us |our \w+ )?to|swapped \w+ to|"
         rf"new date (?:was|is)|set a new date|to rebook for|rescheduled (?:it |us )?for|"
         rf"pushed (?:it )?to)"
-        rf"[^.?!]{{0,40}}?(?:{DAY}|tomorrow|tonight|next week|the \d{{1,2}}(?:st|nd|rd|th)|"
+        # "next week" alone is no time: "can we do next week instead" leaves it open
+        rf"[^.?!]{{0,40}}?(?:{DAY}|tomorrow|tonight|the \d{{1,2}}(?:st|nd|rd|th)|"
         rf"{CLOCK}|at \d{{1,2}})",
         rf"{DAY} at \d{{1,2}}", rf"{DAY} {CLOCK}", rf"{DAY} (?:lunch|brunch|dinner|morning)",
         rf"{DAY} instead",
