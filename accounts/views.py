@@ -58,11 +58,20 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             old = users.values_list("time_zone", flat=True).get()
             user = form.save()
             moved = old != user.time_zone
-            if moved:
-                keep_clock_times(user, zone(old), zone(user.time_zone))
+            held = keep_clock_times(user, zone(old), zone(user.time_zone)) if moved else 0
         saved = "Saved your settings."
         if moved:
             saved += " Your entries keep the times you gave them."
+        if held == 1:
+            saved += (
+                " Apart from 1: that time hasn't come yet in the new zone, or falls in a"
+                " clock change, so it keeps the moment it happened."
+            )
+        elif held:
+            saved += (
+                f" Apart from {held}: those times haven't come yet in the new zone, or fall"
+                " in a clock change, so they keep the moment they happened."
+            )
         messages.success(request, saved)
         return redirect("accounts-settings")
     # Set by the password check in front of an export: start that download here.

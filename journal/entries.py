@@ -36,7 +36,7 @@ def save_entry(form: EntryForm) -> Interaction:
     return entry
 
 
-def keep_clock_times(user, old: ZoneInfo, new: ZoneInfo) -> None:
+def keep_clock_times(user, old: ZoneInfo, new: ZoneInfo) -> int:
     """After the account's time zone changes from `old` to `new`, every entry (the trash's
     too) keeps the clock time it was logged with: "2am" stays 2am, so late-night stays
     late-night and the reasons that quote the hour still match it. One read of the
@@ -46,13 +46,20 @@ def keep_clock_times(user, old: ZoneInfo, new: ZoneInfo) -> None:
     wrote, whether the zone was wrong from the start or they have moved. An entry keeps
     its moment instead where its clock time can't be kept: a time the new zone skips or
     has twice (a clock change), one that would land in the future or before 1970.
+    Returns how many did.
     """
     now = timezone.now()
     moved = []
+    held = 0
     rows = Interaction.objects.filter(user=user).values_list("pk", "occurred_at")
     for pk, at in rows.iterator(chunk_size=2000):
         kept = at.astimezone(old).replace(tzinfo=new)
         clock_change = kept.utcoffset() != kept.replace(fold=1).utcoffset()
-        if kept != at and not clock_change and EARLIEST <= kept <= now:
+        if kept == at:
+            continue
+        if clock_change or not EARLIEST <= kept <= now:
+            held += 1
+        else:
             moved.append(Interaction(pk=pk, occurred_at=kept))
     Interaction.objects.bulk_update(moved, ["occurred_at"], batch_size=500)
+    return held

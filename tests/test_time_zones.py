@@ -74,7 +74,7 @@ def test_a_new_time_zone_keeps_the_clock_times_entries_were_logged_with(
     )
     assert response.status_code == 302
     page = alice_client.get(response.url).content.decode()
-    assert "Your entries keep the times you gave them." in page
+    assert "Your entries keep the times you gave them. Apart from 1:" in page  # 8 March
 
     page = alice_client.get(reverse("journal-log")).content.decode()
     assert '<time datetime="2026-01-10T02:15:00-05:00">02:15</time>' in page
@@ -116,3 +116,5 @@ def test_a_new_time_zone_never_moves_an_entry_into_the_future(alice_client, alic
     )
     entry.refresh_from_db()
     assert entry.occurred_at == before
+    page = alice_client.get(reverse("accounts-settings")).content.decode()
+    assert "Apart from 1: that time hasn&#x27;t come yet in the new zone" in page
