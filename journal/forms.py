@@ -113,7 +113,7 @@ class EntryForm(forms.ModelForm):
         error_messages = {
             "person": {"invalid_choice": "Pick one of your own people."},
             "channel": {"invalid_choice": "Pick how it happened from the list."},
-            "text": {"max_length": "Keep it under 5,000 characters (it has %(show_value)d)."},
+            "text": {"max_length": "Keep it under 5000 characters (it has %(show_value)d)."},
         }
 
     def __init__(self, *args, user, **kwargs):

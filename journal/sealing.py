@@ -251,11 +251,12 @@ def opened(queryset, name: str):
 
 
 def matching_pks(queryset, name: str, query: str) -> list[int]:
-    """Primary keys of the rows whose sealed `name` contains `query`, ignoring case, in
-    the queryset's order. The text is opened here, in Python: the database can't search it.
+    """Primary keys of the rows whose sealed `name` contains every word of `query`, in any
+    order and ignoring case, in the queryset's order. The text is opened here, in Python:
+    the database can't search it.
     """
-    needle = query.casefold()
-    return [pk for pk, text in opened(queryset, name) if needle in text.casefold()]
+    words = query.casefold().split()
+    return [pk for pk, text in opened(queryset, name) if all(w in text.casefold() for w in words)]
 
 
 class MatchingRows:

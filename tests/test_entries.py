@@ -249,6 +249,12 @@ def test_search_finds_words_in_any_case(alice_client, journal):
     assert "Seen at 3pm" not in body
 
 
+def test_search_finds_entries_with_every_word_in_any_order(alice_client, journal):
+    body = page(alice_client, q="plans robin")
+    assert "Robin asked about PIZZA plans" in body
+    assert "Pizza night" not in body  # "pizza" alone is not enough
+
+
 def test_search_says_when_nothing_matches(alice_client, journal):
     assert "No entries match" in page(alice_client, q="marathon")
 
