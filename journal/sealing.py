@@ -256,7 +256,12 @@ def matching_pks(queryset, name: str, query: str) -> list[int]:
     the database can't search it.
     """
     words = query.casefold().split()
-    return [pk for pk, text in opened(queryset, name) if all(w in text.casefold() for w in words)]
+    found = []
+    for pk, text in opened(queryset, name):
+        low = text.casefold()
+        if all(word in low for word in words):
+            found.append(pk)
+    return found
 
 
 class MatchingRows:
