@@ -93,7 +93,7 @@ CHIP = """
           <input type="hidden" name="category" value="{slug}">
           <input type="hidden" name="present" value="0">
           <input type="hidden" name="next" value="{next}">
-          <button type="submit" class="link">Not this, remove it</button>
+          <button type="submit" class="link">Not this, remove it<span class="visually-hidden"> from the entry about {person}</span></button>
         </form>
       </div>
     </details>"""
@@ -106,7 +106,7 @@ CHIPS = """<div class="chips" id="chips-{pk}">{chips}
       <select id="add-{pk}" name="category">{options}</select>
       <input type="hidden" name="present" value="1">
       <input type="hidden" name="next" value="{next}">
-      <button type="submit">Add</button>
+      <button type="submit">Add<span class="visually-hidden"> it to the entry about {person}</span></button>
     </form>
   </details>
 </div>"""
@@ -147,6 +147,7 @@ def chips(entry, request, focus: str = "") -> SafeString:
             pk=entry.pk,
             csrf=page["csrf"],
             next=page["next"],
+            person=entry.person.name,
         )
         for cat in entry.active_categories
     ]
@@ -159,6 +160,7 @@ def chips(entry, request, focus: str = "") -> SafeString:
         options=missing_options(frozenset(shown)),
         focus=AUTOFOCUS if focus == "add" else "",
         next=page["next"],
+        person=entry.person.name,
     )
 
 

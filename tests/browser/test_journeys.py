@@ -310,7 +310,7 @@ def test_3_they_correct_a_category_edit_an_entry_delete_one_and_undo(
     entry = entry_card(page, CANCELLED)
     chip = open_chip(entry, "Avoided plans")
     check(page, watch, "chip open")
-    chip.get_by_role("button", name="Not this, remove it").click()
+    chip.get_by_role("button", name="Not this, remove it from the entry about Sam").click()
     expect(chip_of(entry, "Avoided plans")).to_have_count(0)
     expect(chip_of(entry, '"Busy" as a cover')).to_have_count(1)
     expect(entry.locator(".chip-add > summary")).to_be_focused()  # not lost to the page
@@ -322,7 +322,7 @@ def test_3_they_correct_a_category_edit_an_entry_delete_one_and_undo(
     entry.get_by_label("Sign").select_option(label="Joked off")
     assert fits_the_width(page)  # the last chip of the row opens on screen
     check(page, watch, "add a sign open")
-    entry.get_by_role("button", name="Add", exact=True).click()
+    entry.get_by_role("button", name="Add it to the entry about Sam").click()
     expect(chip_of(entry, "Joked off").locator("summary")).to_be_focused()
     chip = open_chip(entry, "Joked off")
     expect(chip.locator(".chip-why")).to_have_text("You added this.")
@@ -371,14 +371,14 @@ def test_3_corrections_edits_deleting_and_undo_work_without_javascript(
 
     entry = entry_card(page, CANCELLED)
     chip = open_chip(entry, "Avoided plans")  # <details> opens without script
-    chip.get_by_role("button", name="Not this, remove it").click()
+    chip.get_by_role("button", name="Not this, remove it from the entry about Sam").click()
     expect(page.get_by_role("heading", name="Log an interaction")).to_be_visible()
     expect(chip_of(entry_card(page, CANCELLED), "Avoided plans")).to_have_count(0)
 
     entry = entry_card(page, SEEN)
     entry.locator(".chip-add > summary", has_text="Add a sign").click()
     entry.get_by_label("Sign").select_option(label="Joked off")
-    entry.get_by_role("button", name="Add", exact=True).click()
+    entry.get_by_role("button", name="Add it to the entry about Sam").click()
     expect(chip_of(entry_card(page, SEEN), "Joked off")).to_have_count(1)
 
     entry_card(page, SEEN).get_by_role("link", name="Edit entry about Sam").click()
