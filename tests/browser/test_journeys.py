@@ -452,11 +452,15 @@ def test_4_they_read_their_weeks_switch_range_and_person_and_open_a_week(
     screenshot(page, f"weekly-{look}")
 
     mark(page)
-    page.get_by_role("link", name="6 months").click()
+    page.get_by_role("link", name="6 months").focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_role("link", name="6 months")).to_have_attribute("aria-current", "true")
+    expect(page.get_by_role("link", name="6 months")).to_be_focused()  # the keyboard stays
     page.wait_for_function("() => document.getElementById('weekly')?.data?.[0]?.x.length === 26")
+    page.get_by_label("Person").focus()
     page.get_by_label("Person").select_option("Sam")
     expect(page).to_have_url(re.compile(rf"/patterns/\?range=6m&person={sam.pk}$"))
+    expect(page.get_by_label("Person")).to_be_focused()
     expect(page.get_by_role("heading", name="This week with Sam")).to_be_visible()
     expect(chart.locator(".main-svg").first).to_be_visible()
 
