@@ -15,7 +15,20 @@
     });
   }
 
-  // Buttons with data-copy="id" copy the text of that field to the clipboard.
+  // A message in the page's live region (base.html's #messages): "success" or "error".
+  function say(text, kind) {
+    var box = document.getElementById("messages");
+    if (!box) return;
+    box.innerHTML = "";
+    var note = document.createElement("div");
+    note.className = "message message-" + kind;
+    note.setAttribute("role", kind === "error" ? "alert" : "status");
+    note.textContent = text;
+    box.appendChild(note);
+  }
+
+  // Buttons with data-copy="id" copy the text of that field to the clipboard, and say so
+  // where a screen reader hears it too.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (!button) return;
@@ -24,6 +37,7 @@
     navigator.clipboard.writeText(source.value || source.textContent).then(function () {
       var label = button.textContent;
       button.textContent = "Copied";
+      say("Copied. Paste it into your chat with them.", "success");
       setTimeout(function () { button.textContent = label; }, 1500);
     });
   });
@@ -50,16 +64,7 @@
 
   // An htmx request that fails leaves the page as it was, so nothing typed is lost;
   // say so, rather than failing silently.
-  function showProblem(text) {
-    var box = document.getElementById("messages");
-    if (!box) return;
-    box.innerHTML = "";
-    var note = document.createElement("div");
-    note.className = "message message-error";
-    note.setAttribute("role", "alert");
-    note.textContent = text;
-    box.appendChild(note);
-  }
+  function showProblem(text) { say(text, "error"); }
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     showProblem(status === 503

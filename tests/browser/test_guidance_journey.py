@@ -97,6 +97,7 @@ def test_the_clarity_flow_copies_logs_and_reads_the_answer(make_page, live_serve
     way.fill("Hey Sam, honest question: is this something you'd like to grow?")
     page.get_by_role("button", name="Copy way 2").click()
     expect(page.get_by_role("button", name="Copy way 2")).to_have_text("Copied")
+    expect(page.get_by_role("status")).to_have_text("Copied. Paste it into your chat with them.")
     assert page.evaluate("() => navigator.clipboard.readText()") == way.input_value()
 
     page.get_by_role("radio", name="This is the one I sent (way 2)").check()
