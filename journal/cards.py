@@ -22,6 +22,11 @@ from patterns.labels import facts_for
 from patterns.models import Source
 
 
+def clarity_answer_url() -> str:
+    """The guidance on taking an answer, once it has come."""
+    return reverse("guidance-page", args=["ask-for-clarity"]) + "#how-to-hear-the-answer"
+
+
 class Links:
     """The URLs of one entry's card. Each route is reversed once a page, not once a card."""
 
@@ -31,10 +36,7 @@ class Links:
         # 0 stands in for the id: reverse() checks the route, the id goes in per card.
         self._parts = {name: reverse(name, args=[0]).rsplit("/0/", 1) for name in self._routes}
         self.guidance = {c.slug: reverse("guidance-category", args=[c.slug]) for c in CATEGORIES}
-        # how to take an answer, once it has come
-        self.clarity = (
-            reverse("guidance-page", args=["ask-for-clarity"]) + "#how-to-hear-the-answer"
-        )
+        self.clarity = clarity_answer_url()
 
     def __call__(self, name: str, pk: int) -> str:
         head, tail = self._parts[name]
@@ -186,18 +188,18 @@ CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-tit
 REACHED = {"me": " · you reached out", "them": " · they reached out"}
 
 CLEAR = """
-  <p class="entry-clear">This reads as a clear answer, not a micro-rejection. It can sting. It also means you know where you stand. <a href="{guide}">More on hearing a clear answer</a></p>"""
+  <p class="entry-clear">{lead} It can sting. It also means you know where you stand. <a href="{guide}">More on hearing a clear answer</a></p>"""
 
 
-def is_clear_answer(entry) -> bool:
-    """A clear answer ("not feeling a connection") in an entry with no sign.
-    `entry` comes from journal.views.with_categories."""
-    return not entry.active_categories and clear_answer(entry.text)
-
-
-def clear_note(entry, links: Links) -> str:
-    """A word on a clear answer, under the entry."""
-    return format_html(CLEAR, guide=links.clarity) if is_clear_answer(entry) else ""
+def clear_note(
+    entry, guide: str, lead: str = "This reads as a clear answer, not a micro-rejection."
+) -> str:
+    """A word on a clear answer ("not feeling a connection") in an entry with no sign, or
+    "" for any other entry. `entry` comes from journal.views.with_categories; `guide` is
+    clarity_answer_url()."""
+    if entry.active_categories or not clear_answer(entry.text):
+        return ""
+    return format_html(CLEAR, lead=lead, guide=guide)
 
 
 def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeString:
@@ -233,7 +235,7 @@ def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeStr
         if entry.text
         else "",
         words=words,
-        clear=clear_note(entry, links),
+        clear=clear_note(entry, links.clarity),
         chips=chips(entry, request),
         edit_url=links("journal-entry-edit", entry.pk),
         delete_url=links("journal-entry-delete", entry.pk),

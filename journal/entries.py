@@ -54,9 +54,9 @@ def keep_clock_times(user, old: ZoneInfo, new: ZoneInfo) -> int:
     rows = Interaction.objects.filter(user=user).values_list("pk", "occurred_at")
     for pk, at in rows.iterator(chunk_size=2000):
         kept = at.astimezone(old).replace(tzinfo=new)
-        clock_change = kept.utcoffset() != kept.replace(fold=1).utcoffset()
         if kept == at:
             continue
+        clock_change = kept.utcoffset() != kept.replace(fold=1).utcoffset()
         if clock_change or not EARLIEST <= kept <= now:
             held += 1
         else:

@@ -64,12 +64,11 @@
 
   // An htmx request that fails leaves the page as it was, so nothing typed is lost;
   // say so, rather than failing silently.
-  function showProblem(text) { say(text, "error"); }
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
-    showProblem(status === 503
+    say(status === 503
       ? "Almost can't reach its database just now. Nothing you typed is lost: try again in a moment."
-      : "That didn't go through. Nothing you typed is lost: try again.");
+      : "That didn't go through. Nothing you typed is lost: try again.", "error");
   });
   // The log form's fields are disabled while saving (log.html), which takes the focus
   // away; when the save fails, give it back to the button, to try again.
@@ -80,7 +79,7 @@
     if (button) setTimeout(function () { button.focus(); }, 0); // once htmx enables it
   });
   document.addEventListener("htmx:sendError", function () {
-    showProblem("Almost can't be reached just now. Nothing you typed is lost: try again in a moment.");
+    say("Almost can't be reached just now. Nothing you typed is lost: try again in a moment.", "error");
   });
 
   // Typing a new name in the log form means someone new: the "Who" list lets go of the
