@@ -58,6 +58,11 @@ class Facts:
     plan_outcome: str | None = None
     feeling: int | None = None
 
+    @property
+    def hurt(self) -> bool:
+        """It felt bad (-1 or lower): a sign the facts alone hint at weighs a little more."""
+        return self.feeling is not None and self.feeling <= -1
+
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None, occurred_at: Any = None) -> Facts:
         """Parse JSON facts, raising ValueError with a clear message for a bad value."""

@@ -253,7 +253,6 @@ def _plan_outcome_evidence(facts, plan: str | None) -> list[Evidence]:
     }
     if outcome not in weights:
         return []
-    hurt = facts.feeling is not None and facts.feeling <= -1
-    if outcome in ("vague", "cancelled") and (plan or hurt):
-        return [weights[outcome], Evidence(0.2 * (bool(plan) + hurt))]
+    if outcome in ("vague", "cancelled") and (plan or facts.hurt):
+        return [weights[outcome], Evidence(0.2 * (bool(plan) + facts.hurt))]
     return [weights[outcome]]

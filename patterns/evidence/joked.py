@@ -24,8 +24,6 @@ JOKED: dict[str, list[str]] = {
         r"i(?:'m| am| was|'ve been| have been) (?:so |really |very |feeling |a bit )?sad\b",
         r"(?:sad|gutted|heartsick) (?:about|because|since|after|over)\b",
         r"(?:feeling|felt|been) (?:so |really |very )?down\b", r"down (?:since|lately|recently)\b",
-
-
         r"(?:nervous|unsure|insecure|confused|paranoid|unsettled|weird|doubts?) about (?:us|this|"
         r"where|what we|the relationship|things between|how things)", r"burn(?:ing|ed|t)? ?out",
         "struggling", "scared", "terrified", "frightened", "worried", "lonely", "loneliness",

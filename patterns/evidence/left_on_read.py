@@ -175,9 +175,7 @@ def _reply_fact_evidence(f: Facts) -> list[Evidence]:
         if delay is not None and delay >= 6:
             return [Evidence(1.2, f"seen, no reply for {delay:g} h")]
         # their own message, waiting, or it hurt: the fact says it all
-        mine = delay is None and (
-            f.initiated_by == "me" or (f.feeling is not None and f.feeling <= -1)
-        )
+        mine = delay is None and (f.initiated_by == "me" or f.hurt)
         return [Evidence(1.0 if mine else 0.9, "seen, no reply")]
     if f.reply == "none_yet" and delay is not None and delay >= 24:
         return [Evidence(0.3, f"no reply for {delay:g} h")]

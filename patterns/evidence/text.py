@@ -273,10 +273,11 @@ _LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]?(\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
 # "2:30 this morning", "half one last night", "11 at night": a clock time told as night
 _SMALL_HOURS = re.compile(
-    r"\b(?:at|till|until|around|about|gone) (?:(?:12|[1-4])(?:[:.][0-5]\d)?|half (?:twelve|one|two|three))"
-    r"(?: ?o'?clock)? (?:this morning|in the morning|that morning|last night|at night)\b"
-    r"|\b(?:at|till|until|around|about|gone) (?:1[01](?:[:.][0-5]\d)?|half (?:ten|eleven))"
-    r"(?: ?o'?clock)? (?:last night|at night)\b"
+    r"\b(?:at|till|until|around|about|gone) (?:"
+    r"(?:(?:12|[1-4])(?:[:.][0-5]\d)?|half (?:twelve|one|two|three))(?: ?o'?clock)? "
+    r"(?:this morning|in the morning|that morning|last night|at night)"
+    r"|(?:1[01](?:[:.][0-5]\d)?|half (?:ten|eleven))(?: ?o'?clock)? (?:last night|at night)"
+    r")\b"
 )
 
 
@@ -423,9 +424,7 @@ class Text:
                 if hour in (22, 23, 0) or (night and hour in (1, 2, 3, 10, 11, 12)):
                     return m.group(0)
         small_hours = _SMALL_HOURS.search(self.low)
-        if small_hours:
-            return small_hours.group(0)
-        return None
+        return small_hours[0] if small_hours else None
 
     def hit(
         self, name: str, unless_before: str | None = None, scope: str | None = None
