@@ -457,6 +457,13 @@ def test_the_third_dev_set_stays_good():
     assert report.false_alarm_rate <= 0.02
 
 
+def test_the_fifth_dev_set_stays_good():
+    # Tuned on (0.771 before): swings told cold-then-warm, laughs and emoji as answers.
+    report = evaluate(DATA / "dev_set_5.jsonl")
+    assert report.macro_f1 >= 0.90
+    assert report.false_alarm_rate <= 0.02
+
+
 def test_the_fourth_dev_set_stays_good():
     # Tuned on (0.808 before): late hours told in words, swings told in new ways.
     report = evaluate(DATA / "dev_set_4.jsonl")
@@ -618,6 +625,28 @@ def test_the_swing_in_other_words_is_hot_and_cold(text):
     ],
 )
 def test_warming_up_or_the_writers_own_warmth_is_not_hot_and_cold(text):
+    assert "hot_and_cold" not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya blanked me at the gym for a fortnight. Then out of the blue tonight she's texting me good morning gorgeous.",
+        "He barely spoke to me all weekend. Suddenly on Monday he's all over me and planning our holiday.",
+    ],
+)
+def test_distant_then_suddenly_warm_is_hot_and_cold(text):
+    assert "hot_and_cold" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She went quiet for a week, then suddenly rang, apologised and said her dad had been in hospital. We talked for hours.",
+        "Quiet all week because of his exams. Tonight he called and we talked for hours.",
+    ],
+)
+def test_distance_owned_up_to_then_warmth_is_not_hot_and_cold(text):
     assert "hot_and_cold" not in labels(text)
 
 

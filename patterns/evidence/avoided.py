@@ -37,6 +37,7 @@ AVOIDED: dict[str, list[str]] = {
         r"we need to (?:catch up|hang|meet|get together|do (?!this|it again))", r"\'probably", "probably!",
         "can we (?:move|push) it", "goes vague", "gets vague", "went vague",
         r"\'(?:\w+ )?maybe[!. x]*\'", r"let's do something (?:in|after|soon|some)",
+        r"(?:let's|we'll|we should|we can) (?:plan|do|sort|arrange) (?:it|that|something|one) some ?time\b",
         "in the new year", r"\'next (?:week|month)\b", r"\'might\b", "looks better",
         r"\'?if (?:i|she|he|they|we) can\b",
         r"(?:let's|we should|we must|we need to|we'll|we gotta)[^.'!?]{0,30}\bsoon",
@@ -92,7 +93,9 @@ AVOIDED: dict[str, list[str]] = {
         "never heard (?:another|back)", "never replies when", "no other (?:night|day|date|time)",
         "without a new date", r"no other (?:plan|alternative|option)",
         "never actually", "still hasn't (?:set|picked|confirmed|said)", "never got round",
-        "won't commit", "never happens", r"no (?:new )?plan", r"keep asking (?:when|if|her|him)",
+        "won't commit", "never happens",
+        r"(?:gave|sent|offered) (?:her|him|them )?(?:\w+ )?(?:dates|days|times|options)[^.]{0,10}[.,;] "
+        r"(?:no (?:response|reply|answer)|nothing|silence|crickets)", r"no (?:new )?plan", r"keep asking (?:when|if|her|him)",
         r"never (?:once )?(?:has|did|does) (?:he|she|they) (?:name|set|pick|suggest|offer|confirm)",
         r"never once (?:named|set|picked|suggested|offered|confirmed)",
         r"didn't (?:suggest|offer|propose|name) (?:another|a new|an alternative|a day|a date)",
@@ -110,6 +113,7 @@ AVOIDED: dict[str, list[str]] = {
     # ... or it quietly fizzled out.
     "fizzled": [
         "was silent", "went quiet", r"was (?:last night|yesterday|last week)",
+        r"no (?:response|reply|answer) to (?:any|either|all|one)",
         "(?:she|he|they) never did", "never did", "never heard",
         rf"it's (?:now )?(?:{DAY}|{MONTH})(?!,? (?:so )?(?:fine|no rush|still time|plenty of time))", rf"that was {NUM} {PERIOD} ago",
         rf"that was (?:in|back in|last) (?:{MONTH}|spring|summer|autumn|winter|year)",

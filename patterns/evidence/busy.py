@@ -100,6 +100,7 @@ BUSY: dict[str, list[str]] = {
         r"but (?:she|he|they) still", "still (?:rings|calls|texts|checks in|made time)",
         "rang me back", "called (?:me )?back", "told me in advance", "told me ahead",
         "warned me", "as planned", "proper catch-up", "made time", "checked in",
+        r"(?:hasn't|has not|never) (?:once )?missed (?:one|a single|it|once)",
     ],
 }
 # fmt: on

@@ -21,7 +21,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"one (?:minute|day|week|weekend|moment|night)\b[^.]{0,80}the next",
         r"went from (?:planning|talking about|saying|calling|texting|being|\'|\")", r"love-?bomb\w*",
         r"flip-?flop\w*", "blow(?:s|ing)? cold",
-        "up and down", "all or nothing", "can't keep up with (?:him|her|them)",
+        "up and down", "all or nothing", r"can't keep up(?: with (?:him|her|them))?(?:[.!?]|$)",
         r"swings? (?:from|between)",
         "used to reply in (?:seconds|minutes)", "like a switch", "switched off",
         "cooled off", "went cold", "gone cold", "ice cold",
@@ -31,7 +31,8 @@ HOT_COLD: dict[str, list[str]] = {
         r"back to (?:being )?(?:sweet|warm|flirty|lovely|affectionate)",
         r"one (?:date|text|visit|call)\b[^.]{0,80}the next",
         r"(?:which|what) version (?:of (?:him|her|them) )?(?:i'll|i will|i'm going to|i'm gonna) get",
-        r"(?:no|zero) (?:in[- ]between|middle ground)", r"either [^.]{3,60} or (?:not at all|radio silence)",
+        r"(?:don't|do not|never) know which (?:\w+ ){1,2}i'm (?:getting|gonna get|going to get)",
+        r"(?:no|zero) (?:in[- ]between|middle ground)", r"either [^.]{3,60} or (?:not at all|radio silence|(?:completely |totally )?(?:gone|absent|silent)\b)",
         r"(?:he's|she's|they're|he is|she is|they are) (?:like )?two (?:different )?people",
         r"(?:same|whole|this) (?:hot[- ](?:and[- ])?cold|on[- ](?:and[- ])?off|push[- ]pull) cycle",
     ],
@@ -48,7 +49,7 @@ HOT_COLD: dict[str, list[str]] = {
     # Steady now: the opposite of a swing.
     "steady_now": [
         r"(?:been|is|are|was|so|always) (?:really )?(?:steady|consistent|reliable)", "no whiplash",
-        "same as always", r"(?:still|just as) (?:flirty|keen|warm|sweet|lovely|affectionate)",
+        "same as always", r"(?:exactly|just) the same (?:every|each) day", r"(?:still|just as) (?:flirty|keen|warm|sweet|lovely|affectionate)",
         r"nothing but (?:consistent|steady|reliable|lovely|kind|sweet|warm)",
     ],
     # Them at their warmest.
@@ -56,7 +57,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"couldn't stop (?:kissing|texting|talking|touching|smiling)",
         r"never felt (?:like this|this way|this easy|so)",
         r"(?:said|told me|saying|texting me)(?! i\b| i'[dm]\b)[^.]{0,40}(?:love|miss(?:ed)?|favourite|favorite|"
-        r"the one|never (?:felt|met|been|clicked|had|liked|wanted)|best thing|can't stop|all the time|clicked|something serious|"
+        r"the one|never (?:felt|met|been|clicked|had|liked|wanted|laughed)|best thing|can't stop|all the time|clicked|something serious|"
         r"soulmate|perfect|amazing|beautiful|gorgeous|because of me|falling for|fallen for)",
         r"delet(?:e|ed|ing) (?:the|his|her|their|our) (?:dating )?(?:apps?|hinge|tinder|bumble)",
         "all over me", r"(?:he|she|they) kept saying", "planning (?:a|our|the)", "we should go",
@@ -90,7 +91,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"how (?:special|amazing|beautiful|perfect|gorgeous) i am",
         r"good ?(?:morning|night) (?:gorgeous|beautiful|babe|baby|handsome|sunshine|my love|love)",
         r"plann?(?:ed|ing) (?:our|a|the) (?:whole |entire )?(?:future|holiday|trip|wedding|life)",
-        "soulmate", "obsessed with me",
+        "soulmate", "obsessed with me", r"love of (?:his|her|their) life",
         "couldn't get enough", "wanted to see me every", "every day for", "texting all day",
         "the best night", "amazing night", "amazing date", "spent the night", "chemistry",
         "talking about (?:the future|holidays|trips|moving)",
@@ -111,7 +112,8 @@ HOT_COLD: dict[str, list[str]] = {
         r"(?:meet|meeting) (?:his|her|their) (?:mum|mom|dad|mates|sister|brother|kids|nan|gran)",
         r"(?:so|super|really|very) intense", r"heart[- ]eyes", r"reminded (?:him|her|them) of me",
         r"send(?:s|ing)? me (?:songs|playlists|poems|love notes)", r"sent me (?:songs|playlists|poems)", "love notes",
-        "best company", r"known each other (?:forever|for years|all our lives)",
+        "best company", r"(?:you're|ur|you are) (?:\w+ )?(?:my (?:favourite|favorite)|the only one)",
+        r"(?:non-?stop|constant) (?:texting|messaging|calls|chatting)", r"known each other (?:forever|for years|all our lives)",
         r"(?:spent|had) (?:the |a )?(?:whole|entire) (?:of )?(?:\w+day|the day|the weekend)",
         r"(?:warm|chatty|sweet|lovely|flirty|affectionate) and (?:chatty|warm|sweet|lovely|flirty|affectionate|keen)",
         r"made (?:plans|a plan) (?:for|to)", r"stayed (?:over|the night)", r"sleeping over",
@@ -165,7 +167,17 @@ HOT_COLD: dict[str, list[str]] = {
         r"not sure about (?:the|our) (?:weekend|plan|plans|date|trip)",
         r"on (?:his|her|their) phone (?:the )?(?:whole|entire|all)(?: time| night| evening| date)?", r"stopped (?:asking|texting|calling|"
         r"replying|messaging)", "lukewarm", r"\bmeh\b", "like talking to",
+        r"(?:hasn't|hadn't|didn't|doesn't|won't) (?:even )?(?:said|say) (?:good morning|hello|hi|hey|a word)",
+        r"(?:doesn't|does not|didn't|did not|don't) want (?:anything|something) serious", r"nothing (?:more|else)\b",
+        r"back to (?:'|\")?(?:hey|hi|k|ok|sup)\b",
     ],
+    # Warmth arriving all at once after distance ("then out of nowhere he's ...").
+    "sudden": [
+        "suddenly", r"out of (?:nowhere|the blue)", "all of a sudden", "overnight",
+        r"then (?:on )?(?:tonight|today|this morning|last night|\w+day|at \d)",
+    ],
+    # The distance owned and explained ("he apologised, his gran had been ill").
+    "owned_up": [r"apologi[sz]\w*", r"said (?:he|she|they|he's|she's|they're|he was|she was|they were) sorry", "explained"],
     # Moments in time: two different ones set a swing against each other.
     "time_marker": [
         "yesterday", "last (?:night|week|weekend|month)", DAY, "at the (?:party|wedding|bar|club)",
@@ -175,7 +187,7 @@ HOT_COLD: dict[str, list[str]] = {
         "tonight", "this week", r"since (?:then|we|the|\w+day)", r"next (?:day|morning)",
         "the follow-up", "the next", "afterwards", "after that", r"(?:a|two|three|\d) days? later",
         "lately", "these days", "now", r"week (?:one|two|three|1|2|3)\b",
-        r"by (?:lunch|lunchtime|the afternoon|the evening|bedtime|night|the weekend)", "since we got back", "on our trip", "on the trip",
+        r"by (?:lunch|lunchtime|the afternoon|the evening|bedtime|night|the weekend|\d)", r"at lunch(?:time)?", "since we got back", "on our trip", "on the trip",
         "all last week", "after the (?:party|date|wedding|weekend|trip)",
         "weekend", MONTH, r"(?:\d+|a|one|two|three|four|five|six|a few|couple of) (?:days?|weeks?) "
         r"(?:ago|on|later)",
@@ -197,6 +209,8 @@ def rule(e: Entry) -> list[Evidence]:
     warm = e.where("warm", unless_before="writer_words")
     if warm:
         ev += _swing_evidence(e, *warm)
+    if not ev:
+        ev += _warmed_again(e)
     if ev and e.hit("clarity"):
         ev.append(Evidence(-0.5))
     if ev and (e.hit("steady_now") or e.hit("resolved")):
@@ -230,6 +244,20 @@ def _swing_evidence(e: Entry, at: int, warm: str) -> list[Evidence]:
     if shift and any(e.raw.get(slug, 0) >= 1 for slug in cooled):
         return [Evidence(1.2, f"warm ({quoted(warm)}), then a cold turn")]
     return []
+
+
+def _warmed_again(e: Entry) -> list[Evidence]:
+    """Distant, then suddenly warm: the swing told the other way round ("ignored me all
+    week, then out of nowhere tonight he's calling me gorgeous"). Warmth that comes with
+    an apology or a reason is a repair, not a swing."""
+    cold = e.where("cold")
+    if cold is None or e.hit("owned_up") or e.hit("cold_explained"):
+        return []
+    sudden = e.after("sudden", cold[0])
+    warm = e.after("warm", cold[0], unless_before="writer_words")
+    if not (sudden and warm):
+        return []
+    return [Evidence(1.2, f"distant ({quoted(cold[1])}), then suddenly warm ({quoted(warm)})")]
 
 
 def _late_call_itself(e: Entry, at: int) -> bool:

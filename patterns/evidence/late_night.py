@@ -72,13 +72,14 @@ LATE_NIGHT: dict[str, list[str]] = {
     ],
     # The late contact keeps happening.
     "late_repeat": [
-        r"every (?:weekend|night|friday|saturday|time)", "always", "again", "each time",
+        r"every (?:weekend|night|friday|saturday|time)", "always", "again", "each time", r"another\b",
         "as usual", "like clockwork",
     ],
     # Nothing from them in the daytime.
     "day_silence": [
         r"(?:silent|silence|nothing|quiet|ghost|not a word|no reply|text back|ignored|get nothing|"
         r"ignores|never hear|peep|hear nothing|crickets|can't reply|won't reply|doesn't reply|never replies|"
+        r"never picks up|doesn't pick up|won't pick up|never answers|"
         r"said a word|(?:haven't|hasn't|hadn't|don't|doesn't|didn't|not|never|rarely|barely) "
         r"(?:heard|hear|had|get|got|gotten|seen|see)(?: (?:a word|a thing|a peep|a text|a message|"
         r"anything|a single \w+))?)[^.]{0,30}(?:all day|during the day|daytime|daylight|in the day|"

@@ -28,7 +28,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
         rf"{THEM} (?:did|has|had|definitely|clearly) (?:read|see|seen|open|opened)\b",
         rf"(?:read|seen|opened) (?:on |since )?{DAY}",
         r"(?:read|seen) \d+\s?(?:d|h|hr|hrs|days?|hours?)", "seen[,.]", "^read[.,]",
-        r"read[,.] (?:nothing|no)", r"(?:^|[.!?]\s+)seen\b", r"opened (?:it|my (?:snap|message|text|dm|email)|"
+        r"read[,.] (?:nothing|no|never)", r"(?:^|[.!?]\s+)seen\b", r"opened (?:it|my (?:snap|message|text|dm|email)|"
         r"the (?:snap|message))", r"saw (?:it|my (?:message|text|dm|snap)) (?:and|but)",
         rf"{THEM} (?:saw|read|viewed|opened) (?:it|my|the)", "read it", "viewed (?:it|them)",
         r"(?:has|had) read", "showed read", rf"(?:read|seen) {NUM} {PERIOD} ago",
@@ -55,7 +55,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
     ],
     "no_reply": [
         "no (?:reply|answer|response|word)", "nothing", "crickets", "silence", "unanswered",
-        r"hasn't (?:replied|answered|responded|said|written)", "haven't heard",
+        r"(?:hasn't|hadn't) (?:replied|answered|responded|said|written)", "haven't heard",
         r"didn't (?:reply|answer|respond|text back|write back)",
         r"never (?:replied|answered|responded|wrote back|texted back|replies|answers|responds)",
         "still (?:waiting|nothing|no)", "not a (?:word|peep)", "went quiet", "no answer yet",

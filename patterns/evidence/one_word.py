@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 ONE_WORD: dict[str, list[str]] = {
     # The writer's message was long, or opened up about something.
     "long_message": [
-        r"(?:long|longest|lengthy|whole|entire|huge|massive|big|detailed|honest|heartfelt|"
+        r"(?:long|longest|lengthy|whole|full|entire|huge|massive|big|detailed|honest|heartfelt|"
         r"emotional|proper|careful|vulnerable|personal|thoughtful|sincere|raw|deep|loving|"
         r"rambling|gushing|excited)[\w ,'-]{0,20}?(?:message|msg|text|email|"
         r"e-mail|letter|voice ?note|voice ?memo|voice message|paragraph|essay|update|rant|"

@@ -71,7 +71,7 @@ SHARED: dict[str, list[str]] = {
         rf"[^.?!]{{0,40}}?(?:{DAY}|tomorrow|tonight|the \d{{1,2}}(?:st|nd|rd|th)|"
         rf"{CLOCK}|at \d{{1,2}})",
         rf"{DAY} at \d{{1,2}}", rf"{DAY} {CLOCK}", rf"{DAY} (?:lunch|brunch|dinner|morning)",
-        rf"{DAY} instead",
+        rf"{DAY} instead", rf"free (?:on )?{DAY}", rf"{DAY} after \d",
     ],
     # The rescheduled or promised thing took place.
     "kept": [
@@ -81,7 +81,7 @@ SHARED: dict[str, list[str]] = {
         "perfect day", "great day", r"then (?:\w+ )?(?:texted|called|rang|messaged) [^.]{0,20}to "
         r"(?:confirm|lock|book|say yes)",
         rf"there {THEM} (?:was|were)", rf"{THEM} (?:was|were) there", "showed up", "turned up",
-        "everyone (?:came|showed)", "went ahead", "actually happened", "we went", "we met",
+        "everyone (?:came|showed)", "went ahead", r"we (?:walked|met up|hung out|caught up)\b", "actually happened", "we went", "we met",
         "we had (?:brunch|lunch|dinner|drinks|coffee|our|a great|a lovely|the|a good)",
         "had our", "was (?:great|lovely|brilliant|fun|a great|perfect)", "were great",
         "we're booked", "s booked", "it went ahead", "we made it", "we finally",
@@ -133,7 +133,7 @@ SHARED: dict[str, list[str]] = {
         "pub quiz", r"out (?:with|drinking|partying)", "on holiday", "posting from",
         "checked in at", "football", "the match", "on a night out", "at the gym",
         r"insta(?:gram)?", "facebook", "stories", r"post(?:ed|ing)", "beach", "golf",
-        "holiday photos", "out every", "time for", "went to", "manages",
+        "holiday photos", r"(?:'s|is|was|are|were|'re|goes|went) out every", "time for", "went to", "manages",
         r"somehow (?:has|finds|found|manages|managed)", r"with (?:her|his|their) (?:work )?friends",
         r"(?:just |then )?(?:booked|bought|went on|jetted off|off to) (?:a|her|his|their) "
         r"(?:weekend|holiday|trip|city break|festival|concert|night out)", "braai", "barbecue",

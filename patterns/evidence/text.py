@@ -466,9 +466,11 @@ class Text:
         """The first phrase of signal ``name`` that is not inside their quoted words."""
         return next((p for at, p in self.matches(name) if not self._in_their_quote(at)), None)
 
-    def after(self, name: str, position: int) -> str | None:
-        """The first phrase of signal ``name`` found after ``position``."""
-        return next((p for start, p in self._matches(name) if start > position), None)
+    def after(self, name: str, position: int, unless_before: str | None = None) -> str | None:
+        """The first phrase of signal ``name`` found after ``position`` (``unless_before``
+        as in ``hit``)."""
+        found = self._matches(name, unless_before)
+        return next((p for start, p in found if start > position), None)
 
     def all(self, name: str) -> list[str]:
         """Every phrase of signal ``name`` in the text that is not negated, in text order."""
