@@ -957,3 +957,57 @@ def test_sadness_met_with_a_laugh_is_joked_off(text):
 )
 def test_sadness_shared_or_down_for_a_plan_is_not_joked_off(text):
     assert "joked_off" not in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "expected"),
+    [
+        (
+            "Asked Jordan if we're exclusive. Reply: 'k'.",
+            {"reply": "one_word"},
+            {"one_word_replies"},
+        ),
+        (
+            "Asked Alex what we actually are. They replied 'lol we're two people who like "
+            "burritos' and changed the subject.",
+            {},
+            {"joked_off"},
+        ),
+        (
+            "Sent Sam a meme and asked how her mum's surgery went. Seen at 12:10, no reply since.",
+            {"occurred_at": at(12, 5)},
+            {"left_on_read"},
+        ),
+        (
+            "I replied with a proper question about next weekend and got a 👍 and nothing else.",
+            {},
+            {"one_word_replies"},
+        ),
+        ("She never suggests another day, only says 'soon!'", {}, {"avoided_plans"}),
+        (
+            "Saturday plan fell through. Jordan texted an hour before: 'something came up, "
+            "sorry'. Didn't say what or suggest another day.",
+            {"occurred_at": at(19, 40)},
+            {"avoided_plans"},
+        ),
+        (
+            "Our plan fell through because of the rain, so we moved it to Sunday at 2 and she "
+            "confirmed.",
+            {"occurred_at": at(14)},
+            set(),
+        ),
+    ],
+)
+def test_what_a_new_user_wrote_gets_the_signs_a_reader_would_give(text, facts, expected):
+    # Found by someone trying the app for the first time; none of these were in a set.
+    assert labels(text, **facts) == expected
+
+
+def test_a_reason_quotes_whole_words_and_not_the_writers_own_negated_words():
+    found = classify(
+        "Jordan liked my story at 2am but still hasn't answered what I asked on Tuesday.",
+        Facts(),
+    )
+    assert "“liked my story”" in " ".join(found["left_on_read"].reasons)
+    plan = classify("Plan fell through: 'something came up'. Didn't suggest another day.", Facts())
+    assert "another day" not in " ".join(plan["avoided_plans"].reasons)

@@ -85,7 +85,7 @@ AVOIDED: dict[str, list[str]] = {
     ],
     # The plan was never pinned down.
     "never_set": [
-        r"never (?:confirmed|set|picked|named|gave|offered|committed|followed up|"
+        r"never (?:confirmed|set|picked|named|gave|offered|suggests|suggested|committed|followed up|"
         r"checks|checked|happened|got back|mentioned|materiali[sz]ed|bought|booked|sorted|"
         r"brought it up)",
         r"won't (?:pick|set|commit|name|confirm)", "no (?:new )?(?:date|day|time)",
@@ -183,7 +183,10 @@ def _deferral_evidence(e: Entry, plan: str | None) -> list[Evidence]:
     promise = None if vague else e.hit("promise_to_confirm")
     ev = []
     if vague:
-        ev.append(Evidence(1.0 if plan else 0.8, f"{quoted(vague)} instead of a plan"))
+        # their "another time", or the writer's "didn't suggest another day"
+        theirs = e.hit("vague_reply", unless_before="negator")
+        why = f"{quoted(theirs)} instead of a plan" if theirs else "no other time offered"
+        ev.append(Evidence(1.0 if plan else 0.8, why))
     if promise:
         ev.append(Evidence(0.7 if plan else 0.5, f"{quoted(promise)}, and then nothing"))
     came = e.any("fizzled", "no_show")

@@ -16,7 +16,7 @@ JOKED: dict[str, list[str]] = {
     # Something serious or vulnerable the writer raised.
     "serious": [
         "feelings?", r"where (?:this|we're|we are|it's|things are|we're) (?:is )?(?:going|heading)",
-        "what we are", "exclusive", "(?:the|our) relationship", "the future",
+        r"what we (?:actually |really |even )?are\b(?! (?:doing|having|eating|watching|getting))", "exclusive", "(?:the|our) relationship", "the future",
         r"(?:wants?|having|want) kids", "marriage", "married", r"mov(?:e|ing) in",
         r"(?:my|the) (?:anxiety|depression|therapy|mental health|health|diagnosis|biopsy|scan|"
         r"grief|eating|weight|debt|career|workload|test results|results)",

@@ -54,7 +54,9 @@ LATE_NIGHT: dict[str, list[str]] = {
         r"(?:before|during the day|in the day|daytime|until)",
         "daytime texts? get nothing", "daylight hours", "never during the day",
         "never any other time", "only at night", "only after dark",
-        r"(?:plans?|mates|guys|friends|date) (?:bailed|fell through|cancell?ed)",
+        # their plans, not the writer's ("our plan fell through" is avoided_plans' to weigh)
+        r"(?:mates|guys|friends|(?:his|her|their|other) (?:plans?|date|mates|guys|friends)) "
+        r"(?:bailed|fell through|cancell?ed)",
         r"whenever \w+(?:'s)? (?:mates|friends|plans) (?:cancel|bail)",
         r"when (?:his|her|their) (?:plans|mates|friends|boyfriend|girlfriend|partner)(?:'s)? "
         r"(?:fall|fell|bail|cancel|flake|are busy|is busy|are away|is away|go home|leave|let|went home|"

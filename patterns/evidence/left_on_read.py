@@ -92,7 +92,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"back-to-back|festival|cabin|holiday|on shift|in meetings)",
         "no signal", "no reception", r"phone (?:died|was dead|broke|was broken|was off)",
         r"out[- ]of[- ]office", "on leave", "back-to-back", "off (?:his|her|their) phone",
-        "surgery", "dead battery", "battery died", "lost (?:his|her|their) phone",
+        r"(?:his|her|their|had|having|from|for) surger(?:y|ies)", "dead battery", "battery died", "lost (?:his|her|their) phone",
         "no wifi", "on a plane", "in the air", "bad signal",
         r"phone (?:was )?in the (?:sea|water|toilet|bath|river)",
         r"(?:broke|smashed) (?:his|her|their) phone",
@@ -106,7 +106,8 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"proper (?:answer|reply)",
         r"sent (?:me )?(?:back )?a long",
         r"sent (?:me )?(?:back )?(?:three|two|a few|loads of) (?:long )?(?:messages|paragraphs)",
-        r"(?:he|she|they|and) asked (?:about|how|me|all about|loads|lots|after)", "questions",
+        r"(?:he|she|they|(?:replied|answered|wrote back|texted back|rang back|called back) and) asked "
+        r"(?:about|how|me|all about|loads|lots|after)", "questions",
         "tell me everything",
         "called me", "rang me", "called as soon", r"we (?:talked|spoke)",
         r"(?:he|she|they) (?:rang|called|facetimed)",

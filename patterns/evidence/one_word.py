@@ -19,7 +19,7 @@ ONE_WORD: dict[str, list[str]] = {
         r"rambling|gushing|excited)[\w ,'-]{0,20}?(?:message|msg|text|email|"
         r"e-mail|letter|voice ?note|voice ?memo|voice message|paragraph|essay|update|rant|"
         r"explanation|reflection|thread|note|dm|apology|confession)s?",
-        r"paragraphs?", "essay", "wall of text", r"(?:two|three|four|\d+) pages",
+        r"paragraphs?", "essay", "wall of text", r"(?:proper|real|genuine|serious) question", r"(?:two|three|four|\d+) pages",
         r"poured (?:my|out my) (?:heart|soul)", "poured (?:it all|everything) out",
         "opened up", "spilled my guts", "bared my soul", "confided", "confessed",
         r"told \w+ everything", r"told \w+ (?:all about|in detail|the whole)",
@@ -50,6 +50,7 @@ ONE_WORD: dict[str, list[str]] = {
     "shared": [
         "told", "wrote", "messaged", "texted", "sent", "shared", "explained", "opened up",
         "confided", "admitted", "said i", "tried to (?:tell|explain)", "updated",
+        r"asked (?:\w+ )?(?:if|whether|what|where|why)",
     ],
     # The answer, named outside quotes ("he liked the message", "a thumbs up").
     "reaction": [

@@ -124,7 +124,7 @@ SHARED: dict[str, list[str]] = {
         r"(?:answer|repl(?:y|ie)|respond)\w* to (?:everyone|everybody|others|other people|comments)",
         r"(?:replying|posting|chatting|talking|arguing|active|joking|been) in (?:the|a|our|his|her|"
         r"their) [\w -]{0,20}?(?:group|chat|channel|server|thread)",
-        r"(?:watched|viewed|liked|saw|seen)[^.]{0,25}my (?:stor|post|photo|reel|tiktok|video)",
+        r"(?:watched|viewed|liked|saw|seen)[^.]{0,25}my (?:stor(?:y|ies)|posts?|photos?|reels?|tiktoks?|videos?)",
     ],
     # Seen out, or found time for other things: the "busy" does not hold.
     "seen_out": [
