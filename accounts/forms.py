@@ -27,7 +27,7 @@ AREAS = frozenset(
 
 
 def time_zone_choice(name: str) -> tuple[str, str]:
-    return (name, name.replace("_", " "))
+    return (name, User(time_zone=name).time_zone_label)
 
 
 @cache

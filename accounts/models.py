@@ -37,6 +37,11 @@ class User(AbstractUser):
     def tz(self) -> zoneinfo.ZoneInfo:
         return zone(self.time_zone)
 
+    @property
+    def time_zone_label(self) -> str:
+        """The zone as people read it: "America/New York"."""
+        return self.time_zone.replace("_", " ")
+
 
 class DataKey(models.Model):
     """An account's own key for its sealed text, stored wrapped by the server's master key.

@@ -168,10 +168,10 @@ def chips(entry, request, focus: str = "") -> SafeString:
 
 CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-title"{focus}>
   <header class="entry-head">
-    <h{h} id="entry-{pk}-title" class="entry-title">
+    <h4 id="entry-{pk}-title" class="entry-title">
       <a href="{person_url}">{person}</a>
       <span class="meta">· {channel}{reached}</span>
-    </h{h}>
+    </h4>
     <time datetime="{iso}">{time}</time>
     <span class="feeling feeling-{tone}" title="How it felt">{feeling} <span class="visually-hidden">out of 3,</span> {feeling_label}</span>
   </header>{text}{words}{clear}
@@ -179,7 +179,7 @@ CARD = """<article class="entry" id="entry-{pk}" aria-labelledby="entry-{pk}-tit
   <footer class="entry-actions">
     <a href="{edit_url}">Edit<span class="visually-hidden"> entry about {person}</span></a>
     <form method="post" action="{delete_url}" class="inline" hx-post="{delete_url}" hx-target="#entry-{pk}" hx-swap="outerHTML">{csrf}
-      <input type="hidden" name="next" value="{next}"><input type="hidden" name="heading" value="{h}">
+      <input type="hidden" name="next" value="{next}">
       <button type="submit" class="link danger">Delete<span class="visually-hidden"> entry about {person}</span></button>
     </form>
   </footer>
@@ -202,7 +202,7 @@ def clear_note(
     return format_html(CLEAR, lead=lead, guide=guide)
 
 
-def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeString:
+def entry_card(entry, request, focus: bool = False) -> SafeString:
     """One entry as a card. `entry` comes from journal.views.with_categories.
 
     `focus`: the card takes the keyboard focus when htmx puts it in (after an undo)."""
@@ -221,7 +221,6 @@ def entry_card(entry, request, heading: int = 4, focus: bool = False) -> SafeStr
         CARD,
         pk=entry.pk,
         focus=FOCUSED_CARD if focus else "",
-        h=heading,
         person_url=links("journal-person", entry.person_id),
         person=entry.person.name,
         channel=entry.get_channel_display(),

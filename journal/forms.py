@@ -1,5 +1,7 @@
 """Forms parse input; the models validate it (see Interaction.clean)."""
 
+import re
+import unicodedata
 from datetime import UTC
 
 from django import forms
@@ -11,6 +13,7 @@ NULL_MESSAGE = (
     "This has a hidden null character in it, which we can't store. It can come from "
     "pasting: type that part again and save."
 )
+NAME_TOO_LONG = "Keep a name to 80 characters (this one has %(show_value)d)."
 CONFLICT_MESSAGE = (
     "This entry was changed somewhere else (another tab or device) after you opened it. "
     "Both versions are below, so nothing is lost. Save again to keep yours."
@@ -38,6 +41,17 @@ class PeopleChoices(forms.models.ModelChoiceIterator):
             yield self.choice(person)
 
 
+# Invisible characters a paste can carry: zero-width space, word joiner, byte-order mark,
+# soft hyphen, direction marks. Joiners that scripts and emoji need (U+200C, U+200D) stay.
+INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def tidy_name(name: str) -> str:
+    """A name as typed, in the form it is matched and kept: "Ｊｏｒｄａｎ" and "Jor\u200bdan"
+    (pasted) are "Jordan", and runs of spaces are one."""
+    return " ".join(unicodedata.normalize("NFKC", INVISIBLE.sub("", name)).split())
+
+
 def keep_long_text(form: forms.BaseForm, name: str) -> None:
     """No maxlength on the field: a browser would quietly cut a long paste. The form says
     how long it is instead, and keeps all of it to trim."""
@@ -57,6 +71,7 @@ class EntryForm(forms.ModelForm):
         required=False,
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "Their name"}),
+        error_messages={"max_length": NAME_TOO_LONG},
     )
     feeling = forms.TypedChoiceField(
         label="How it felt",
@@ -74,7 +89,10 @@ class EntryForm(forms.ModelForm):
     occurred_at = forms.DateTimeField(
         label="When",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"invalid": "Enter a date and time, like 2026-05-03 21:30."},
+        error_messages={
+            "required": "Say when it happened.",
+            "invalid": "Enter a date and time, like 2026-05-03 21:30.",
+        },
     )
     token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     # The edit form's copy of the entry's last save; a different one means another tab saved.
@@ -124,6 +142,7 @@ class EntryForm(forms.ModelForm):
         self.conflict = None
         refuse_null_characters(self)
         keep_long_text(self, "text")
+        keep_long_text(self, "new_person")
         if self.instance.pk is not None:
             self.initial["seen_updated"] = version(self.instance)
         people = Person.objects.for_user(user)
@@ -140,12 +159,12 @@ class EntryForm(forms.ModelForm):
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0))
 
     def clean_new_person(self) -> str:
-        return " ".join(self.cleaned_data["new_person"].split())
+        return tidy_name(self.cleaned_data["new_person"])
 
     def clean(self):
         data = super().clean()
         missing = not data.get("person") and not data.get("new_person")
-        if missing and "person" not in self.errors:
+        if missing and "person" not in self.errors and "new_person" not in self.errors:
             self.add_error("person", "Pick someone, or type a new name.")
         self.check_not_changed()
         return data
@@ -184,6 +203,7 @@ class PersonForm(forms.ModelForm):
         fields = ["name", "relationship", "notes", "archived"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
         labels = {"archived": "Archived (hidden from the log form)"}
+        error_messages = {"name": {"max_length": NAME_TOO_LONG}}
 
     def __init__(self, *args, user, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -191,9 +211,10 @@ class PersonForm(forms.ModelForm):
         self.instance.user = user
         refuse_null_characters(self)
         keep_long_text(self, "notes")
+        keep_long_text(self, "name")
 
     def clean_name(self) -> str:
-        name = " ".join(self.cleaned_data["name"].split())
+        name = tidy_name(self.cleaned_data["name"])
         clash = Person.objects.for_user(self.instance.user).filter(name__iexact=name)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("You already have someone with that name.")

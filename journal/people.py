@@ -50,6 +50,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             :PERSON_PAGE_ENTRIES
         ]
     )
+    for entry in entries:
+        entry.day = timezone.localdate(entry.occurred_at)
     now = timezone.now()
     recent = recent_rows(request.user, person, now)  # 1 query, for the patterns and charts
     charts = person_charts(request.user, person, recent, now)  # 1 query

@@ -208,8 +208,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, deleted__lt=timezone.now() - timedelta(days=TRASH_DAYS)
     ).delete()
     if request.htmx:
-        context = {"entry": entry, "heading": _heading(request)}
-        return render(request, "journal/log.html#deleted", context)
+        return render(request, "journal/log.html#deleted", {"entry": entry})
     messages.success(request, "Moved to the trash.", extra_tags=f"undo:{entry.pk}")
     return redirect(_back(request))
 
@@ -222,7 +221,7 @@ def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
     entry.save(update_fields=["deleted"])
     if request.htmx:
         entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
-        return HttpResponse(entry_card(entry, request, _heading(request), focus=True))
+        return HttpResponse(entry_card(entry, request, focus=True))
     messages.success(request, "Restored.")
     return redirect(_back(request))
 
@@ -234,11 +233,6 @@ def trash(request: HttpRequest) -> HttpResponse:
     entries = Interaction.objects.in_trash(request.user).filter(deleted__gte=kept)
     entries = entries.select_related("person").order_by("-deleted")
     return render(request, "journal/trash.html", {"entries": entries, "days": TRASH_DAYS})
-
-
-def _heading(request: HttpRequest) -> int:
-    """The level of an entry card's heading: 3 on a person's page, 4 under the log's days."""
-    return 3 if request.POST.get("heading") == "3" else 4
 
 
 def _back(request: HttpRequest, entry: Interaction | None = None) -> str:

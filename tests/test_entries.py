@@ -160,20 +160,14 @@ def test_with_htmx_delete_and_undo_return_only_the_fragment(alice_client, entry)
     assert Interaction.objects.for_user(entry.user).count() == 1
 
 
-def test_on_a_persons_page_undo_brings_the_card_back_with_its_heading_level(alice_client, entry):
-    """Cards there sit under an h2 and have h3 headings; the restored one too."""
+def test_on_a_persons_page_undo_brings_the_card_back_under_its_day(alice_client, entry):
+    """Cards there sit under a day's h3 and have h4 headings; the restored one too."""
     htmx = {"HX-Request": "true"}
-    person_page = alice_client.get(reverse("journal-person", args=[entry.person_id]))
-    assert f'<h3 id="entry-{entry.pk}-title"' in person_page.content.decode()
-    assert '<input type="hidden" name="heading" value="3">' in person_page.content.decode()
-    deleted = alice_client.post(
-        reverse("journal-entry-delete", args=[entry.pk]), {"heading": "3"}, headers=htmx
-    )
-    assert '<input type="hidden" name="heading" value="3">' in deleted.content.decode()
-    restored = alice_client.post(
-        reverse("journal-entry-restore", args=[entry.pk]), {"heading": "3"}, headers=htmx
-    )
-    assert f'<h3 id="entry-{entry.pk}-title"' in restored.content.decode()
+    person_page = alice_client.get(reverse("journal-person", args=[entry.person_id])).content
+    assert f'<h4 id="entry-{entry.pk}-title"' in person_page.decode()
+    alice_client.post(reverse("journal-entry-delete", args=[entry.pk]), headers=htmx)
+    restored = alice_client.post(reverse("journal-entry-restore", args=[entry.pk]), headers=htmx)
+    assert f'<h4 id="entry-{entry.pk}-title"' in restored.content.decode()
 
 
 def test_the_trash_lists_deleted_entries_and_restores_them(alice_client, entry, sam):

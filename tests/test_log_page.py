@@ -207,3 +207,38 @@ def test_a_double_submit_stores_one_entry(alice_client):
     alice_client.post(reverse("journal-entry-create"), data)
     alice_client.post(reverse("journal-entry-create"), data)
     assert Interaction.objects.count() == 1
+
+
+@pytest.mark.parametrize("typed", ["sam", "Ｓａｍ", "S\u200bam", "\ufeffSam", "  Sam "])
+def test_a_name_typed_or_pasted_differently_finds_the_same_person(alice_client, alice, typed):
+    sam = Person.objects.create(user=alice, name="Sam")
+    response = alice_client.post(reverse("journal-entry-create"), entry_data(new_person=typed))
+    assert response.status_code == 302
+    assert Interaction.objects.get().person == sam
+    assert Person.objects.filter(user=alice).count() == 1
+
+
+def test_a_new_persons_name_is_kept_without_invisible_characters(alice_client, alice):
+    alice_client.post(
+        reverse("journal-entry-create"), entry_data(new_person="Ｒｏｂｉｎ\u200b Lee")
+    )
+    assert Person.objects.get(user=alice).name == "Robin Lee"
+
+
+def test_a_name_too_long_says_so_once_and_keeps_the_entry_to_fix(alice_client, alice):
+    response = alice_client.post(
+        reverse("journal-entry-create"),
+        entry_data(new_person="x" * 200),
+        headers={"HX-Request": "true"},
+    )
+    body = html.unescape(response.content.decode())
+    assert "Keep a name to 80 characters (this one has 200)." in body
+    assert "Pick someone, or type a new name." not in body
+    assert "Asked how the interview went." in body
+    assert 'maxlength="80"' not in body
+    assert not Interaction.objects.exists()
+
+
+def test_when_left_empty_is_asked_for_in_plain_words(alice_client):
+    response = alice_client.post(reverse("journal-entry-create"), entry_data(occurred_at=""))
+    assert "Say when it happened." in html.unescape(response.content.decode())

@@ -18,7 +18,7 @@ def make_entry(person: Person, text: str = "We talked.", days_ago: float = 1, **
         person=person,
         text=text,
         feeling=fields.pop("feeling", 0),
-        occurred_at=timezone.now() - timedelta(days=days_ago),
+        occurred_at=fields.pop("occurred_at", timezone.now() - timedelta(days=days_ago)),
         **fields,
     )
 
@@ -116,6 +116,17 @@ def test_the_person_page_shows_their_entries_only(alice_client, alice, sam):
     body = body_of(alice_client.get(reverse("journal-person", args=[sam.pk])))
     assert "Sam sent a long voice note." in body
     assert "Robin cancelled again." not in body
+
+
+def test_the_person_page_says_on_which_day_each_entry_was(alice_client, alice, sam):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    when = datetime(2026, 3, 6, 23, 30, tzinfo=ZoneInfo("Europe/London"))
+    make_entry(sam, "Late call.", occurred_at=when)
+    body = body_of(alice_client.get(reverse("journal-person", args=[sam.pk])))
+    assert '<h3 class="day">Friday 6 March 2026</h3>' in body
+    assert ">23:30</time>" in body
 
 
 def test_editing_a_person(alice_client, sam):
@@ -233,3 +244,11 @@ def test_another_users_entries_never_show_in_your_timeline_or_trash(bob_client, 
     assert "Alice's private entry." not in body_of(bob_client.get("/"))
     assert "Alice's deleted entry." not in body_of(bob_client.get(reverse("journal-trash")))
     assert "Alice's private entry." not in body_of(bob_client.get("/", {"q": "private"}))
+
+
+def test_the_person_page_names_the_time_zone_as_people_write_it(alice_client, alice, sam):
+    alice.time_zone = "America/New_York"
+    alice.save(update_fields=["time_zone"])
+    make_entry(sam, "Call at lunch.")
+    body = body_of(alice_client.get(reverse("journal-person", args=[sam.pk])))
+    assert "(America/New York)" in body

@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from journal import cards
@@ -10,13 +10,12 @@ register = template.Library()
 SELECTED = mark_safe(" selected")  # nosec B308 B703  # a constant
 CHECKED = mark_safe(" checked")  # nosec B308 B703  # a constant
 REQUIRED = mark_safe(" required")  # nosec B308 B703  # a constant
-INVALID = mark_safe(' aria-invalid="true"')  # nosec B308 B703  # a constant
 
 
 @register.simple_tag(takes_context=True)
-def entry_card(context, entry, heading: int = 4):
+def entry_card(context, entry):
     """{% entry_card entry %}: one entry as a card (see journal.cards)."""
-    return cards.entry_card(entry, context["request"], heading)
+    return cards.entry_card(entry, context["request"])
 
 
 def _choices(field) -> list[tuple[int, str, object, bool]]:
@@ -53,7 +52,12 @@ def choice_inputs(field):
     """{% choice_inputs field %}: radio buttons or checkboxes, each in its label (as above)."""
     kind = field.field.widget.input_type
     required = REQUIRED if field.build_widget_attrs({}).get("required") else ""
-    invalid = INVALID if field.errors else ""
+    # Each button names the error too: a screen reader reaching one hears why.
+    invalid = (
+        format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id)
+        if field.errors
+        else ""
+    )
     return format_html_join(
         "",
         '<div>\n    <label for="{id}"><input type="{kind}" name="{name}" value="{value}"'

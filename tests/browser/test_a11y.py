@@ -160,3 +160,17 @@ def test_the_readme_screenshots(make_page, demo):
     expect(phone.locator("#weekly .main-svg").first).to_be_visible()
     screenshot(phone, "readme-weekly-phone")
     assert watch.problems == phone_watch.problems == []
+
+
+def test_a_long_name_never_pushes_a_page_sideways_on_a_phone(make_page, demo):
+    # A handle with no spaces, as long as a name can be (80 characters).
+    person = demo.person_set.order_by("pk").first()
+    person.name = "@alexandra.montgomery.climbs.and.bakes.on.sundays.with.her.three.dogs.and.a.cat"
+    person.save(update_fields=["name"])
+    page, watch = make_page(width=360, height=780)
+    log_in(page, "demo", PASSWORD)
+    for name, path in pages(demo):
+        go(page, path)
+        open_everything(page)
+        assert fits_the_width(page), name
+    assert watch.problems == []

@@ -28,6 +28,23 @@ def test_a_visitor_signs_up_and_logs_an_entry_with_htmx(make_page, db):
     assert watch.problems == [], watch.problems
 
 
+def test_on_a_phone_the_word_that_it_was_logged_is_beside_the_focus(make_page, db):
+    page, watch = make_page(width=390, height=844)
+    sign_up(page, "phoner")
+    page.get_by_label("Or someone new").fill("Robin")
+    page.get_by_label("What happened", exact=True).fill("Coffee, easy and warm.")
+    page.locator("label", has_text="+2").click()
+    page.get_by_role("button", name="Log it").click()
+    saved = page.locator("#hint .hint-saved")
+    expect(saved).to_have_text("Logged your text with Robin.")
+    expect(saved).to_be_in_viewport()
+    expect(page.get_by_label("What happened", exact=True)).to_be_focused()
+    # Typing the next entry makes room for its own hint.
+    page.get_by_label("What happened", exact=True).fill("He said 'k' to my long message")
+    expect(saved).to_have_count(0)
+    assert watch.problems == [], watch.problems
+
+
 def test_logging_keeps_the_form_in_view_and_back_keeps_the_filter(make_page, db):
     page, watch = make_page()
     sign_up(page, "keeper")
