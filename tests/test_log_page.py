@@ -1,4 +1,5 @@
 import html
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -242,3 +243,13 @@ def test_a_name_too_long_says_so_once_and_keeps_the_entry_to_fix(alice_client, a
 def test_when_left_empty_is_asked_for_in_plain_words(alice_client):
     response = alice_client.post(reverse("journal-entry-create"), entry_data(occurred_at=""))
     assert "Say when it happened." in html.unescape(response.content.decode())
+
+
+def test_each_radio_of_a_missing_answer_names_the_error(alice_client):
+    data = entry_data()
+    del data["feeling"]
+    body = alice_client.post(reverse("journal-entry-create"), data).content.decode()
+    assert 'id="id_feeling_error"' in body
+    radios = re.findall(r'<input type="radio" name="feeling"[^>]*>', body)
+    assert len(radios) == 7
+    assert all('aria-describedby="id_feeling_error"' in radio for radio in radios)
