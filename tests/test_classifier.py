@@ -457,17 +457,17 @@ def test_the_third_dev_set_stays_good():
     assert report.false_alarm_rate <= 0.02
 
 
-def test_the_fifth_dev_set_stays_good():
-    # Tuned on (0.771 before): swings told cold-then-warm, laughs and emoji as answers.
-    report = evaluate(DATA / "dev_set_5.jsonl")
-    assert report.macro_f1 >= 0.90
-    assert report.false_alarm_rate <= 0.02
-
-
 def test_the_fourth_dev_set_stays_good():
     # Tuned on (0.808 before): late hours told in words, swings told in new ways.
     report = evaluate(DATA / "dev_set_4.jsonl")
     assert report.macro_f1 >= 0.87
+    assert report.false_alarm_rate <= 0.02
+
+
+def test_the_fifth_dev_set_stays_good():
+    # Tuned on (0.771 before): swings told cold-then-warm, laughs and emoji as answers.
+    report = evaluate(DATA / "dev_set_5.jsonl")
+    assert report.macro_f1 >= 0.90
     assert report.false_alarm_rate <= 0.02
 
 
@@ -642,11 +642,13 @@ def test_distant_then_suddenly_warm_is_hot_and_cold(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "She went quiet for a week, then suddenly rang, apologised and said her dad had been in hospital. We talked for hours.",
-        "Quiet all week because of his exams. Tonight he called and we talked for hours.",
+        "He ignored me for a week, then suddenly rang, apologised and said his dad had been in hospital. We talked for hours.",
+        "She blanked me all week because of her exams. Then tonight she called and we talked for hours.",
+        "I was so bored at work all week, then suddenly Sam texted saying he misses me.",
+        "The flat was freezing and cold, so we stayed overnight and he couldn't stop kissing me.",
     ],
 )
-def test_distance_owned_up_to_then_warmth_is_not_hot_and_cold(text):
+def test_distance_owned_up_to_or_not_theirs_then_warmth_is_not_hot_and_cold(text):
     assert "hot_and_cold" not in labels(text)
 
 

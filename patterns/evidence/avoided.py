@@ -94,7 +94,7 @@ AVOIDED: dict[str, list[str]] = {
         "without a new date", r"no other (?:plan|alternative|option)",
         "never actually", "still hasn't (?:set|picked|confirmed|said)", "never got round",
         "won't commit", "never happens",
-        r"(?:gave|sent|offered) (?:her|him|them )?(?:\w+ )?(?:dates|days|times|options)[^.]{0,10}[.,;] "
+        r"(?:gave|sent|offered) (?:(?:her|him|them) )?(?:\w+ )?(?:dates|days|times|options)[^.]{0,10}[.,;] "
         r"(?:no (?:response|reply|answer)|nothing|silence|crickets)", r"no (?:new )?plan", r"keep asking (?:when|if|her|him)",
         r"never (?:once )?(?:has|did|does) (?:he|she|they) (?:name|set|pick|suggest|offer|confirm)",
         r"never once (?:named|set|picked|suggested|offered|confirmed)",
@@ -185,7 +185,7 @@ def _deferral_evidence(e: Entry, plan: str | None) -> list[Evidence]:
     if vague:
         # their "another time", or the writer's "didn't suggest another day"
         theirs = e.hit("vague_reply", unless_before="negator")
-        why = f"{quoted(theirs)} instead of a plan" if theirs else "no other time offered"
+        why = f"{quoted(theirs)} instead of a plan" if theirs else "no new plan offered"
         ev.append(Evidence(1.0 if plan else 0.8, why))
     if promise:
         ev.append(Evidence(0.7 if plan else 0.5, f"{quoted(promise)}, and then nothing"))

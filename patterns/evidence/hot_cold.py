@@ -21,7 +21,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"one (?:minute|day|week|weekend|moment|night)\b[^.]{0,80}the next",
         r"went from (?:planning|talking about|saying|calling|texting|being|\'|\")", r"love-?bomb\w*",
         r"flip-?flop\w*", "blow(?:s|ing)? cold",
-        "up and down", "all or nothing", r"can't keep up(?: with (?:him|her|them))?(?:[.!?]|$)",
+        "up and down", "all or nothing", "can't keep up with (?:him|her|them)",
         r"swings? (?:from|between)",
         "used to reply in (?:seconds|minutes)", "like a switch", "switched off",
         "cooled off", "went cold", "gone cold", "ice cold",
@@ -32,7 +32,7 @@ HOT_COLD: dict[str, list[str]] = {
         r"one (?:date|text|visit|call)\b[^.]{0,80}the next",
         r"(?:which|what) version (?:of (?:him|her|them) )?(?:i'll|i will|i'm going to|i'm gonna) get",
         r"(?:don't|do not|never) know which (?:\w+ ){1,2}i'm (?:getting|gonna get|going to get)",
-        r"(?:no|zero) (?:in[- ]between|middle ground)", r"either [^.]{3,60} or (?:not at all|radio silence|(?:completely |totally )?(?:gone|absent|silent)\b)",
+        r"(?:no|zero) (?:in[- ]between|middle ground)", r"either [^.]{3,60} or (?:not at all|radio silence|(?:completely |totally )?(?:gone|absent|silent)(?:[.,;!]|$))",
         r"(?:he's|she's|they're|he is|she is|they are) (?:like )?two (?:different )?people",
         r"(?:same|whole|this) (?:hot[- ](?:and[- ])?cold|on[- ](?:and[- ])?off|push[- ]pull) cycle",
     ],
@@ -40,7 +40,7 @@ HOT_COLD: dict[str, list[str]] = {
     "cold_explained": [
         r"because (?:he|she|they) (?:was|were|is|are|had|has) (?:at work|working|on shift|driving|ill|"
         r"sick|in (?:a meeting|hospital|the hospital)|with (?:his|her|their) (?:family|kids|mum|mom|dad))",
-        r"because of (?:his|her|their) (?:exams?|work|shift|job|deadline|mum|mom|dad|kids)",
+        r"because of (?:(?:his|her|their) )?(?:exams?|work|shift|job|deadline|mum|mom|dad|kids)",
     ],
     # The swing told as over ("he used to blow hot and cold, but ...").
     "in_the_past": [
@@ -56,7 +56,7 @@ HOT_COLD: dict[str, list[str]] = {
     "warm": [
         r"couldn't stop (?:kissing|texting|talking|touching|smiling)",
         r"never felt (?:like this|this way|this easy|so)",
-        r"(?:said|told me|saying|texting me)(?! i\b| i'[dm]\b)[^.]{0,40}(?:love|miss(?:ed)?|favourite|favorite|"
+        r"(?:said|told me|saying|texting me)(?! i\b| i'[dm]\b)[^.]{0,40}(?:love|miss(?:ed|es)?|favourite|favorite|"
         r"the one|never (?:felt|met|been|clicked|had|liked|wanted|laughed)|best thing|can't stop|all the time|clicked|something serious|"
         r"soulmate|perfect|amazing|beautiful|gorgeous|because of me|falling for|fallen for)",
         r"delet(?:e|ed|ing) (?:the|his|her|their|our) (?:dating )?(?:apps?|hinge|tinder|bumble)",
@@ -168,14 +168,28 @@ HOT_COLD: dict[str, list[str]] = {
         r"on (?:his|her|their) phone (?:the )?(?:whole|entire|all)(?: time| night| evening| date)?", r"stopped (?:asking|texting|calling|"
         r"replying|messaging)", "lukewarm", r"\bmeh\b", "like talking to",
         r"(?:hasn't|hadn't|didn't|doesn't|won't) (?:even )?(?:said|say) (?:good morning|hello|hi|hey|a word)",
-        r"(?:doesn't|does not|didn't|did not|don't) want (?:anything|something) serious", r"nothing (?:more|else)\b",
+        r"(?:doesn't|does not|didn't|did not|don't) want (?:anything|something) serious", r"(?:and |then )nothing (?:more|else)\b",
         r"back to (?:'|\")?(?:hey|hi|k|ok|sup)\b",
     ],
     # Warmth arriving all at once after distance ("then out of nowhere he's ...").
     "sudden": [
-        "suddenly", r"out of (?:nowhere|the blue)", "all of a sudden", "overnight",
+        "suddenly", r"out of (?:nowhere|the blue)", "all of a sudden",
         r"then (?:on )?(?:tonight|today|this morning|last night|\w+day|at \d)",
     ],
+    # Them gone absent, for the swing told cold first: silence and avoidance, not a mood
+    # ("bored", "polite") nor the weather ("cold").
+    "absent": [
+        r"ignor\w*", "distant", r"blank(?:ed|ing)", r"ghost(?:ed|ing)", "vanished", r"disappear\w*",
+        "silent", "silence", r"no (?:reply|replies|texts?|messages?|word|contact)\b", "cold shoulder",
+        r"(?:not|stopped|wasn't|isn't) (?:replying|answering|texting)", r"(?:left me )?on read",
+        r"didn't (?:text|call|reply|message|answer|respond|speak|say a word)",
+        r"hasn't (?:texted|replied|called)", r"nothing from (?:him|her|them)",
+        r"(?:wouldn't|won't|didn't) (?:even )?(?:look at|speak to|talk to|acknowledge) me",
+        r"barely (?:spoke|said|texted|replied|looked|acknowledged)",
+        r"(?:days|weeks|a week|a fortnight) of (?:nothing|silence)", r"dry (?:texts?|replies)",
+    ],
+    # The writer speaking of themselves in the clause ("I was so bored", "we were").
+    "writer_clause": [r"\b(?:i|i'm|i've|i'd|we|we're|we'd)\b"],
     # The distance owned and explained ("he apologised, his gran had been ill").
     "owned_up": [r"apologi[sz]\w*", r"said (?:he|she|they|he's|she's|they're|he was|she was|they were) sorry", "explained"],
     # Moments in time: two different ones set a swing against each other.
@@ -250,12 +264,12 @@ def _warmed_again(e: Entry) -> list[Evidence]:
     """Distant, then suddenly warm: the swing told the other way round ("ignored me all
     week, then out of nowhere tonight he's calling me gorgeous"). Warmth that comes with
     an apology or a reason is a repair, not a swing."""
-    cold = e.where("cold")
-    if cold is None or e.hit("owned_up") or e.hit("cold_explained"):
+    cold = e.where("absent", unless_before="writer_clause")
+    if cold is None or e.hit("owned_up", unless_before="writer_clause") or e.hit("cold_explained"):
         return []
-    sudden = e.after("sudden", cold[0])
-    warm = e.after("warm", cold[0], unless_before="writer_words")
-    if not (sudden and warm):
+    sudden = next((at for at, _ in e.matches("sudden") if at > cold[0]), None)
+    warm = sudden is not None and e.after("warm", sudden, unless_before="writer_words")
+    if not warm:
         return []
     return [Evidence(1.2, f"distant ({quoted(cold[1])}), then suddenly warm ({quoted(warm)})")]
 

@@ -52,7 +52,7 @@ JOKED: dict[str, list[str]] = {
         "stroke", "heart attack", "surgery", r"operation\b", "hospital", r"tumou?r", "ivf",
         "infertility", "lump", "a&e", "ambulance", "therapist", "rehab", "relapse", "addiction",
         "sobriety", "eating disorder", "torn", r"offered (?:a|the|my dream) job", "moving abroad",
-        "my news", "left out", r"(?:if|whether) (?:she|he|they) (?:really )?meant it", r"(?:a|my) crush on", r"(?:the|our|that|last night's) (?:argument|fight|row)\b",
+        "my news", "left out", r"(?:if|whether) (?:she|he|they) (?:really )?meant it", r"(?:a|my) crush on", r"(?:the|our|that|last night's) (?:argument|row)\b", r"(?:our|that|last night's) fight\b",
         r"avoid(?:ing|ed)? me\b",
         r"(?:felt|feel|feeling) (?:really |so |a bit )?(?:hurt|sad|low|alone|lonely|"
         r"left out|ignored|unappreciated|disrespected|insecure|unwanted|small|taken for granted)",
@@ -116,7 +116,7 @@ JOKED: dict[str, list[str]] = {
         "made a face", "winked", r"you're just (?:tired|hungry|hangry|stressed|being|overthinking|"
         r"hormonal|dramatic|bored)", r"it's called (?:monday|life|adulting|being)", r"(?:sent|replied with|reacted with|with) (?:a |the )?(?:💀|skull)", "skull emoji", r"(?:a|some) (?:clip|reel)\b", "flat voice",
         "deadpan", r"(?:did|does) a (?:little )?(?:bow|curtsy|dance|salute)", r"salut(?:e|ed|ing)\b",
-        "🤡", "🤠", "😎", "🤢", "🤭", "🙈", "😆", r"pull(?:ed|ing|s)? (?:silly |funny |stupid |a )?faces?",
+        "🤡", "🤠", "🤢", "🤭", "🙈", "😆", r"pull(?:ed|ing|s)? (?:silly |funny |stupid |a )?faces?",
         # the joke told by its delivery, without a laugh: a grin, a voice, a sleepy emoji
         r"grinn?(?:ed|ing)", "in that voice", r"(?:sarcastic|mocking|jokey|joke|cartoon|fake|dramatic) voice",
         r"(?:snoring|sleeping|yawn(?:ing)?|eye-?roll|clown|upside[- ]down|zipped[- ]mouth) (?:emoji|face|gif)",
@@ -182,7 +182,7 @@ JOKED: dict[str, list[str]] = {
         "on a serious note", r"talked (?:properly|for an hour|for ages|it through)",
         r"(?:coming|came) (?:over|round)", r"brought (?:me )?(?:food|soup|flowers|dinner)",
         r"asked what i need(?:ed)?", "how i was (?:really )?doing", "what can i do",
-        "how can i help", r"(?:seriously|honestly) though", r"(?:picking me up|driving me|drive me) ",
+        "how can i help", r"(?:seriously|honestly) though", r"(?:picking me up|driving me|drive me) (?:to|home|there|in)\b",
         "sat down (?:properly|with me)",
         "but seriously,? (?:are|how)",
         r"then (?:she |he |they )?(?:held|hugged|listened|sat with|stayed|let me|offered to|"

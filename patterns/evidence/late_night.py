@@ -55,7 +55,7 @@ LATE_NIGHT: dict[str, list[str]] = {
         "daytime texts? get nothing", "daylight hours", "never during the day",
         "never any other time", "only at night", "only after dark",
         # their plans, not the writer's ("our plan fell through" is avoided_plans' to weigh)
-        r"(?:mates|guys|friends|(?:his|her|their|other) (?:plans?|date|mates|guys|friends)) "
+        r"(?:mates|guys|friends|(?:his|her|their|other) (?:\w+ )?(?:plans?|date|mates|guys|friends)) "
         r"(?:bailed|fell through|cancell?ed)",
         r"whenever \w+(?:'s)? (?:mates|friends|plans) (?:cancel|bail)",
         r"when (?:his|her|their) (?:plans|mates|friends|boyfriend|girlfriend|partner)(?:'s)? "

@@ -92,7 +92,7 @@ LEFT_ON_READ: dict[str, list[str]] = {
         r"back-to-back|festival|cabin|holiday|on shift|in meetings)",
         "no signal", "no reception", r"phone (?:died|was dead|broke|was broken|was off)",
         r"out[- ]of[- ]office", "on leave", "back-to-back", "off (?:his|her|their) phone",
-        r"(?:his|her|their|had|having|from|for) surger(?:y|ies)", "dead battery", "battery died", "lost (?:his|her|their) phone",
+        r"(?:his|her|their|had|having|from|for|in) surger(?:y|ies)", "dead battery", "battery died", "lost (?:his|her|their) phone",
         "no wifi", "on a plane", "in the air", "bad signal",
         r"phone (?:was )?in the (?:sea|water|toilet|bath|river)",
         r"(?:broke|smashed) (?:his|her|their) phone",

@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 ONE_WORD: dict[str, list[str]] = {
     # The writer's message was long, or opened up about something.
     "long_message": [
-        r"(?:long|longest|lengthy|whole|full|entire|huge|massive|big|detailed|honest|heartfelt|"
+        r"(?:long|longest|lengthy|whole|entire|huge|massive|big|detailed|honest|heartfelt|"
         r"emotional|proper|careful|vulnerable|personal|thoughtful|sincere|raw|deep|loving|"
         r"rambling|gushing|excited)[\w ,'-]{0,20}?(?:message|msg|text|email|"
         r"e-mail|letter|voice ?note|voice ?memo|voice message|paragraph|essay|update|rant|"
         r"explanation|reflection|thread|note|dm|apology|confession)s?",
-        r"paragraphs?", "essay", "wall of text", r"(?:proper|real|genuine|serious) question", r"(?:two|three|four|\d+) pages",
+        r"paragraphs?", "essay", "wall of text", r"full (?:update|rundown|story|account|explanation)", r"(?:proper|real|genuine|serious) question", r"(?:two|three|four|\d+) pages",
         r"poured (?:my|out my) (?:heart|soul)", "poured (?:it all|everything) out",
         "opened up", "spilled my guts", "bared my soul", "confided", "confessed",
         r"told \w+ everything", r"told \w+ (?:all about|in detail|the whole)",

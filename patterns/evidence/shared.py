@@ -22,7 +22,7 @@ NO_NEW_PLAN = [
 ]
 # Things people arrange to do together.
 PLAN_WORDS = (
-    r"(?:meet|hang|dinner|lunch|brunch|breakfast|drinks?|coffee|date|trip|weekend|holiday|visit|"
+    r"\b(?:meet|hang|dinner|lunch|brunch|breakfast|drinks?|coffee|date|trip|weekend|holiday|visit|"
     r"come (?:over|round|down|to)|catch[- ]?up|film|movie|cinema|gig|concert|party|roast|walk|"
     r"hike|call|see (?:each other|her|him|them|the|you)|in person|get together|go (?:out|to|for)"
     r"|pub|cook|game|match|show|class|course|workshop|facetime|video call|zoom)"
@@ -81,7 +81,7 @@ SHARED: dict[str, list[str]] = {
         "perfect day", "great day", r"then (?:\w+ )?(?:texted|called|rang|messaged) [^.]{0,20}to "
         r"(?:confirm|lock|book|say yes)",
         rf"there {THEM} (?:was|were)", rf"{THEM} (?:was|were) there", "showed up", "turned up",
-        "everyone (?:came|showed)", "went ahead", r"we (?:walked|met up|hung out|caught up)\b", "actually happened", "we went", "we met",
+        "everyone (?:came|showed)", "went ahead", r"(?<!time )(?<!since )we (?:walked|met up|hung out|caught up)\b", "actually happened", "we went", "we met",
         "we had (?:brunch|lunch|dinner|drinks|coffee|our|a great|a lovely|the|a good)",
         "had our", "was (?:great|lovely|brilliant|fun|a great|perfect)", "were great",
         "we're booked", "s booked", "it went ahead", "we made it", "we finally",
@@ -133,7 +133,7 @@ SHARED: dict[str, list[str]] = {
         "pub quiz", r"out (?:with|drinking|partying)", "on holiday", "posting from",
         "checked in at", "football", "the match", "on a night out", "at the gym",
         r"insta(?:gram)?", "facebook", "stories", r"post(?:ed|ing)", "beach", "golf",
-        "holiday photos", r"(?:'s|is|was|are|were|'re|goes|went) out every", "time for", "went to", "manages",
+        "holiday photos", r"(?:'s|is|was|are|were|'re|go|goes|went|been) out every", "time for", "went to", "manages",
         r"somehow (?:has|finds|found|manages|managed)", r"with (?:her|his|their) (?:work )?friends",
         r"(?:just |then )?(?:booked|bought|went on|jetted off|off to) (?:a|her|his|their) "
         r"(?:weekend|holiday|trip|city break|festival|concert|night out)", "braai", "barbecue",

@@ -448,7 +448,8 @@ class Text:
             self._cache[key] = found[0] if found else None
         return self._cache[key]
 
-    def _in_their_quote(self, position: int) -> bool:
+    def in_their_quote(self, position: int) -> bool:
+        """Whether ``position`` in the text is inside words quoted from them."""
         return any(start < position < end for start, end in self.their_spans)
 
     def said(self, name: str, words: str) -> bool:
@@ -464,7 +465,7 @@ class Text:
 
     def outside_their_quotes(self, name: str) -> str | None:
         """The first phrase of signal ``name`` that is not inside their quoted words."""
-        return next((p for at, p in self.matches(name) if not self._in_their_quote(at)), None)
+        return next((p for at, p in self.matches(name) if not self.in_their_quote(at)), None)
 
     def after(self, name: str, position: int, unless_before: str | None = None) -> str | None:
         """The first phrase of signal ``name`` found after ``position`` (``unless_before``
@@ -506,7 +507,7 @@ class Text:
                 if (
                     unless_before
                     and whole(unless_before).search(before)
-                    and not self._in_their_quote(m.start())
+                    and not self.in_their_quote(m.start())
                 ):
                     continue
             found.append((m.start(), m.group(0).strip(" ,.'")))
