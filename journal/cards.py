@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from patterns.categories import CATEGORIES
-from patterns.classifier import classify, clear_answer
+from patterns.categories import BY_SLUG, CATEGORIES
+from patterns.classifier import classify, clear_answer, pulling_away
 from patterns.labels import facts_for
 from patterns.models import Source
 
@@ -25,6 +25,11 @@ from patterns.models import Source
 def clarity_answer_url() -> str:
     """The guidance on taking an answer, once it has come."""
     return reverse("guidance-page", args=["ask-for-clarity"]) + "#how-to-hear-the-answer"
+
+
+def pulling_away_url() -> str:
+    """The guidance for the one stepping back."""
+    return reverse("guidance-page", args=["pulling-away"])
 
 
 class Links:
@@ -37,6 +42,7 @@ class Links:
         self._parts = {name: reverse(name, args=[0]).rsplit("/0/", 1) for name in self._routes}
         self.guidance = {c.slug: reverse("guidance-category", args=[c.slug]) for c in CATEGORIES}
         self.clarity = clarity_answer_url()
+        self.pulling_away = pulling_away_url()
 
     def __call__(self, name: str, pk: int) -> str:
         head, tail = self._parts[name]
@@ -90,7 +96,7 @@ CHIP = """
       <summary{focus}>{label}<span class="visually-hidden">: why?</span></summary>
       <div class="chip-pop">
         <p class="chip-why">{why}</p>
-        <p><a href="{guide}">About “{label}”</a></p>
+        <p><a href="{guide}">About {quoted}</a></p>
         <form method="post" action="{url}" class="inline" hx-post="{url}" hx-target="#chips-{pk}" hx-swap="outerHTML">{csrf}
           <input type="hidden" name="category" value="{slug}">
           <input type="hidden" name="present" value="0">
@@ -142,6 +148,7 @@ def chips(entry, request, focus: str = "") -> SafeString:
             CHIP,
             slug=cat.category,
             label=cat.label,
+            quoted=BY_SLUG[cat.category].quoted,
             why=why(entry, cat, shown),
             guide=page["links"].guidance[cat.category],
             focus=AUTOFOCUS if focus == cat.category else "",
@@ -191,6 +198,10 @@ CLEAR = """
   <p class="entry-clear">{lead} It can sting. It also means you know where you stand. <a href="{guide}">More on hearing a clear answer</a></p>"""
 
 
+PULLING = """
+  <p class="entry-clear">{lead} That's allowed, and saying so kindly is better than fading out. <a href="{guide}">When you're the one pulling away</a></p>"""
+
+
 def clear_note(
     entry, guide: str, lead: str = "This reads as a clear answer, not a micro-rejection."
 ) -> str:
@@ -200,6 +211,16 @@ def clear_note(
     if entry.active_categories or not clear_answer(entry.text):
         return ""
     return format_html(CLEAR, lead=lead, guide=guide)
+
+
+def pulling_note(
+    entry, guide: str, lead: str = "It sounds like you're the one stepping back."
+) -> str:
+    """A word for the writer stepping back ("I want to end things"), or "": the guide on
+    ending things clearly, at the moment it matters. `guide` is pulling_away_url()."""
+    if not pulling_away(entry.text):
+        return ""
+    return format_html(PULLING, lead=lead, guide=guide)
 
 
 def entry_card(entry, request, focus: bool = False) -> SafeString:
@@ -234,7 +255,7 @@ def entry_card(entry, request, focus: bool = False) -> SafeString:
         if entry.text
         else "",
         words=words,
-        clear=clear_note(entry, links.clarity),
+        clear=clear_note(entry, links.clarity) or pulling_note(entry, links.pulling_away),
         chips=chips(entry, request),
         edit_url=links("journal-entry-edit", entry.pk),
         delete_url=links("journal-entry-delete", entry.pk),

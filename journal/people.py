@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from journal.cards import clarity_answer_url, clear_note
+from journal.cards import clarity_answer_url, clear_note, pulling_away_url, pulling_note
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories
@@ -59,10 +59,13 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
-    # Their latest word was a clear answer: say so, rather than offer to ask for one.
+    # Their latest word was a clear answer, or the writer's was a step back: say so,
+    # rather than offer to ask for clarity.
     if entries:
         lead = f"Your latest entry with {person.name} reads as a clear answer."
         context["answered"] = clear_note(entries[0], clarity_answer_url(), lead)
+        lead = f"Your latest entry with {person.name} sounds like you're the one stepping back."
+        context["stepping_back"] = pulling_note(entries[0], pulling_away_url(), lead)
     if patterns["crumbs"] is not None:
         context.update(crumb_person=person, crumb_ratio=patterns["crumbs"])
     return render(request, "journal/person.html", context)

@@ -10,6 +10,14 @@ class Category:
     label: str
     summary: str
 
+    @property
+    def quoted(self) -> str:
+        """The label in quotation marks, as a sentence names it: “Avoided plans”, and
+        “Busy” as a cover (its own quotes curled, rather than quotes within quotes)."""
+        if '"' in self.label:
+            return self.label.replace('"', "“", 1).replace('"', "”", 1)
+        return f"“{self.label}”"
+
 
 CATEGORIES: tuple[Category, ...] = (
     Category(

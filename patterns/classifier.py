@@ -207,14 +207,52 @@ _CLEAR_ANSWER = re.compile(
     r"|(?:wants?|wanted|decided|decides) to (?:end|stop|call off) (?:things|it|this|us|seeing me|what we)"
     r"|(?:said|told me|gave me|it was|a) (?:a )?(?:clear|kind|honest|straight) (?:no|answer)\b"
     r"|doesn't want (?:a relationship|to date|anything more|more than)"
+    r"|\b(?:he|she|they|i)(?:'s|'re|'m| is| are| am| was| were)?(?: just| really| honestly)? "
+    r"(?:not|isn't|wasn't|aren't) feeling (?:it|this|us)\b"
+    r"|(?:not|isn't|wasn't) into me (?:like that|that way|in that way)"
 )
+
+# The writer stepping back: the other side of a clear answer, with its own guide.
+_PULLING_AWAY = re.compile(
+    r"\bi(?:'m| am| was|'ve been| have been)(?: the one)?(?: slowly| kind of| sort of)? "
+    r"(?:pulling|drawing|stepping|backing|drifting) (?:away|back|off)"
+    r"|\bi (?:want|need|have|'ve decided|decided|'m going|am going|plan|'m ready|am ready|should|"
+    r"know i should|think i (?:need|should|want)) to (?:end|stop|finish|call off|break off|walk away from) "
+    r"(?:it|things|this|us|what we|seeing)"
+    r"|\bi(?:'m| am| have been|'ve been) (?:avoiding|ghosting|dodging) (?:him|her|them)"
+    r"|\bi(?:'m| am)(?: just| really)? not (?:feeling it|feeling this|into (?:him|her|them)|interested)"
+    r"|\bi(?:'ve| have) lost interest|\bi (?:don't|do not) (?:feel the same|want this anymore)"
+)
+# "I" in the clause before a match: the writer's words, unless inside their quoted reply.
+_WRITER_BEFORE = re.compile(r"\b(?:i|i'm|i am|i've|i'd|we|we're)\s+(?:\w+\s+){0,2}$")
 
 
 def clear_answer(text: str) -> str | None:
     """The words that make an entry a clear answer ("not feeling a connection"), or None.
 
     A clear, kind "no" is clarity, not a micro-rejection (TAXONOMY.md): the entry card
-    says so when an entry carries no sign.
+    says so when an entry carries no sign. Theirs only: "I want to end things" and
+    "I'm not feeling it" outside their quoted words are the writer stepping back
+    (pulling_away).
     """
-    found = _CLEAR_ANSWER.search(prepared(text or ""))
-    return found[0] if found else None
+    low = prepared(text or "")
+    if not _CLEAR_ANSWER.search(low):
+        return None
+    said = Text(text)
+    for found in _CLEAR_ANSWER.finditer(said.low):
+        before = said.low[max(0, found.start() - 30) : found.start()]
+        mine = _WRITER_BEFORE.search(before) or re.match(r"(?:i|we)\b", found[0])
+        if said.in_their_quote(found.start()) or not mine:
+            return found[0]
+    return None
+
+
+def pulling_away(text: str) -> str | None:
+    """The words that say the writer is the one stepping back ("I want to end things",
+    "I've been avoiding her"), outside anything quoted from them, or None."""
+    low = prepared(text or "")
+    if not _PULLING_AWAY.search(low):
+        return None
+    said = Text(text)
+    found = (m for m in _PULLING_AWAY.finditer(said.low) if not said.in_their_quote(m.start()))
+    return next((m[0] for m in found), None)

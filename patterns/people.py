@@ -144,7 +144,7 @@ def after_clarity(rows: list[Row]) -> Pattern | None:
         )
     return Pattern(
         kind="clarity_answered",
-        sentence="After you asked for clarity, what came back had no sign of dodging.",
+        sentence="After you asked for clarity, what came back didn't dodge the question.",
         guidance="ask-for-clarity",
         entries=[ask, *after],
         level="clear",

@@ -10,7 +10,7 @@ from journal.cards import chips
 from journal.forms import EntryForm
 from journal.views import _back, _get_entry_for_user, with_categories
 from patterns.categories import BY_SLUG
-from patterns.classifier import classify, clear_answer
+from patterns.classifier import classify, clear_answer, pulling_away
 from patterns.labels import correct, facts_for
 
 
@@ -27,7 +27,8 @@ def hint(request: HttpRequest) -> HttpResponse:
         BY_SLUG[v.slug] for v in classify(entry.text or "", facts_for(entry)).values() if v.label
     ]
     clear = not found and clear_answer(entry.text or "")
-    return render(request, "patterns/_hint.html", {"hint": found, "clear": clear})
+    context = {"hint": found, "clear": clear, "pulling": pulling_away(entry.text or "")}
+    return render(request, "patterns/_hint.html", context)
 
 
 @login_required

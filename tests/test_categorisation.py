@@ -1,5 +1,6 @@
 """Categories through the public surface: post the log form, read what was stored."""
 
+import html
 import re
 from datetime import timedelta
 from io import StringIO
@@ -352,6 +353,44 @@ def test_everyday_words_are_not_taken_for_a_clear_answer(alice_client, text):
     assert "clear answer" not in alice_client.get("/").content.decode()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'I finally asked Ben where this is going. He said "I\'m not feeling it, sorry."',
+        "Ben told me he's not feeling it. At least I know now.",
+        "She said she's not into me like that. Kind about it.",
+    ],
+)
+def test_a_plain_no_in_everyday_words_is_a_clear_answer(alice_client, text):
+    log(alice_client, text)
+    assert "This reads as a clear answer" in alice_client.get("/").content.decode()
+
+
+def test_the_writer_stepping_back_is_pointed_to_ending_things_kindly(alice_client):
+    entry = log(
+        alice_client,
+        "Sam asked if we could hang out this weekend. I told her I'm busy, honestly I'm "
+        "avoiding her because I want to end things.",
+    )
+    body = alice_client.get("/").content.decode()
+    assert "clear answer" not in body
+    assert "It sounds like you're the one stepping back." in html.unescape(body)
+    assert f'href="{reverse("guidance-page", args=["pulling-away"])}"' in body
+    hint = alice_client.post(
+        reverse("patterns-hint"),
+        {"text": "I've been pulling away from him. I know I should end it.", "feeling": "-1"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "the one stepping back" in html.unescape(hint) and "clear answer" not in hint
+    # Her page offers the drafts for ending things, with her name in, not a clarity ask.
+    page = html.unescape(
+        alice_client.get(reverse("journal-person", args=[entry.person_id])).content.decode()
+    )
+    assert "sounds like you're the one stepping back" in page
+    assert f'{reverse("guidance-messages")}?name=Sam"' in page
+    assert "for clarity, once" not in page
+
+
 def test_a_clear_answer_beside_a_sign_is_not_called_clarity(alice_client):
     # Late-night only, with a "no" in passing: the sign stands, no reassurance under it.
     entry = log(
@@ -361,3 +400,10 @@ def test_a_clear_answer_beside_a_sign_is_not_called_clarity(alice_client):
     )
     assert stored(entry)
     assert "clear answer" not in alice_client.get("/").content.decode()
+
+
+def test_a_sign_whose_name_has_quotes_is_not_quoted_twice(alice_client):
+    log(alice_client, CASES["busy_excuses"][0][0])
+    body = html.unescape(alice_client.get("/").content.decode())
+    assert "About “Busy” as a cover</a>" in body
+    assert "“\"Busy\"" not in body

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from journal.models import Interaction
+from patterns.categories import BY_SLUG
 from patterns.charts import week_of
 from patterns.classifier import classify
 from patterns.labels import facts_for, label_entry
@@ -186,7 +187,7 @@ def test_2_they_log_three_interactions_with_htmx_and_see_why_each_was_marked(
         for slug, label in categories.items():
             chip = open_chip(entry, label)
             expect(chip.locator(".chip-why")).to_have_text(stored_reason(text[:20], slug))
-            expect(chip.get_by_role("link", name=f"About “{label}”")).to_be_visible()
+            expect(chip.get_by_role("link", name=f"About {BY_SLUG[slug].quoted}")).to_be_visible()
         assert still_marked(page), "the log form reloaded the page"
     assert Interaction.objects.filter(user=alice, person__name="Jordan").count() == 3
     assert fits_the_width(page)
