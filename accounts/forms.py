@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.core.validators import MaxLengthValidator
 
-from accounts.models import User, known_time_zones
+from accounts.models import User, known_time_zones, zone_label
 
 # The areas of "Area/City" names. Outside them are the tz database's old aliases
 # ("US/Eastern", "GB", "Etc/GMT+5", "UCT"). A few old names inside an area stay
@@ -27,7 +27,7 @@ AREAS = frozenset(
 
 
 def time_zone_choice(name: str) -> tuple[str, str]:
-    return (name, User(time_zone=name).time_zone_label)
+    return (name, zone_label(name))
 
 
 @cache

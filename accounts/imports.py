@@ -22,7 +22,7 @@ from django.utils import timezone
 from accounts import daylio
 from accounts.export import FORMAT, VERSION
 from accounts.models import validate_time_zone
-from journal.forms import refuse_null_characters
+from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
 from journal.models import (
     EARLIEST,
     MAX_TEXT,
@@ -378,7 +378,12 @@ class DaylioForm(UploadForm):
     person = forms.ModelChoiceField(
         label="Whose entries are these?", queryset=Person.objects.none(), required=False
     )
-    new_person = forms.CharField(label="Or someone new", max_length=80, required=False)
+    new_person = forms.CharField(
+        label="Or someone new",
+        max_length=80,
+        required=False,
+        error_messages={"max_length": NAME_TOO_LONG},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -387,11 +392,12 @@ class DaylioForm(UploadForm):
         self.fields["person"].empty_label = "Pick someone"
 
     def clean_new_person(self) -> str:
-        return " ".join(self.cleaned_data["new_person"].split())
+        return tidy_name(self.cleaned_data["new_person"])
 
     def clean(self):
         data = super().clean()
-        if not data.get("person") and not data.get("new_person") and "person" not in self.errors:
+        missing = not data.get("person") and not data.get("new_person")
+        if missing and "person" not in self.errors and "new_person" not in self.errors:
             self.add_error("person", "Pick someone, or type a new name.")
         return data
 

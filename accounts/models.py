@@ -25,6 +25,11 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
+def zone_label(name: str) -> str:
+    """A zone as people read it: "America/New York"."""
+    return name.replace("_", " ")
+
+
 class User(AbstractUser):
     """An account. Its time zone decides what "today" and "late at night" mean."""
 
@@ -39,8 +44,7 @@ class User(AbstractUser):
 
     @property
     def time_zone_label(self) -> str:
-        """The zone as people read it: "America/New York"."""
-        return self.time_zone.replace("_", " ")
+        return zone_label(self.time_zone)
 
 
 class DataKey(models.Model):

@@ -48,8 +48,12 @@ INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066
 
 def tidy_name(name: str) -> str:
     """A name as typed, in the form it is matched and kept: "Ｊｏｒｄａｎ" and "Jor\u200bdan"
-    (pasted) are "Jordan", and runs of spaces are one."""
-    return " ".join(unicodedata.normalize("NFKC", INVISIBLE.sub("", name)).split())
+    (pasted) are "Jordan", and runs of spaces are one. Checked for length once tidied: a
+    few characters grow ("ﷺ" is 18 once normalised)."""
+    name = " ".join(unicodedata.normalize("NFKC", INVISIBLE.sub("", name)).split())
+    if len(name) > Person._meta.get_field("name").max_length:
+        raise forms.ValidationError(NAME_TOO_LONG, "max_length", {"show_value": len(name)})
+    return name
 
 
 def keep_long_text(form: forms.BaseForm, name: str) -> None:

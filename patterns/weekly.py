@@ -519,9 +519,11 @@ def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datet
                 signs_title,
                 charts.weekly_figure(weeks, links),
                 charts.weekly_table(weeks, links, caption=signs_title),
-                quiet,
-                nothing,
-                shows=SIGNS_SHOWN,
+                # No sign at all: said in words, not drawn as an empty plot ("How it
+                # felt", below, still draws those weeks).
+                quiet or not any(w.signed for w in weeks),
+                nothing if quiet else f"No signs with {name} in the last {PERSON_WEEKS} weeks.",
+                shows=SIGNS_SHOWN if quiet else "",
             ),
             chart_block(
                 "person-hours",

@@ -164,7 +164,10 @@ def test_on_a_persons_page_undo_brings_the_card_back_under_its_day(alice_client,
     """Cards there sit under a day's h3 and have h4 headings; the restored one too."""
     htmx = {"HX-Request": "true"}
     person_page = alice_client.get(reverse("journal-person", args=[entry.person_id])).content
-    assert f'<h4 id="entry-{entry.pk}-title"' in person_page.decode()
+    local = timezone.localdate(entry.occurred_at, entry.user.tz)
+    day = f'<h3 class="day">{local:%A %-d %B %Y}</h3>'
+    assert day in person_page.decode()
+    assert f'<h4 id="entry-{entry.pk}-title"' in person_page.decode().split(day)[1]
     alice_client.post(reverse("journal-entry-delete", args=[entry.pk]), headers=htmx)
     restored = alice_client.post(reverse("journal-entry-restore", args=[entry.pk]), headers=htmx)
     assert f'<h4 id="entry-{entry.pk}-title"' in restored.content.decode()

@@ -245,11 +245,12 @@ def test_when_left_empty_is_asked_for_in_plain_words(alice_client):
     assert "Say when it happened." in html.unescape(response.content.decode())
 
 
-def test_each_radio_of_a_missing_answer_names_the_error(alice_client):
+def test_a_missing_answer_is_named_once_by_its_group(alice_client):
     data = entry_data()
     del data["feeling"]
     body = alice_client.post(reverse("journal-entry-create"), data).content.decode()
     assert 'id="id_feeling_error"' in body
+    assert re.search(r'<fieldset aria-describedby="id_feeling_error">\s*<legend>How it felt', body)
     radios = re.findall(r'<input type="radio" name="feeling"[^>]*>', body)
     assert len(radios) == 7
-    assert all('aria-describedby="id_feeling_error"' in radio for radio in radios)
+    assert not any("aria-invalid" in radio or "aria-describedby" in radio for radio in radios)

@@ -2,7 +2,8 @@
 anyone else's entries and people by any URL."""
 
 import html
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -119,10 +120,10 @@ def test_the_person_page_shows_their_entries_only(alice_client, alice, sam):
 
 
 def test_the_person_page_says_on_which_day_each_entry_was(alice_client, alice, sam):
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    when = datetime(2026, 3, 6, 23, 30, tzinfo=ZoneInfo("Europe/London"))
+    # 23:30 in New York is the next day in UTC: the heading is the day the person lived.
+    alice.time_zone = "America/New_York"
+    alice.save(update_fields=["time_zone"])
+    when = datetime(2026, 3, 6, 23, 30, tzinfo=ZoneInfo("America/New_York"))
     make_entry(sam, "Late call.", occurred_at=when)
     body = body_of(alice_client.get(reverse("journal-person", args=[sam.pk])))
     assert '<h3 class="day">Friday 6 March 2026</h3>' in body
@@ -252,3 +253,11 @@ def test_the_person_page_names_the_time_zone_as_people_write_it(alice_client, al
     make_entry(sam, "Call at lunch.")
     body = body_of(alice_client.get(reverse("journal-person", args=[sam.pk])))
     assert "(America/New York)" in body
+
+
+def test_a_person_with_no_sign_gets_words_not_an_empty_plot(alice_client, sam):
+    make_entry(sam, "Lovely walk by the river.", feeling=2)
+    body = body_of(alice_client.get(reverse("journal-person", args=[sam.pk])))
+    assert "No signs with Sam in the last 12 weeks." in body
+    assert 'id="person-signs"' not in body  # no plot drawn for it
+    assert 'id="person-feeling"' in body  # how it felt still is

@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from journal import cards
@@ -49,19 +49,17 @@ def options(field):
 
 @register.simple_tag
 def choice_inputs(field):
-    """{% choice_inputs field %}: radio buttons or checkboxes, each in its label (as above)."""
+    """{% choice_inputs field %}: radio buttons or checkboxes, each in its label (as above).
+
+    An error is named once, by the fieldset around them (aria-describedby), and heard on
+    entering the group; marking each button invalid as well made a screen reader say
+    "invalid" on every one without saying why."""
     kind = field.field.widget.input_type
     required = REQUIRED if field.build_widget_attrs({}).get("required") else ""
-    # Each button names the error too: a screen reader reaching one hears why.
-    invalid = (
-        format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id)
-        if field.errors
-        else ""
-    )
     return format_html_join(
         "",
         '<div>\n    <label for="{id}"><input type="{kind}" name="{name}" value="{value}"'
-        '{required}{invalid} id="{id}"{checked}> {label}</label>\n  </div>',
+        '{required} id="{id}"{checked}> {label}</label>\n  </div>',
         (
             {
                 "id": f"{field.auto_id}_{index}",
@@ -69,7 +67,6 @@ def choice_inputs(field):
                 "name": field.html_name,
                 "value": value,
                 "required": required,
-                "invalid": invalid,
                 "checked": CHECKED if picked else "",
                 "label": label,
             }

@@ -54,6 +54,12 @@
       if (!d.contains(event.target)) d.open = false;
     });
   });
+  // Tabbing out of an open chip closes it: open, it would cover the controls the focus
+  // moves on to (the entry's Edit and Delete).
+  document.addEventListener("focusout", function (event) {
+    var chip = event.target.closest && event.target.closest("details.chip[open]");
+    if (chip && event.relatedTarget && !chip.contains(event.relatedTarget)) chip.open = false;
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     document.querySelectorAll("details.chip[open]").forEach(function (d) {

@@ -131,3 +131,38 @@ def test_a_failed_save_keeps_what_was_typed_and_gives_the_focus_back(make_page, 
     )
     # The refused request is the test's own doing; nothing else may go wrong.
     assert [p for p in watch.problems if "403" not in p] == [], watch.problems
+
+
+def test_tabbing_out_of_an_open_sign_closes_it(make_page, db):
+    page, watch = make_page()
+    sign_up(page, "tabber")
+    page.get_by_label("Or someone new").fill("Robin")
+    page.get_by_label("What happened", exact=True).fill(
+        "Sent a long message about my week. Got back 'cool'."
+    )
+    page.locator("label", has_text="-1 A bit off").click()
+    page.get_by_role("button", name="Log it").click()
+    # After the save the focus goes to "What happened"; then the keyboard goes to the sign.
+    expect(page.get_by_label("What happened", exact=True)).to_be_focused()
+    chip = page.locator("#timeline details.chip:not(.chip-add)").first
+    chip.locator("summary").press("Enter")
+    expect(chip).to_have_attribute("open", "")
+    for _ in range(6):  # why, its guide, "Not this", then out to "Add a sign"
+        page.keyboard.press("Tab")
+        if not chip.evaluate("(d) => d.contains(document.activeElement)"):
+            break
+    expect(chip).not_to_have_attribute("open", "")
+    assert watch.problems == [], watch.problems
+
+
+def test_the_keyboard_can_skip_the_form_to_the_timeline(make_page, db):
+    page, watch = make_page()
+    sign_up(page, "skipper")
+    skip = page.get_by_role("link", name="Skip the form, to your timeline")
+    skip.focus()
+    expect(skip).to_be_in_viewport()  # seen when it has the focus
+    page.keyboard.press("Enter")
+    expect(page.locator("#timeline-heading")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Person", exact=True)).to_be_focused()
+    assert watch.problems == [], watch.problems
