@@ -117,6 +117,7 @@ def _log_context(request: HttpRequest, form: EntryForm, params: QueryDict | None
         "people": people,
         "filtered": any(filters.values()),
         "categories": CATEGORIES,
+        "trash_days": TRASH_DAYS,
     }
 
 

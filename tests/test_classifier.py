@@ -1013,3 +1013,17 @@ def test_a_reason_quotes_whole_words_and_not_the_writers_own_negated_words():
     assert "“liked my story”" in " ".join(found["left_on_read"].reasons)
     plan = classify("Plan fell through: 'something came up'. Didn't suggest another day.", Facts())
     assert "another day" not in " ".join(plan["avoided_plans"].reasons)
+
+
+@pytest.mark.parametrize(
+    ("short", "spelled_out"),
+    [
+        (
+            "he said 'haha you're cute' when i asked what we r",
+            "he said 'haha you're cute' when I asked what we are",
+        ),
+        ("asked him abt sat, he said 'maybe' 🙃", "asked him about sat, he said 'maybe' 🙃"),
+    ],
+)
+def test_texting_shorthand_gets_the_signs_of_the_words_spelled_out(short, spelled_out):
+    assert labels(short) == labels(spelled_out) != set()

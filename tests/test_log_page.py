@@ -254,3 +254,11 @@ def test_a_missing_answer_is_named_once_by_its_group(alice_client):
     radios = re.findall(r'<input type="radio" name="feeling"[^>]*>', body)
     assert len(radios) == 7
     assert not any("aria-invalid" in radio or "aria-describedby" in radio for radio in radios)
+
+
+def test_the_log_page_links_to_the_trash(alice_client):
+    body = alice_client.get("/").content.decode()
+    assert (
+        f'<a href="{reverse("journal-trash")}">Trash</a>: what you delete waits there for 30 days'
+        in body
+    )

@@ -259,13 +259,27 @@ _SNEER = re.compile(r"\b(?:lol|lmao|haha+|ha)\b.*\b(?!lol|haha|ok)\w{3,}|\w{3,}.
 _BARE_REPLY = re.compile(r"\b[a-z]+: +([^'\"\n.!?:;,]{1,24}?)\s*(?=[.!?,;\n]|$)")
 _NOT_SPEAKERS = frozenset({"me", "i", "my", "we", "us", "update", "note", "edit", "ps", "context"})
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+# Texting shorthand that no phrase list spells out, written out so the lists read it
+# ("asked him abt sat" -> "asked him about sat"). "u", "ur", "rn" and "idk" stay: the
+# lists already know them.
+_SHORTHAND = {
+    "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "2moro": "tomorrow", "wknd": "weekend", "txt": "text", "txted": "texted",
+    "pls": "please", "plz": "please", "smth": "something", "sth": "something", "ppl": "people",
+    "b4": "before", "2nite": "tonight", "tonite": "tonight", "nite": "night", "wanna": "want to",
+    "prolly": "probably", "wat": "what", "wut": "what", "w/": "with", "srsly": "seriously",
+}  # fmt: skip
+_SHORT = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w/])")
+_ARE = re.compile(r"\b(we|they|you|what|who|where|how) r\b(?! u\b)")
 
 
 def prepared(raw: str) -> str:
-    """Text as the phrase lists read it: one kind of apostrophe and quote, lower case, and
-    letters typed out long brought back ("soooo busy" -> "so busy")."""
+    """Text as the phrase lists read it: one kind of apostrophe and quote, lower case,
+    letters typed out long brought back ("soooo busy" -> "so busy") and texting shorthand
+    written out ("what we r" -> "what we are")."""
     low = unicodedata.normalize("NFKC", raw).translate(_TRANSLATE).lower()
-    return _STRETCHED.sub(r"\1", low)
+    low = _SHORT.sub(lambda m: _SHORTHAND[m[0]], _STRETCHED.sub(r"\1", low))
+    return _ARE.sub(r"\1 are", low)
 
 
 _LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
