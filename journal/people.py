@@ -64,8 +64,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if entries:
         lead = f"Your latest entry with {person.name} reads as a clear answer."
         context["answered"] = clear_note(entries[0], clarity_answer_url(), lead)
-        lead = f"Your latest entry with {person.name} sounds like you're the one stepping back."
-        context["stepping_back"] = pulling_note(entries[0], pulling_away_url(), lead)
+        if not context["answered"]:
+            lead = f"Your latest entry with {person.name} sounds like you're the one stepping back."
+            context["stepping_back"] = pulling_note(entries[0], pulling_away_url(), lead)
     if patterns["crumbs"] is not None:
         context.update(crumb_person=person, crumb_ratio=patterns["crumbs"])
     return render(request, "journal/person.html", context)

@@ -265,9 +265,9 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _SHORTHAND = {
     "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "tmrw": "tomorrow",
     "tmr": "tomorrow", "2moro": "tomorrow", "wknd": "weekend", "txt": "text", "txted": "texted",
-    "pls": "please", "plz": "please", "smth": "something", "sth": "something", "ppl": "people",
-    "b4": "before", "2nite": "tonight", "tonite": "tonight", "nite": "night", "wanna": "want to",
-    "prolly": "probably", "wat": "what", "wut": "what", "w/": "with", "srsly": "seriously",
+    "pls": "please", "plz": "please", "smth": "something", "ppl": "people",
+    "b4": "before", "2nite": "tonight", "tonite": "tonight", "nite": "night",
+    "prolly": "probably", "wut": "what", "w/": "with", "srsly": "seriously",
 }  # fmt: skip
 _SHORT = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w/])")
 _ARE = re.compile(r"\b(we|they|you|what|who|where|how) r\b(?! u\b)")
