@@ -11,7 +11,7 @@ from django.utils import timezone
 from journal.cards import clarity_answer_url, clear_note, pulling_away_url, pulling_note
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
-from journal.views import with_categories
+from journal.views import with_categories, with_days
 from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
@@ -45,13 +45,13 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = _get_person_for_user(request, pk)
-    entries = list(
-        with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
-            :PERSON_PAGE_ENTRIES
-        ]
+    entries = with_days(
+        list(
+            with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
+                :PERSON_PAGE_ENTRIES
+            ]
+        )
     )
-    for entry in entries:
-        entry.day = timezone.localdate(entry.occurred_at)
     now = timezone.now()
     recent = recent_rows(request.user, person, now)  # 1 query, for the patterns and charts
     charts = person_charts(request.user, person, recent, now)  # 1 query

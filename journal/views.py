@@ -44,6 +44,14 @@ def with_categories(entries):
     )
 
 
+def with_days(entries: list, tz=None) -> list:
+    """`entries`, each given `.day`, its date in `tz` (by default the active zone): what
+    the timeline's `{% regroup ... by day %}` and `journal/log.html#day` group them by."""
+    for entry in entries:
+        entry.day = timezone.localdate(entry.occurred_at, tz)
+    return entries
+
+
 def parse_id(value: str) -> int | None:
     """An id from a query string, or None. "²" and 30-digit numbers are not ids."""
     if value.isascii() and value.isdigit() and len(value) < 19:
@@ -101,8 +109,7 @@ def timeline(request: HttpRequest, params: QueryDict | None = None):
         # The text is sealed in the database: it is searched here, once opened.
         entries = MatchingRows(entries, "text", query)
     page = page_of(entries, params.get("page", ""))
-    for entry in page.object_list:
-        entry.day = timezone.localdate(entry.occurred_at)
+    with_days(page.object_list)
     filters = {"person": person_id, "q": query, "category": category}
     return page, filters
 

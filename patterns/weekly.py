@@ -32,7 +32,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from journal.models import EARLIEST, Interaction, Person
-from journal.views import parse_id, with_categories
+from journal.views import parse_id, with_categories, with_days
 from patterns import charts
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.people import (
@@ -472,8 +472,7 @@ def week_entries(request: HttpRequest) -> HttpResponse:
     if person:
         entries = entries.filter(person=person)
     entries = list(with_categories(entries).order_by("occurred_at", "id")[: WEEK_ENTRIES_LIMIT + 1])
-    for entry in entries:
-        entry.day = timezone.localdate(entry.occurred_at, tz)
+    with_days(entries, tz)
     context = {
         "nav": "patterns",
         "start": start,
