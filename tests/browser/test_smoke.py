@@ -142,8 +142,9 @@ def test_tabbing_out_of_an_open_sign_closes_it(make_page, db):
     )
     page.locator("label", has_text="-1 A bit off").click()
     page.get_by_role("button", name="Log it").click()
-    # After the save the focus goes to "What happened"; then the keyboard goes to the sign.
-    expect(page.get_by_label("What happened", exact=True)).to_be_focused()
+    expect(page.locator("#timeline .entry")).to_have_count(1)
+    # A fresh page: the save's own focus move (to "What happened") is long over.
+    page.goto("/", wait_until="networkidle")
     chip = page.locator("#timeline details.chip:not(.chip-add)").first
     chip.locator("summary").press("Enter")
     expect(chip).to_have_attribute("open", "")
