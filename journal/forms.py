@@ -48,7 +48,8 @@ INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066
 
 def tidy_name(name: str) -> str:
     """A name as typed, in the form it is matched and kept: "Ｊｏｒｄａｎ" and "Jor\u200bdan"
-    (pasted) are "Jordan", and runs of spaces are one. Checked for length once tidied: a
+    (pasted) are "Jordan" (compatibility forms folded, NFKC, as Django keeps usernames),
+    and runs of spaces are one. Checked for length once tidied: a
     few characters grow ("ﷺ" is 18 once normalised)."""
     name = " ".join(unicodedata.normalize("NFKC", INVISIBLE.sub("", name)).split())
     if len(name) > Person._meta.get_field("name").max_length:
