@@ -77,12 +77,13 @@ def interaction_record(entry: Interaction, categories: list[EntryCategory]) -> d
 
 
 def entries_with_categories(user) -> Iterator[tuple[Interaction, list[EntryCategory]]]:
-    """Every entry of the user (trash included) with all its category rows. Queries: 2.
+    """Every entry of the user (the trash's last TRASH_DAYS included) with all its category
+    rows. Queries: 2.
 
     Both querysets are read in entry id order and merged as they stream, so memory stays
     flat however long the journal is.
     """
-    entries = Interaction.objects.filter(user=user).order_by("pk").iterator(chunk_size=CHUNK)
+    entries = Interaction.objects.kept().filter(user=user).order_by("pk").iterator(chunk_size=CHUNK)
     rows = (
         EntryCategory.objects.filter(interaction__user=user)
         .order_by("interaction_id", "category")

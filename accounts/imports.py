@@ -34,6 +34,7 @@ from journal.models import (
     PlanOutcome,
     Relationship,
     Reply,
+    trash_cutoff,
 )
 from patterns.categories import BY_SLUG
 from patterns.models import EntryCategory, Source
@@ -215,6 +216,7 @@ def _read(r: _Reader, doc: dict) -> Plan:
         )
         plan.people.append((key, person, r.moment(record, "created", where, default=None)))
     future = timezone.now() + timedelta(days=1)
+    expired = trash_cutoff()
     tokens: set[uuid.UUID] = set()
     for i, record in enumerate(r.items(doc, "interactions", "The file"), start=1):
         where = f"Entry {i}"
@@ -252,6 +254,8 @@ def _read(r: _Reader, doc: dict) -> Plan:
         created = r.moment(record, "created", where, default=occurred_at)
         updated = r.moment(record, "updated", where, default=created)
         rows = _categories(r, record, where)
+        if entry.deleted is not None and entry.deleted < expired:
+            continue  # Past the trash's days: gone for good, here as in the journal.
         plan.entries.append((key, entry, created, updated, rows))
     return plan
 

@@ -26,6 +26,8 @@ ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1
 ALLOW_SIGNUP = envbool("DJANGO_ALLOW_SIGNUP", True)
 ALMOST_SIGNUPS_PER_HOUR = envint("ALMOST_SIGNUPS_PER_HOUR", 10)
 HTTPS = envbool("DJANGO_HTTPS", False)
+# The first request of each day deletes entries past the trash's days (journal.middleware).
+ALMOST_DAILY_PURGE = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -61,6 +63,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserTimezoneMiddleware",
     "axes.middleware.AxesMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "journal.middleware.DailyTrashPurgeMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -98,6 +98,14 @@ FEELING_SCALE = {
     3: "Wonderful",
 }
 MAX_TEXT = 5000
+# Days an entry stays in the trash. Past them it is gone: not listed, not restorable,
+# not exported, and deleted by purge_expired_trash() (journal.middleware runs it daily).
+TRASH_DAYS = 30
+
+
+def trash_cutoff() -> datetime:
+    """Entries deleted before this moment are past the trash's days."""
+    return timezone.now() - timedelta(days=TRASH_DAYS)
 
 
 class PersonQuerySet(SealedQuerySet):
@@ -169,7 +177,17 @@ class InteractionQuerySet(SealedQuerySet):
         return self.filter(user=user, deleted__isnull=True)
 
     def in_trash(self, user) -> "InteractionQuerySet":
-        return self.filter(user=user, deleted__isnull=False)
+        """The user's entries in the trash, within its TRASH_DAYS."""
+        return self.filter(user=user, deleted__gte=trash_cutoff())
+
+    def kept(self) -> "InteractionQuerySet":
+        """Entries that still exist for their owner: not in the trash, or in it for fewer
+        than TRASH_DAYS (what an export holds)."""
+        return self.filter(models.Q(deleted__isnull=True) | models.Q(deleted__gte=trash_cutoff()))
+
+    def expired(self) -> "InteractionQuerySet":
+        """Entries in the trash for longer than TRASH_DAYS: gone, waiting to be purged."""
+        return self.filter(deleted__lt=trash_cutoff())
 
 
 class Interaction(models.Model):
@@ -239,3 +257,13 @@ class Interaction(models.Model):
     def feeling_tone(self) -> str:
         """low, mid or high: the class that colours the feeling on an entry card."""
         return "low" if self.feeling < 0 else "high" if self.feeling > 0 else "mid"
+
+
+def purge_expired_trash(user=None) -> int:
+    """Delete every entry past the trash's days (only `user`'s, if given), with their
+    categories. Returns how many entries went. Queries: a few, whatever the number."""
+    entries = Interaction.objects.expired()
+    if user is not None:
+        entries = entries.filter(user=user)
+    deleted, by_model = entries.delete()
+    return by_model.get(Interaction._meta.label, 0)

@@ -1,7 +1,6 @@
 """The log page, entries and the trash."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 from urllib.parse import urlsplit
 from uuid import uuid4
 
@@ -18,13 +17,12 @@ from django.views.decorators.http import require_POST
 from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
-from journal.models import Interaction, Person
+from journal.models import TRASH_DAYS, Interaction, Person, purge_expired_trash
 from journal.sealing import MatchingRows
 from patterns.categories import CATEGORIES
 from patterns.models import EntryCategory
 
 PAGE_SIZE = 20
-TRASH_DAYS = 30
 
 
 def _get_entry_for_user(request: HttpRequest, pk: int) -> Interaction:
@@ -212,9 +210,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "journal/entry_delete.html", {"entry": entry})
     entry.deleted = timezone.now()
     entry.save(update_fields=["deleted"])
-    Interaction.objects.filter(
-        user=request.user, deleted__lt=timezone.now() - timedelta(days=TRASH_DAYS)
-    ).delete()
+    purge_expired_trash(request.user)
     if request.htmx:
         return render(request, "journal/log.html#deleted", {"entry": entry})
     messages.success(request, "Moved to the trash.", extra_tags=f"undo:{entry.pk}")
@@ -236,9 +232,8 @@ def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def trash(request: HttpRequest) -> HttpResponse:
-    # Past TRASH_DAYS an entry is gone, even before the next delete purges it.
-    kept = timezone.now() - timedelta(days=TRASH_DAYS)
-    entries = Interaction.objects.in_trash(request.user).filter(deleted__gte=kept)
+    # Past TRASH_DAYS an entry is gone, even before the daily purge deletes it.
+    entries = Interaction.objects.in_trash(request.user)
     entries = entries.select_related("person").order_by("-deleted")
     return render(request, "journal/trash.html", {"entries": entries, "days": TRASH_DAYS})
 

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction, Person
-from journal.views import PAGE_SIZE, TRASH_DAYS
+from journal.models import TRASH_DAYS, Interaction, Person
+from journal.views import PAGE_SIZE
 from patterns.models import EntryCategory, Source
 
 LONDON = ZoneInfo("Europe/London")

@@ -7,6 +7,7 @@ from django.core.management import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from journal.backups import BackupError, backup
+from journal.models import purge_expired_trash
 
 FORMATS = {
     ".dump": "PostgreSQL custom format (restore with `manage.py restore` or pg_restore)",
@@ -42,6 +43,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, output: Path | None, json: bool, database: str, **options):
         directory = output or Path(settings.DATA_DIR) / "backups"
+        # Entries past the trash's days are gone: no backup should bring them back.
+        purge_expired_trash()
         try:
             path = backup(connections[database], directory, as_json=json)
         except BackupError as error:
