@@ -37,6 +37,7 @@ from journal.models import (
     trash_cutoff,
 )
 from patterns.categories import BY_SLUG
+from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
 from patterns.models import EntryCategory, Source
 
 MAX_EXPORT_BYTES = 20 * 1024 * 1024
@@ -294,9 +295,7 @@ def _categories(r: _Reader, record: dict, where: str) -> list[EntryCategory]:
             r.fail(here, "is listed twice")
         else:
             seen.add(slug)
-        reasons = r.items(item, "reasons", here)
-        if not all(isinstance(reason, str) and "\x00" not in reason for reason in reasons):
-            r.fail(here, "reasons should be a list of text")
+        reasons = _reasons(r, item, here)
         rows.append(
             EntryCategory(
                 category=slug,
@@ -307,6 +306,25 @@ def _categories(r: _Reader, record: dict, where: str) -> list[EntryCategory]:
             )
         )
     return rows
+
+
+def _reasons(r: _Reader, item: dict, where: str) -> list[str]:
+    """A category's reasons as the classifier stores them: nothing quoted from the entry
+    (older exports and edited files can carry quotes), few and short."""
+    reasons = r.items(item, "reasons", where)
+    if not all(isinstance(reason, str) and "\x00" not in reason for reason in reasons):
+        r.fail(where, "reasons should be a list of text")
+        return []
+    reasons = without_quotes(reasons)
+    if len(reasons) > MAX_REASONS:
+        r.fail(where, f"has more than {MAX_REASONS} reasons")
+    elif any(len(reason) > MAX_REASON_LENGTH for reason in reasons):
+        r.fail(
+            where,
+            f"a reason is over {MAX_REASON_LENGTH} characters: reasons are short notes, "
+            "and what happened belongs in the entry's text",
+        )
+    return reasons
 
 
 def account_is_empty(user) -> bool:
