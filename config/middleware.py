@@ -39,8 +39,6 @@ DISABLED_FEATURES = [
     "otp-credentials",
     "payment",
     "picture-in-picture",
-    "publickey-credentials-create",
-    "publickey-credentials-get",
     "screen-wake-lock",
     "serial",
     "storage-access",
@@ -48,9 +46,16 @@ DISABLED_FEATURES = [
     "window-management",
     "xr-spatial-tracking",
 ]
-# "Copy this draft" on the guidance pages writes to the clipboard: our own pages only.
+# Our own pages only: "Copy this draft" on the guidance pages writes to the clipboard,
+# and passkeys (WebAuthn) will need publickey-credentials-*, which must never be off.
+SELF_ONLY_FEATURES = [
+    "clipboard-write",
+    "publickey-credentials-create",
+    "publickey-credentials-get",
+]
 PERMISSIONS_POLICY = ", ".join(
-    [f"{feature}=()" for feature in DISABLED_FEATURES] + ["clipboard-write=(self)"]
+    [f"{feature}=()" for feature in DISABLED_FEATURES]
+    + [f"{feature}=(self)" for feature in SELF_ONLY_FEATURES]
 )
 
 
