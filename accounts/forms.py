@@ -1,6 +1,7 @@
 from functools import cache
 
 from django import forms
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.core.validators import MaxLengthValidator
 
@@ -66,7 +67,22 @@ class LoginForm(NoColon, AuthenticationForm):
 
 
 class PasswordForm(NoColon, PasswordChangeForm):
-    pass
+    """The password change. The old password is checked through authenticate(), so wrong
+    ones count towards the same lockout as the login page (django-axes), and a locked
+    name gets the lockout page here too."""
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        user = authenticate(self.request, username=self.user.get_username(), password=old_password)
+        if user is None or user.pk != self.user.pk:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
 
 
 # Said for a taken name without confirming that an account by that name exists.

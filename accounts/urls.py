@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import data, daylio_views, export, imports, reauth, views
-from accounts.forms import LoginForm, PasswordForm
+from accounts.forms import LoginForm
 
 urlpatterns = [
     path(
@@ -25,9 +25,7 @@ urlpatterns = [
     path("delete/", data.delete, name="accounts-delete"),
     path(
         "password/",
-        auth_views.PasswordChangeView.as_view(
-            form_class=PasswordForm, success_url="/accounts/password/done/"
-        ),
+        views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

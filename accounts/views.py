@@ -3,13 +3,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from accounts.forms import SettingsForm, SignupForm
+from accounts.forms import PasswordForm, SettingsForm, SignupForm
 from accounts.models import User, zone
 from accounts.reauth import DOWNLOAD_KEY
 from journal.entries import keep_clock_times
@@ -79,6 +80,14 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/settings.html", {"form": form, "nav": "account", "download": download}
     )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordForm
+    success_url = "/accounts/password/done/"
+
+    def get_form_kwargs(self) -> dict:
+        return super().get_form_kwargs() | {"request": self.request}
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

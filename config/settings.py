@@ -167,12 +167,19 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Failed logins (django-axes). Locked per name *and* address together, so a stranger
-# guessing your password cannot lock you out from your own address; the lock lifts by
-# itself after the cool-off, and a good login clears the count.
+# Failed logins (django-axes), on the login page, the password check before exports
+# and the password change alike. Counted three ways (accounts.lockout): a name from one
+# address locks after 5 failures (so a stranger guessing your password locks only
+# themselves), a name from any address after 20, and an address after 20 whatever the
+# names. Each lock lifts by itself after 15 minutes without failures; a good login
+# clears that name's count from that address.
 AXES_FAILURE_LIMIT = 5
+ALMOST_LOCKOUT_PER_NAME = 20
+ALMOST_LOCKOUT_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# In this order: accounts.lockout gives each group its limit by position.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
 AXES_DISABLE_ACCESS_LOG = True  # successful logins go to the "almost.auth" log instead

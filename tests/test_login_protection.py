@@ -16,6 +16,7 @@ PASSWORD = "correct horse battery"
 ATTACKER = "203.0.113.66"
 OWNER = "198.51.100.7"
 LIMIT = 5
+WIDE = 20  # failures for one name from any address, or from one address for any names
 
 
 def from_address(address: str, **extra) -> Client:
@@ -44,7 +45,13 @@ def visible_text(response) -> str:
 def test_the_settings_are_ours_not_the_defaults():
     assert settings.AXES_FAILURE_LIMIT == LIMIT
     assert settings.AXES_COOLOFF_TIME.total_seconds() == 15 * 60
-    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.AXES_LOCKOUT_PARAMETERS == [
+        ["username", "ip_address"],
+        "username",
+        "ip_address",
+    ]
+    assert settings.ALMOST_LOCKOUT_PER_NAME == settings.ALMOST_LOCKOUT_PER_ADDRESS == WIDE
+    assert settings.AXES_HANDLER == "accounts.lockout.LockoutHandler"
     assert settings.AXES_RESET_ON_SUCCESS is True
     assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
 
@@ -110,6 +117,78 @@ def test_a_failed_login_says_nothing_about_whether_the_account_exists(alice):
     assert visible_text(real).replace("alice", "NAME") == visible_text(made_up).replace(
         "nobody-here", "NAME"
     )
+
+
+# Many names, many addresses ------------------------------------------------------------
+
+
+def test_many_names_from_one_address_lock_that_address(alice):
+    client = from_address(ATTACKER)
+    for n in range(WIDE - 1):
+        assert log_in(client, f"guess-{n}", "not the password").status_code == 200
+    assert log_in(client, "nobody-at-all", "not the password").status_code == 429
+    # Every name from there waits now, the real ones too, even with the right password.
+    assert log_in(client, "alice", PASSWORD).status_code == 429
+    # Someone else's address is not touched.
+    assert log_in(from_address(OWNER), "alice", PASSWORD).status_code == 302
+
+
+def test_one_name_from_many_addresses_locks_that_name(alice):
+    for n in range(WIDE - 1):
+        assert log_in(from_address(f"203.0.113.{n}"), "alice", "guess").status_code == 200
+    assert log_in(from_address("192.0.2.200"), "alice", "guess").status_code == 429
+    assert log_in(from_address(OWNER), "alice", PASSWORD).status_code == 429
+
+
+def test_the_wide_locks_lift_after_the_cool_off_too(alice):
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        for n in range(WIDE):
+            log_in(from_address(f"203.0.113.{n}"), "alice", "guess")
+        clock.shift(timedelta(minutes=14))
+        assert log_in(from_address(OWNER), "alice", PASSWORD).status_code == 429
+        clock.shift(timedelta(minutes=16))
+        assert log_in(from_address(OWNER), "alice", PASSWORD).status_code == 302
+
+
+def test_logging_in_to_an_account_of_your_own_does_not_clear_the_address(alice, bob):
+    client = from_address(ATTACKER)
+    for n in range(WIDE - 1):
+        log_in(client, f"guess-{n}", "not the password")
+    # The guesser has an account here too, and logs in to it from the same address.
+    assert log_in(client, "bob", "another long secret").status_code == 302
+    client.post(reverse("logout"))
+    assert log_in(client, "guess-last", "not the password").status_code == 429
+
+
+# The password change -------------------------------------------------------------------
+
+
+def change_password(client: Client, old: str):
+    new = "a brand new long secret"
+    data = {"old_password": old, "new_password1": new, "new_password2": new}
+    return client.post(reverse("password_change"), data)
+
+
+def test_wrong_old_passwords_on_the_password_change_lock_it(alice):
+    client = from_address(ATTACKER)
+    client.force_login(alice)
+    for _ in range(LIMIT - 1):
+        assert change_password(client, "not the password").status_code == 200
+    assert change_password(client, "not the password").status_code == 429
+    # The right one now waits too, and changes nothing.
+    assert change_password(client, PASSWORD).status_code == 429
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)
+
+
+def test_wrong_old_passwords_count_towards_the_login_lock(alice):
+    client = from_address(ATTACKER)
+    client.force_login(alice)
+    for _ in range(LIMIT - 1):
+        change_password(client, "not the password")
+    client.post(reverse("logout"))
+    assert log_in(client, "alice", "not the password").status_code == 429
 
 
 # Behind a proxy ------------------------------------------------------------------------
