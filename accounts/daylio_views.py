@@ -18,8 +18,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts import daylio
+from accounts import daylio, import_runs
 from accounts.imports import DaylioForm, import_form_page, oversized
+from accounts.models import ImportRun
 from journal.models import Channel, Interaction, Person
 from patterns.labels import label_entries
 
@@ -118,22 +119,44 @@ def daylio_preview(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def daylio_confirm(request: HttpRequest) -> HttpResponse:
-    """Write the previewed rows, all or nothing, and say what happened."""
+    """Write the previewed rows, all or nothing, and say what happened.
+
+    One import runs at a time per account (accounts.import_runs): a second confirm of
+    the same preview, sent while the first still runs, writes nothing and says so; one
+    sent after it finds every row already in the journal.
+    """
+    token = request.POST.get("pending", "")
     try:
-        pending = Pending.unsign(request.POST.get("pending", ""), request.user)
+        pending = Pending.unsign(token, request.user)
     except (signing.BadSignature, ValueError, KeyError, TypeError, lzma.LZMAError):
         messages.error(request, "That preview has expired. Upload the file again.")
         return redirect("accounts-import")
+    try:
+        with import_runs.running(
+            request.user, ImportRun.Kind.DAYLIO, import_runs.digest(token)
+        ) as run:
+            response, run.entries = _confirm(request, pending)
+    except import_runs.ImportBusy as busy:
+        if busy.same:  # A double click: the first confirm is at work.
+            messages.info(request, str(busy))
+            return redirect("journal-log")
+        messages.error(request, str(busy))
+        return redirect("accounts-import")
+    return response
+
+
+def _confirm(request: HttpRequest, pending: Pending) -> tuple[HttpResponse, int]:
+    """The confirm step's page, and how many entries it stored."""
     with transaction.atomic():
         try:
             result, person = _prepare(pending, request.user)
         except daylio.DaylioError as error:
             messages.error(request, str(error))
-            return redirect("accounts-import")
+            return redirect("accounts-import"), 0
         if person is None and result.rows:
             if pending.person_id is not None:
                 messages.error(request, "That person is gone. Upload the file again.")
-                return redirect("accounts-import")
+                return redirect("accounts-import"), 0
             person = Person.objects.create(user=request.user, name=pending.new_person)
         entries = [
             Interaction(
@@ -151,4 +174,4 @@ def daylio_confirm(request: HttpRequest) -> HttpResponse:
         for start in range(0, len(entries), BATCH):
             label_entries(entries[start : start + BATCH])
     context = {"result": result, "person": person, "imported": len(entries), "nav": "account"}
-    return render(request, "accounts/import_report.html", context)
+    return render(request, "accounts/import_report.html", context), len(entries)

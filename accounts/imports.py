@@ -19,9 +19,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from accounts import daylio
+from accounts import daylio, import_runs
 from accounts.export import FORMAT, VERSION
-from accounts.models import validate_time_zone
+from accounts.models import ImportRun, validate_time_zone
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
 from journal.models import (
     EARLIEST,
@@ -445,6 +445,12 @@ def import_form_page(request: HttpRequest, export_form=None, daylio_form=None) -
     return render(request, "accounts/import.html", context)
 
 
+NOT_EMPTY = (
+    "This account already has people or entries, so an import could mix two journals. "
+    "Import into a new, empty account instead."
+)
+
+
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     """The two upload forms; a POST here is the Almost export."""
@@ -452,19 +458,19 @@ def import_page(request: HttpRequest) -> HttpResponse:
         return import_form_page(request)
     form = UploadForm(request.POST, request.FILES, oversized=oversized(request, MAX_EXPORT_BYTES))
     if form.is_valid():
-        if not account_is_empty(request.user):
-            form.add_error(
-                "file",
-                "This account already has people or entries, so an import could mix two "
-                "journals. Import into a new, empty account instead.",
-            )
+        try:
+            # One import at a time: a second post of the same file finds the account
+            # taken while the first runs, and not empty once it is done.
+            with import_runs.running(request.user, ImportRun.Kind.ALMOST) as run:
+                if not account_is_empty(request.user):
+                    raise ExportFileError([NOT_EMPTY])
+                people, run.entries = restore(request.user, read_export(form.cleaned_data["file"]))
+        except ExportFileError as error:
+            for problem in error.problems:
+                form.add_error("file", problem)
+        except import_runs.ImportBusy as busy:
+            form.add_error("file", str(busy))
         else:
-            try:
-                people, entries = restore(request.user, read_export(form.cleaned_data["file"]))
-            except ExportFileError as error:
-                for problem in error.problems:
-                    form.add_error("file", problem)
-            else:
-                messages.success(request, f"Imported {people} people and {entries} entries.")
-                return redirect("journal-log")
+            messages.success(request, f"Imported {people} people and {run.entries} entries.")
+            return redirect("journal-log")
     return import_form_page(request, export_form=form)

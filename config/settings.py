@@ -229,12 +229,22 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Django hands the whole request to its error records; keep only method and path,
     # so a search term in a query string never reaches any handler.
-    "filters": {"path_only": {"()": "config.errors.RequestPathOnly"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "path_only": {"()": "config.errors.RequestPathOnly"},
+        # A database error's message can quote entry text or names: never logged.
+        "database_details": {"()": "config.errors.DatabaseErrorDetails"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["database_details"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "almost": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.request": {"filters": ["path_only"]},
+        "django.request": {"filters": ["path_only", "database_details"]},
         "django.security.csrf": {"filters": ["path_only"]},
         "django.security.DisallowedHost": {"filters": ["path_only"]},
         # Debugging aids that print template contexts and SQL parameters (entry text):

@@ -1,0 +1,134 @@
+"""One confirm imports once: a double-submitted Daylio confirm stores its entries once,
+and a database error on the way never writes what people wrote into the logs."""
+
+import re
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import close_old_connections, connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import daylio_views, import_runs
+from accounts.models import ImportRun
+from config.errors import LEFT_OUT
+from journal.models import Interaction, Person
+
+NAME = "Erin Marigold"
+ROWS = 50
+
+
+def daylio_file(rows: int = ROWS, note: str = "Waited all evening for a reply") -> bytes:
+    lines = ["full_date,date,weekday,time,mood,activities,note_title,note"]
+    start = datetime(2026, 3, 1, 21, 0, tzinfo=UTC)
+    for i in range(rows):
+        day = start - timedelta(days=i)
+        lines.append(f"{day:%Y-%m-%d},,,{day:%H:%M},bad,anxious,,{note} ({i})")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def preview_token(client: Client, name: str = NAME, data: bytes | None = None) -> str:
+    upload = SimpleUploadedFile("daylio.csv", data or daylio_file(), content_type="text/csv")
+    preview = client.post(reverse("accounts-import-daylio"), {"file": upload, "new_person": name})
+    return re.search(r'name="pending" value="([^"]+)"', preview.content.decode())[1]
+
+
+def confirm(client: Client, token: str):
+    return client.post(reverse("accounts-import-daylio-confirm"), {"pending": token})
+
+
+def test_a_confirm_while_the_same_preview_is_importing_writes_nothing(alice_client, alice):
+    token = preview_token(alice_client)
+    # The first confirm of this preview is still at work (another worker, another thread).
+    ImportRun.objects.create(
+        user=alice, kind="daylio", digest=import_runs.digest(token), started=timezone.now()
+    )
+    response = confirm(alice_client, token)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("journal-log")
+    said = [str(m) for m in alice_client.get(reverse("journal-log")).context["messages"]]
+    assert said == [import_runs.SAME_FILE]
+    assert not Interaction.objects.filter(user=alice).exists()
+
+
+def test_a_confirm_while_another_import_runs_waits_for_it(alice_client, alice):
+    token = preview_token(alice_client)
+    ImportRun.objects.create(user=alice, kind="almost", started=timezone.now())
+    response = confirm(alice_client, token)
+    assert response["Location"] == reverse("accounts-import")
+    assert not Interaction.objects.filter(user=alice).exists()
+
+
+def test_an_import_that_lost_its_worker_does_not_hold_the_account(alice_client, alice):
+    token = preview_token(alice_client)
+    ImportRun.objects.create(
+        user=alice, kind="daylio", started=timezone.now() - import_runs.STALE - timedelta(1)
+    )
+    assert confirm(alice_client, token).status_code == 200
+    assert Interaction.objects.filter(user=alice).count() == ROWS
+
+
+def test_a_confirm_sent_again_later_adds_nothing(alice_client, alice):
+    token = preview_token(alice_client)
+    assert confirm(alice_client, token).status_code == 200
+    assert confirm(alice_client, token).status_code == 200
+    assert Interaction.objects.filter(user=alice).count() == ROWS
+    assert not ImportRun.objects.filter(finished__isnull=True).exists()
+    assert list(ImportRun.objects.values_list("entries", flat=True)) == [ROWS, 0]
+
+
+def test_a_database_error_is_logged_without_what_it_quotes(alice, monkeypatch, caplog):
+    """On PostgreSQL the error's DETAIL quotes the clashing name; the log must not."""
+    client = Client(raise_request_exception=False)
+    client.force_login(alice)
+    token = preview_token(client)
+    Person.objects.create(user=alice, name=NAME)
+    # As if the name were not found: creating the person again breaks the unique rule.
+    monkeypatch.setattr(daylio_views.Pending, "person", lambda self, user: None)
+    response = confirm(client, token)
+    assert response.status_code == 500
+    logged = caplog.text
+    assert "IntegrityError" in logged
+    assert LEFT_OUT in logged
+    assert "marigold" not in logged.lower()
+    # The account is free for the next try.
+    assert not ImportRun.objects.filter(finished__isnull=True).exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite's shared in-memory test database locks whole tables",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_confirms_of_one_preview_at_the_same_moment_store_it_once(alice, caplog):
+    rounds, threads_per_round = 3, 2
+    browser = Client()
+    browser.force_login(alice)
+    for n in range(rounds):
+        name = f"{NAME} {n}"
+        token = preview_token(browser, name, daylio_file(note=f"Round {n}, no reply"))
+        start = threading.Barrier(threads_per_round)
+        statuses = []
+
+        def post(token=token, start=start, statuses=statuses):
+            try:
+                other = Client(raise_request_exception=False)
+                other.force_login(alice)
+                start.wait()
+                statuses.append(confirm(other, token).status_code)
+            finally:
+                close_old_connections()
+                connection.close()
+
+        threads = [threading.Thread(target=post) for _ in range(threads_per_round)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert 500 not in statuses
+        assert Interaction.objects.filter(user=alice, person__name=name).count() == ROWS
+        assert Person.objects.filter(user=alice, name=name).count() == 1
+    assert "marigold" not in caplog.text.lower()
