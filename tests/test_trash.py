@@ -99,6 +99,7 @@ def test_the_purge_runs_once_a_day(trashed, time_machine, settings, django_asser
         client.get(reverse("login"))
 
 
+@pytest.mark.django_db(transaction=True)  # The backup reads committed data.
 def test_a_backup_purges_old_trash_before_it_copies_anything(trashed, tmp_path, time_machine):
     time_machine.move_to(PAST_IT, tick=False)
     call_command("backup", "--output", str(tmp_path / "backups"), "--json")
