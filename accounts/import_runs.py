@@ -1,17 +1,18 @@
-"""One import at a time per account (accounts.models.ImportRun).
+"""One import at a time per account, and not too many an hour (accounts.models.ImportRun).
 
     with import_runs.running(user, ImportRun.Kind.DAYLIO, import_runs.digest(token)) as run:
         ...
         run.entries = saved
 
 Raises ImportBusy while another import of the account runs (ImportBusy.same: it is this
-very file, confirmed twice).
+very file, confirmed twice), and TooManyImports past ALMOST_IMPORTS_PER_HOUR.
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -27,6 +28,10 @@ SAME_FILE = (
     "This file is being imported already: its entries appear in your journal as they "
     "are saved. Nothing was added twice."
 )
+TOO_MANY = (
+    "That's as many imports as one account can start in an hour. Nothing was imported "
+    "this time; please try again later."
+)
 
 
 class ImportBusy(Exception):
@@ -35,17 +40,25 @@ class ImportBusy(Exception):
         self.same = same
 
 
+class TooManyImports(Exception):
+    def __init__(self):
+        super().__init__(TOO_MANY)
+
+
 def digest(value: str | bytes) -> str:
     """A keyed hash that names an upload without holding any of it."""
     return salted_hmac("almost.import", value, algorithm="sha256").hexdigest()
 
 
 def start(user, kind: str, digest: str = "") -> ImportRun:
-    """Claim the account for one import. Queries: 3 or 4."""
+    """Claim the account for one import. Queries: 4 or 5."""
     now = timezone.now()
     runs = ImportRun.objects.filter(user=user)
     runs.filter(finished__isnull=True, started__lt=now - STALE).delete()
     runs.filter(started__lt=now - timedelta(days=1)).delete()
+    limit = settings.ALMOST_IMPORTS_PER_HOUR
+    if limit > 0 and runs.filter(started__gte=now - timedelta(hours=1)).count() >= limit:
+        raise TooManyImports
     try:
         with transaction.atomic():
             return ImportRun.objects.create(user=user, kind=kind, digest=digest, started=now)
@@ -56,7 +69,8 @@ def start(user, kind: str, digest: str = "") -> ImportRun:
 
 @contextmanager
 def running(user, kind: str, digest: str = "") -> Iterator[ImportRun]:
-    """Hold the account's import for the block, and let it go however the block ends."""
+    """Hold the account's import for the block; it counts towards the hour's limit even
+    when it fails, so a file that never goes through can't be sent again and again."""
     run = start(user, kind, digest)
     try:
         yield run
