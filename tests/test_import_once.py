@@ -21,6 +21,12 @@ NAME = "Erin Marigold"
 ROWS = 50
 
 
+@pytest.fixture(autouse=True)
+def pinned_clock(time_machine):
+    """The files' dates are fixed; "now" must come after them, on any day the suite runs."""
+    time_machine.move_to(datetime(2026, 6, 1, 12, 0, tzinfo=UTC), tick=False)
+
+
 def daylio_file(rows: int = ROWS, note: str = "Waited all evening for a reply") -> bytes:
     lines = ["full_date,date,weekday,time,mood,activities,note_title,note"]
     start = datetime(2026, 3, 1, 21, 0, tzinfo=UTC)

@@ -3,6 +3,7 @@ quoted from the entry, few and short. The reasons column is plain; entry text is
 
 import html
 import json
+from datetime import UTC, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,6 +16,12 @@ from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS
 from patterns.models import EntryCategory
 
 SECRET = "MARIGOLD"
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(time_machine):
+    """The files' dates are fixed; "now" must come after them, on any day the suite runs."""
+    time_machine.move_to(datetime(2026, 6, 1, 12, 0, tzinfo=UTC), tick=False)
 
 
 def export_with(reasons: list) -> bytes:
