@@ -24,12 +24,16 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
+import numpy as np
+
+from patterns import learned
 from patterns.categories import SLUGS
 from patterns.evidence import avoided, busy, hot_cold, joked, late_night, left_on_read, one_word
 from patterns.evidence.text import Text, prepared
 from patterns.evidence.weigh import Evidence
 
 THRESHOLD = 0.5
+SURE = 0.9  # a rule this sure (a sum of about 1.55) stands whatever the model says
 
 CHANNELS = ("text", "dating_app", "social_dm", "call", "video", "in_person", "email", "other")
 INITIATORS = ("me", "them")
@@ -168,15 +172,62 @@ def _score(raw: float) -> float:
     return round(1 / (1 + math.exp(-4 * (raw - 1))), 2)
 
 
-def classify(text: str, facts: Facts = Facts(), only=None) -> dict[str, Verdict]:  # noqa: B008
+def classify(
+    text: str,
+    facts: Facts = Facts(),  # noqa: B008
+    only=None,
+    tuning: learned.Tuning | None = None,
+) -> dict[str, Verdict]:
     """One verdict per category, all seven in taxonomy order, or only those in `only`.
 
+    The rules speak first; the learned model (``patterns.learned``), when its weights
+    file is there, weighs their scores with its own (``_weighed``), and says which words
+    weighed most where the rules had no reason. With `only` (a page working out the
+    reasons of stored signs), the rules' own verdicts stand when they give every sign
+    asked for; otherwise every rule runs and the model with them.
+    `tuning` is the account's own adjustment, learned from its corrections.
     Hot and cold reads the other categories' sums, so asking for it runs every rule.
     """
     entry = Entry(text or "", facts)
-    verdicts = {}
+    model = learned.shared()
     if only is not None and "hot_and_cold" in only:
         only = None
+    verdicts = by_rules(entry, only)
+    if model is None or (only is not None and all(verdicts[s].label for s in only)):
+        return verdicts
+    if not entry.low.strip() and facts == Facts():
+        return verdicts  # nothing written and nothing filled in: nothing to weigh
+    if only is not None:
+        verdicts = by_rules(entry, None)
+    return _weighed(entry, verdicts, model, tuning)
+
+
+def learn(tuning: learned.Tuning, text: str, facts: Facts, slug: str, given: bool) -> bool:
+    """Teach an account's `tuning` one correction: the person gave or took away `slug`.
+
+    False when there is no learned model to adjust (its weights file is missing).
+    """
+    model = learned.shared()
+    if model is None:
+        return False
+    entry = Entry(text or "", facts)
+    rule = by_rules(entry, None)[slug].score
+    chance = float(model.probabilities(*learned.features(entry, facts))[SLUGS.index(slug)])
+    tuning.learn(model, *learned.own_words(entry), slug, given, (rule + chance) / 2)
+    return True
+
+
+def explain(text: str, facts: Facts, top: int = 5) -> dict[str, list[tuple[str, float]]]:
+    """Per sign, the words of the text the learned model weighs most, with their weights."""
+    model = learned.shared()
+    if model is None:
+        return {}
+    low = Entry(text or "", facts).low
+    return {slug: learned.weighed(model, low, slug, top=top) for slug in SLUGS}
+
+
+def by_rules(entry: Entry, only) -> dict[str, Verdict]:
+    verdicts = {}
     for slug, rule in RULES.items():
         if only is not None and slug not in only:
             continue
@@ -189,6 +240,44 @@ def classify(text: str, facts: Facts = Facts(), only=None) -> dict[str, Verdict]
         reasons = tuple(item.reason for item in evidence if item.weight > 0 and item.reason)
         verdicts[slug] = Verdict(slug, score, score >= THRESHOLD, reasons)
     return verdicts
+
+
+def _weighed(
+    entry: Entry, verdicts: dict[str, Verdict], model: learned.Model, tuning
+) -> dict[str, Verdict]:
+    """The rules' verdicts weighed with the model's: each sign's score is the mean of the
+    rule's score and the model's chance (moved by the account's `tuning`), rescaled so
+    that the sign's threshold (chosen on the dev split) sits at THRESHOLD. The model can
+    add a sign the rules missed, and take away one the rules gave on thin evidence; a
+    rule at SURE or above stands, unless the account's own corrections say otherwise."""
+    at, val = learned.features(entry, entry.facts)
+    rules = np.array([verdicts[slug].score for slug in SLUGS])
+    blends = (rules + model.probabilities(at, val)) / 2
+    sure = rules >= SURE
+    if tuning is not None:
+        words = learned.own_words(entry)
+        sure &= tuning.logits(*words) >= 0  # unless the person taught it otherwise
+        blends = tuning.adjust(blends, *words)
+    out = {}
+    for slug, both, cut, certain in zip(
+        SLUGS, blends.tolist(), model.thresholds.tolist(), sure.tolist(), strict=True
+    ):
+        ruled = verdicts[slug]
+        if both < cut:
+            score = round(THRESHOLD * both / cut, 2)
+        else:
+            score = round(THRESHOLD + (1 - THRESHOLD) * (both - cut) / (1 - cut), 2)
+        given = score >= THRESHOLD or certain
+        score = max(score, ruled.score) if given else min(score, THRESHOLD - 0.01)
+        reasons = ruled.reasons
+        if given and not reasons:
+            words = [word for word, _ in learned.weighed(model, entry.low, slug, tuning)]
+            if words:
+                reasons = ("its wording weighed most (" + ", ".join(f"“{w}”" for w in words) + ")",)
+            else:
+                reasons = ("what you filled in weighed most",)
+        out[slug] = Verdict(slug, score, given, reasons if given else ())
+    return out
 
 
 # --------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ CASES = {
         [
             "Suggested dinner next week. He said 'maybe sometime, we'll see'.",
             "Third time she's moved our coffee. Now it's 'let's play it by ear'.",
-            "Asked when we could meet up. He changed the subject to a video he'd watched.",
+            "Asked when we could meet up. He changed the subject to a video he'd watched. Third time.",
         ],
         [
             "He had to reschedule Friday's dinner, but he suggested Tuesday at 7 instead, and Tuesday happened. Great night.",

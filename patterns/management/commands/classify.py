@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from functools import partial
+from itertools import batched
 from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from patterns.classifier import Facts, classify
+from patterns import learned
+from patterns.classifier import Facts, classify, explain
 
-_BATCH = 1000  # output lines written at a time
+_BATCH = 500  # lines classified (and written) at a time
+_WINDOW = 16  # batches in flight across the worker processes
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -37,29 +43,70 @@ class Command(BaseCommand):
             metavar="FILE",
             help='JSON Lines file to classify; "-" reads standard input.',
         )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help='Add "explain" to each line: per sign, the words the learned model weighs '
+            "most in that entry, with their weights.",
+        )
 
-    def handle(self, *args: Any, jsonl: str, **options: Any) -> None:
+    def handle(self, *args: Any, jsonl: str, explain: bool = False, **options: Any) -> None:
+        learned.shared()  # loaded once, before any worker process is forked
+        answer = partial(_answer_batch, explain=explain)
+        lines = (
+            (n, line) for n, line in _numbered_lines(jsonl, options.get("stdin")) if line.strip()
+        )
         bad = 0
-        batch: list[str] = []
-        for number, line in _numbered_lines(jsonl, options.get("stdin")):
-            if not line.strip():
-                continue
-            try:
-                batch.append(classify_line(line))
-            except ValueError as exc:
-                bad += 1
-                self.stderr.write(f"line {number}: {exc}")
-                continue
-            if len(batch) >= _BATCH:
-                self.stdout.write("\n".join(batch))
-                batch.clear()
-        if batch:
-            self.stdout.write("\n".join(batch))
+        for results in _in_parallel(answer, batched(lines, _BATCH)):
+            out = []
+            for number, result, error in results:
+                if error is None:
+                    out.append(result)
+                else:
+                    bad += 1
+                    self.stderr.write(f"line {number}: {error}")
+            if out:
+                self.stdout.write("\n".join(out))
         if bad:
             raise CommandError(f"{bad} line(s) could not be classified", returncode=1)
 
 
-def classify_line(line: str | bytes) -> str:
+def _answer_batch(batch, explain: bool = False) -> list[tuple[int, str, str | None]]:
+    """(line number, output line, None) or (line number, "", the error) for each line."""
+    results = []
+    for number, line in batch:
+        try:
+            results.append((number, classify_line(line, explain), None))
+        except ValueError as exc:
+            results.append((number, "", str(exc)))
+    return results
+
+
+def _in_parallel(work, batches: Iterable) -> Iterator:
+    """work(batch) for each batch, in order: on every core once there is a second batch,
+    with at most _WINDOW batches read ahead, so memory stays bounded on a long input."""
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    cores = min(len(os.sched_getaffinity(0)), 8)
+    if second is None or cores < 2:
+        yield work(first)
+        if second is not None:
+            yield from map(work, batches)
+        return
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        pending = [pool.apply_async(work, (b,)) for b in (first, second)]
+        for batch in batches:
+            pending.append(pool.apply_async(work, (batch,)))
+            if len(pending) >= _WINDOW:
+                yield pending.pop(0).get()
+        for result in pending:
+            yield result.get()
+
+
+def classify_line(line: str | bytes, explaining: bool = False) -> str:
     """One input line in, one output line out; ValueError with a clear message if bad."""
     if isinstance(line, bytes):
         try:
@@ -86,6 +133,10 @@ def classify_line(line: str | bytes) -> str:
         "scores": {slug: v.score for slug, v in verdicts.items()},
         "reasons": {slug: list(v.reasons) for slug, v in verdicts.items() if v.label},
     }
+    if explaining:
+        result["explain"] = {
+            slug: [list(w) for w in ws] for slug, ws in explain(text, facts).items()
+        }
     return json.dumps(result, ensure_ascii=False)
 
 
