@@ -33,6 +33,7 @@ from journal.models import (
     Reply,
     trash_cutoff,
 )
+from patterns import learned
 from patterns.categories import BY_SLUG
 from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
 from patterns.models import EntryCategory, Source
@@ -66,6 +67,7 @@ class Plan:
     week_start: int
     people: list[tuple[str, Person, datetime]] = field(default_factory=list)
     count: int = 0
+    tuning: learned.Tuning | None = None  # what the corrections taught the classifier
     _records: "Records | None" = None
 
     def entries(self) -> Iterator[PlannedEntry]:
@@ -316,7 +318,21 @@ def _read(r: _Reader, doc: dict) -> Plan:
             archived=r.boolean(record, "archived", where, default=False),
         )
         plan.people.append((key, person, r.moment(record, "created", where, default=None)))
+    plan.tuning = _tuning(r, doc)
     return plan
+
+
+def _tuning(r: _Reader, doc: dict) -> learned.Tuning | None:
+    """What the exported account's corrections taught the classifier, if anything."""
+    record = doc.get("learned")
+    if record is None:
+        return None
+    weights = record.get("weights") if isinstance(record, dict) else None
+    try:
+        return learned.Tuning.from_json(json.dumps(weights))
+    except ValueError as exc:
+        r.fail("What Almost learned from your corrections", str(exc))
+        return None
 
 
 def _read_entries(r: _Reader, records: Iterable, keys: set[str]) -> Iterator[PlannedEntry]:

@@ -22,7 +22,7 @@ from accounts.export_file import MAX_EXPORT_BYTES, ExportFileError, Plan, Planne
 from accounts.models import ImportRun
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
 from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from patterns.models import EntryCategory, Tuning
 
 BATCH = 500
 log = logging.getLogger("almost.imports")
@@ -53,12 +53,17 @@ def restore(user, plan: Plan) -> tuple[int, int]:
             for _key, person, created in plan.people:
                 person.created = created or person.created
             Person.objects.bulk_update(people.values(), ["created"], batch_size=BATCH)
+            if plan.tuning is not None:
+                Tuning.objects.create(
+                    user=user, weights=plan.tuning.to_json(), corrections=plan.tuning.corrections
+                )
         for batch in batched(plan.entries(), BATCH):
             with transaction.atomic():
                 _write_entries(user, people, batch)
             entries += len(batch)
     except BaseException:
         Person.objects.filter(user=user).delete()  # Their entries and categories go too.
+        Tuning.objects.filter(user=user).delete()
         raise
     return len(people), entries
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from journal.models import Interaction
+from patterns import learned, tuning
 from patterns.classifier import Facts, classify
 from patterns.models import EntryCategory, Source
 
@@ -32,8 +33,8 @@ def facts_for(entry: Interaction) -> Facts:
 # into the plain reasons column (accounts.imports).
 MAX_REASONS = 12
 MAX_REASON_LENGTH = 120
-# A phrase quoted from the entry, with the brackets around it if any.
-QUOTED = re.compile(r"\s*\(“[^”]*”\)|“[^”]*”")
+# A phrase quoted from the entry, or a list of them in brackets, with the brackets.
+QUOTED = re.compile(r"\s*\((?:“[^”]*”(?:, )?)+\)|“[^”]*”")
 
 
 def without_quotes(reasons) -> list[str]:
@@ -49,9 +50,10 @@ def without_quotes(reasons) -> list[str]:
     return [" ".join(r.split()) for r in cleaned if r.strip()]
 
 
-def auto_rows(entry: Interaction) -> list[EntryCategory]:
-    """Unsaved rows for the categories the classifier finds in an entry."""
-    verdicts = classify(entry.text, facts_for(entry))
+def auto_rows(entry: Interaction, tuning: learned.Tuning | None = None) -> list[EntryCategory]:
+    """Unsaved rows for the categories the classifier finds in an entry, with the
+    account's own adjustment if given."""
+    verdicts = classify(entry.text, facts_for(entry), tuning=tuning)
     return [
         EntryCategory(
             interaction=entry,
@@ -66,17 +68,22 @@ def auto_rows(entry: Interaction) -> list[EntryCategory]:
 
 
 def label_entries(entries: Iterable[Interaction]) -> int:
-    """Re-run the classifier over entries, replacing automatic rows only. Queries: 3."""
+    """Re-run the classifier over entries, replacing automatic rows only, each with its
+    account's own adjustment. Queries: 4."""
     entries = list(entries)
     if not entries:
         return 0
+    tunings = tuning.loaded(entry.user_id for entry in entries)
     kept = set(
         EntryCategory.objects.filter(interaction__in=entries, source=Source.PERSON).values_list(
             "interaction_id", "category"
         )
     )
     rows = [
-        row for entry in entries for row in auto_rows(entry) if (entry.pk, row.category) not in kept
+        row
+        for entry in entries
+        for row in auto_rows(entry, tunings.get(entry.user_id))
+        if (entry.pk, row.category) not in kept
     ]
     with transaction.atomic():
         EntryCategory.objects.filter(interaction__in=entries, source=Source.AUTO).delete()
@@ -87,7 +94,7 @@ def label_entries(entries: Iterable[Interaction]) -> int:
 def label_entry(entry: Interaction, new: bool = False) -> None:
     """Classify one entry. A `new` one has no rows to keep or replace: one insert at most."""
     if new:
-        EntryCategory.objects.bulk_create(auto_rows(entry))
+        EntryCategory.objects.bulk_create(auto_rows(entry, tuning.load(entry.user_id)))
     else:
         label_entries([entry])
 
@@ -105,3 +112,4 @@ def correct(entry: Interaction, category: str, present: bool) -> None:
             "score": 1.0 if present else 0.0,
         },
     )
+    tuning.learn_from(entry, category, present, facts_for(entry))

@@ -1,6 +1,10 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 
 from journal.models import Interaction
+from journal.sealing import SealedQuerySet, SealedTextField
 from patterns.categories import CATEGORIES
 
 
@@ -45,3 +49,25 @@ class EntryCategory(models.Model):
     @property
     def label(self) -> str:
         return self.get_category_display()
+
+
+class Tuning(models.Model):
+    """One account's own adjustment to the learned classifier, from its corrections.
+
+    Weights over word and character n-grams reveal the words they came from, so they are
+    sealed under the account's data key like its text (``patterns.learned.Tuning``).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tuning"
+    )
+    # Sealed (journal.sealing), bound to `uid`: patterns.learned.Tuning as JSON.
+    weights = SealedTextField(blank=True, row="uid")
+    corrections = models.PositiveIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = SealedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"{self.corrections} corrections learned by {self.user_id}"

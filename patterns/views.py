@@ -1,5 +1,6 @@
 """Live hints and corrections on entries. Charts live in patterns.weekly."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,9 +10,11 @@ from django.views.decorators.http import require_POST
 from journal.cards import chips
 from journal.forms import EntryForm
 from journal.views import _back, _get_entry_for_user, with_categories
+from patterns import tuning
 from patterns.categories import BY_SLUG
 from patterns.classifier import classify, clear_answer, pulling_away
 from patterns.labels import correct, facts_for
+from patterns.models import Tuning
 
 
 @login_required
@@ -51,3 +54,31 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
             html += render_to_string("journal/log.html#status", {"status": done})
         return HttpResponse(html)
     return redirect(_back(request, entry))
+
+
+@login_required
+def learning(request: HttpRequest) -> HttpResponse:
+    """How many corrections the account's own adjustment has learned from, and a way to
+    start again. The account page loads the panel with htmx; without it, it links here."""
+    row = Tuning.objects.filter(user=request.user).only("corrections", "user").first()
+    context = {"corrections": row.corrections if row else 0}
+    return render(
+        request,
+        "patterns/learning.html#panel" if request.htmx else "patterns/learning.html",
+        context,
+    )
+
+
+@login_required
+@require_POST
+def forget_learning(request: HttpRequest) -> HttpResponse:
+    """Delete what the account's corrections taught: signs come from the shared model again."""
+    tuning.forget(request.user)
+    if request.htmx:
+        context = {
+            "corrections": 0,
+            "status": "Almost has forgotten what it learned from your corrections.",
+        }
+        return render(request, "patterns/learning.html#panel", context)
+    messages.success(request, "Almost has forgotten what it learned from your corrections.")
+    return redirect("accounts-settings")
