@@ -46,8 +46,8 @@ DISABLED_FEATURES = [
     "window-management",
     "xr-spatial-tracking",
 ]
-# Our own pages only: "Copy this draft" on the guidance pages writes to the clipboard,
-# and passkeys (WebAuthn) will need publickey-credentials-*, which must never be off.
+# "Copy this draft" on the guidance pages writes to the clipboard, and passkeys are made
+# and used on the login and account pages (accounts.two_step): our own pages only.
 SELF_ONLY_FEATURES = [
     "clipboard-write",
     "publickey-credentials-create",

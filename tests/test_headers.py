@@ -61,9 +61,9 @@ def assert_private_headers(response, *, cacheable: bool = False) -> None:
     for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
         assert f"{feature}=()" in permissions
     assert "clipboard-write=(self)" in permissions
-    # Passkeys will need these: never switched off, only kept to our own pages.
-    assert "publickey-credentials-get=(self)" in permissions
+    # Passkeys are made and used on our own pages, and nowhere else.
     assert "publickey-credentials-create=(self)" in permissions
+    assert "publickey-credentials-get=(self)" in permissions
     if not cacheable:
         assert response["Cache-Control"] == "no-store" or "no-store" in response["Cache-Control"]
 
