@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.forms import PasswordForm, SettingsForm, SignupForm
 from accounts.models import User, zone
 from accounts.reauth import DOWNLOAD_KEY
+from accounts.two_step import steps_set
 from journal.entries import keep_clock_times
 
 SIGNUPS_FULL = (
@@ -77,9 +78,13 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         return redirect("accounts-settings")
     # Set by the password check in front of an export: start that download here.
     download = request.session.pop(DOWNLOAD_KEY, None)
-    return render(
-        request, "accounts/settings.html", {"form": form, "nav": "account", "download": download}
-    )
+    context = {
+        "form": form,
+        "nav": "account",
+        "download": download,
+        "second_step": steps_set(request.user),
+    }
+    return render(request, "accounts/settings.html", context)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -41,6 +41,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    # Two-step sign-in (accounts.two_step): authenticator apps and recovery codes come from
+    # django-otp's plugins, passkeys from django-otp-webauthn (py_webauthn underneath).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "accounts",
     "journal",
     "patterns",
@@ -191,6 +197,21 @@ AXES_DISABLE_ACCESS_LOG = True  # successful logins go to the "almost.auth" log 
 # address only. (django-ipware counts proxies differently, so we read it ourselves.)
 AXES_IPWARE_PROXY_COUNT = envint("AXES_IPWARE_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "config.middleware.client_ip"
+
+# Passkeys. The relying party is the host the browser asked for (one of ALLOWED_HOSTS), and
+# the origin a passkey is checked against is that host with the request's scheme
+# (accounts.passkeys.Helper), so no origin list is kept here; the check that wants one is
+# silenced below for that reason.
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.Helper"
+OTP_WEBAUTHN_RP_NAME = "Almost"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "almost.auth"
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
+# A wrong code makes the next try wait 1, 2, 4, 8... seconds (django-otp's own throttle),
+# on top of the django-axes lockout that every failed second step counts towards.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_TOTP_ISSUER = "Almost"
 
 # Headers. Django's own CSP middleware enforces this on every response.
 SECURE_CSP = {

@@ -126,6 +126,7 @@ def test_the_json_export_holds_every_field(alice_client, journal):
         "username": "alice",
         "time_zone": "Europe/London",
         "week_start": 6,
+        "second_step": {"passkeys": [], "authenticator_app": False, "recovery_codes_left": 0},
     }
     assert [p["name"] for p in export["people"]] == ["Sam", "Jo", "Nobody yet"]
     assert export["people"][0]["notes"].endswith("🎷")
