@@ -5,6 +5,8 @@ password, a session key, or anything a person wrote. Connected in AccountsConfig
 """
 
 import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 from axes.signals import user_locked_out
 from django.conf import settings
@@ -15,7 +17,7 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
-from config.middleware import client_ip, mark_session_start
+from config.middleware import SEEN, STARTED, client_ip, mark_session_start
 
 log = logging.getLogger("almost.auth")
 DB_SESSION_ENGINES = {
@@ -32,10 +34,38 @@ def _address(request) -> str:
     return (client_ip(request) if request is not None else "") or "-"
 
 
+BROWSER = "almost_browser"
+# (what the user agent says, what we call it), first match wins: Edge and Opera also say
+# "Chrome", Chrome also says "Safari".
+BROWSER_NAMES = [
+    ("Edg/", "Edge"),
+    ("OPR/", "Opera"),
+    ("Firefox/", "Firefox"),
+    ("Chrome/", "Chrome"),
+    ("Safari/", "Safari"),
+]
+SYSTEM_NAMES = [
+    ("Android", "Android"),
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "a Mac"),
+    ("Linux", "Linux"),
+]
+
+
+def browser_label(user_agent: str) -> str:
+    """ "Firefox on Linux": enough to tell one's browsers apart, nothing more is kept."""
+    browser = next((name for mark, name in BROWSER_NAMES if mark in user_agent), "A browser")
+    system = next((name for mark, name in SYSTEM_NAMES if mark in user_agent), "")
+    return f"{browser} on {system}" if system else browser
+
+
 @receiver(user_logged_in, dispatch_uid="almost_log_login")
 def log_login(sender, request, user, **kwargs) -> None:
     if request is not None and hasattr(request, "session"):
         mark_session_start(request.session)
+        request.session[BROWSER] = browser_label(request.headers.get("User-Agent", ""))
     log.info(
         "login user=%s id=%s address=%s at=%s",
         user.get_username(),
@@ -70,22 +100,48 @@ def log_locked_out(sender, request, username, ip_address, **kwargs) -> None:
     )
 
 
-def end_sessions(user, keep: str | None = None) -> int:
-    """Delete every stored session of this user but `keep`. Queries: one per 2,000 sessions.
+def sessions_of(user) -> Iterator[tuple[str, dict]]:
+    """(key, data) of each live stored session of this user. Queries: one per 2,000 sessions.
 
-    Works with the database session engines; other engines fall back on Django's
-    session hash check, which ends sessions after a password change anyway.
+    Works with the database session engines; with others there is nothing to list.
     """
     if settings.SESSION_ENGINE not in DB_SESSION_ENGINES or user.pk is None:
-        return 0
+        return
     user_id = str(user.pk)
-    doomed = [
-        session.session_key
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator(2000)
-        if session.session_key != keep and session.get_decoded().get("_auth_user_id") == user_id
-    ]
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator(2000):
+        data = session.get_decoded()
+        if data.get("_auth_user_id") == user_id:
+            yield session.session_key, data
+
+
+def end_sessions(user, keep: str | None = None) -> int:
+    """Delete every stored session of this user but `keep`.
+
+    Other session engines fall back on Django's session hash check, which ends sessions
+    after a password change anyway.
+    """
+    doomed = [key for key, _ in sessions_of(user) if key != keep]
     Session.objects.filter(session_key__in=doomed).delete()
     return len(doomed)
+
+
+def browsers_of(user, current: str | None) -> list[dict]:
+    """The browsers signed in to this account, this one first, then the latest seen."""
+
+    def moment(value):
+        return datetime.fromtimestamp(value, UTC) if value else None
+
+    found = [
+        {
+            "current": key == current,
+            "name": data.get(BROWSER, "A browser"),
+            "started": moment(data.get(STARTED)),
+            "seen": moment(data.get(SEEN)),
+        }
+        for key, data in sessions_of(user)
+    ]
+    oldest = datetime.min.replace(tzinfo=UTC)
+    return sorted(found, key=lambda b: (not b["current"], -(b["seen"] or oldest).timestamp()))
 
 
 @receiver(user_logged_out, dispatch_uid="almost_log_logout")

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import (
+    browsers,
     data,
     daylio_views,
     export,
@@ -42,6 +43,8 @@ urlpatterns = [
         security.passkey_remove,
         name="accounts-passkey-remove",
     ),
+    path("browsers/", browsers.browsers, name="accounts-browsers"),
+    path("browsers/sign-out-others/", browsers.sign_out_others, name="accounts-sign-out-others"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="accounts-signup"),
     path("settings/", views.account_settings, name="accounts-settings"),
