@@ -50,7 +50,7 @@ log = logging.getLogger("almost.auth")
 PENDING = "almost_pending_login"
 PENDING_SECONDS = 5 * 60
 PASSKEY_STATE = "almost_passkey_login"
-PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 WRONG_CODE = "That code didn't work. Check it and try again."
 TOO_SOON = "Too many tries in a row: wait a few seconds, then try again."
@@ -129,7 +129,7 @@ def start_pending(request: HttpRequest, user: User, next_url: str) -> None:
     request.session[PENDING] = {
         "user": user.pk,
         "at": timezone.now().timestamp(),
-        "backend": getattr(user, "backend", PASSWORD_BACKEND),
+        "backend": getattr(user, "backend", MODEL_BACKEND),
         "next": next_url,
     }
 
@@ -150,7 +150,7 @@ def finish(request: HttpRequest, user: User, device) -> str:
     """Log the person in after their second step; returns where to go next."""
     pending = request.session.pop(PENDING, None) or {}
     request.session.pop(PASSKEY_STATE, None)
-    login(request, user, backend=pending.get("backend", PASSWORD_BACKEND))
+    login(request, user, backend=pending.get("backend", MODEL_BACKEND))
     otp_login(request, device)
     log.info("second step passed user=%s id=%s with=%s", user.username, user.pk, kind(device))
     return pending.get("next") or resolve_url(settings.LOGIN_REDIRECT_URL)
@@ -232,7 +232,6 @@ def second_step(request: HttpRequest) -> HttpResponse:
     if locked(request, user):
         request.session.pop(PENDING, None)
         return get_lockout_response(request, None, {"username": user.username})
-    factors = factors_of(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device, throttled = check_code(user, form.cleaned_data["code"])
@@ -240,6 +239,7 @@ def second_step(request: HttpRequest) -> HttpResponse:
             return redirect(finish(request, user, device))
         failed(request, user)
         form.add_error("code", TOO_SOON if throttled else WRONG_CODE)
+    factors = factors_of(user)
     context = {"form": form, "factors": factors, "has_codes": bool(factors.app or factors.codes)}
     return render(request, "registration/second_step.html", context)
 

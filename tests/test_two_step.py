@@ -23,6 +23,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 from accounts.data import delete_account
 from accounts.models import AuthenticatorApp, RecoveryCodes
 from accounts.reauth import REAUTH_KEY
+from tests.softkey import SoftKey, b64url
 from tests.test_delete_account import owned_rows
 
 PASSWORD = "correct horse battery"
@@ -306,6 +307,66 @@ def test_a_forged_passkey_answer_counts_as_a_failed_login(client, alice):
     assert "expired" in again.json()["detail"]
 
 
+def begin(client: Client) -> dict:
+    return client.post(reverse("accounts-passkey-login-begin")).json()
+
+
+def complete(client: Client, answer: dict, **extra):
+    body = json.dumps({"credential": answer, **extra})
+    return client.post(reverse("accounts-passkey-login-complete"), body, "application/json")
+
+
+def test_a_passkey_is_the_second_step(client, alice):
+    key = SoftKey(alice)
+    password_step(client)
+    options = begin(client)
+    assert [c["id"] for c in options["allowCredentials"]] == [b64url(key.id)]
+    response = complete(client, key.answer(options, verified=False))
+    assert response.json() == {"next": reverse("journal-log")}
+    assert logged_in(client)
+    key.credential.refresh_from_db()
+    assert key.credential.last_used_at is not None
+
+
+def test_a_passkey_answer_can_not_be_replayed(client, alice):
+    key = SoftKey(alice)
+    password_step(client)
+    answer = key.answer(begin(client), verified=False)
+    assert complete(client, answer).status_code == 200
+    other = Client(REMOTE_ADDR=ADDRESS)
+    password_step(other)
+    begin(other)  # a new challenge, which the old answer doesn't sign
+    assert complete(other, answer).status_code == 400
+    assert not logged_in(other)
+
+
+def test_someone_elses_passkey_is_no_second_step(client, alice, bob):
+    SoftKey(alice)
+    bobs = SoftKey(bob)
+    password_step(client)
+    assert complete(client, bobs.answer(begin(client))).status_code == 400
+    assert not logged_in(client)
+
+
+def test_a_passkey_alone_logs_in_when_the_device_checked_its_owner(client, alice):
+    key = SoftKey(alice)
+    options = begin(client)
+    assert options["allowCredentials"] == []  # nothing said about who has passkeys
+    assert options["userVerification"] == "required"
+    unverified = complete(client, key.answer(options, verified=False))
+    assert unverified.status_code == 400
+    options = begin(client)
+    response = complete(client, key.answer(options), next=reverse("journal-people"))
+    assert response.json() == {"next": reverse("journal-people")}
+    assert logged_in(client)
+
+
+def test_a_passkey_alone_ignores_a_next_off_the_site(client, alice):
+    key = SoftKey(alice)
+    response = complete(client, key.answer(begin(client)), next="https://elsewhere.example/")
+    assert response.json() == {"next": reverse("journal-log")}
+
+
 # The operator's way out, export, deletion, headers --------------------------------------------
 
 
@@ -358,3 +419,14 @@ def test_deleting_the_account_removes_every_step(alice, bob):
     for model, pks in rows.items():
         assert not model._default_manager.filter(pk__in=pks).exists(), model
     assert AuthenticatorApp.objects.filter(user=bob).exists()
+
+
+def test_the_second_step_takes_few_queries(client, alice, django_assert_max_num_queries):
+    app = with_app(alice)
+    RecoveryCodes.replace_for(alice)
+    password_step(client)
+    with django_assert_max_num_queries(9):
+        client.get(reverse("accounts-second-step"))
+    code = code_for(app)
+    with django_assert_max_num_queries(20):
+        assert second_step(client, code).status_code == 302
