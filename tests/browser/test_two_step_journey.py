@@ -97,8 +97,12 @@ def test_a_passkey_is_added_then_signs_in_as_second_step_and_alone(make_page, al
     confirm_password(page)
     last_used = page.get_by_role("row", name=re.compile("Test laptop"))
     expect(last_used).not_to_contain_text("Not yet")
-    settle(page)
-    assert watch.problems == [], watch.problems
+    check(page, watch)
+
+    page.get_by_role("link", name="Back to your account").click()
+    page.get_by_role("link", name="Signed-in browsers").click()
+    expect(page.get_by_role("cell", name="Chrome on Linux (this one)")).to_be_visible()
+    check(page, watch)
 
 
 def code_now(secret: str, ahead: int = 0) -> str:
