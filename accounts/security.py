@@ -26,7 +26,7 @@ from django_otp_webauthn.utils import rewrite_exceptions
 from accounts.models import AuthenticatorApp, RecoveryCodes
 from accounts.passkeys import Helper
 from accounts.reauth import recently_reauthenticated, require_recent_password
-from accounts.two_step import drop_codes_if_alone, factors_of
+from accounts.two_step import drop_codes_if_alone, factors_of, refusal
 
 log = logging.getLogger("almost.auth")
 REGISTER_STATE = "almost_passkey_register"
@@ -197,11 +197,12 @@ def passkey_register_complete(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": "That request has expired. Try again."}, status=400)
     try:
         body = json.loads(request.body)
-        with rewrite_exceptions(logger=log):
+        with rewrite_exceptions():
             passkey = Helper(request).register_complete(
                 user=request.user, state=state, data=body["credential"]
             )
-    except (ValueError, KeyError, TypeError, OTPWebAuthnApiError):
+    except (ValueError, KeyError, TypeError, OTPWebAuthnApiError) as error:
+        log.warning("passkey not added user=%s reason=%s", request.user.pk, refusal(error))
         return JsonResponse(
             {"detail": "Your browser's passkey wasn't accepted. Try again."}, status=400
         )

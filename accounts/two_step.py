@@ -250,6 +250,11 @@ def cancel(request: HttpRequest) -> HttpResponse:
     return redirect("login")
 
 
+def refusal(error: Exception) -> str:
+    """Why a passkey was refused, in a word for the log (never the data sent)."""
+    return getattr(error, "code", None) or type(error).__name__
+
+
 def _json_error(message: str, status: int = 400) -> JsonResponse:
     return JsonResponse({"detail": message}, status=status)
 
@@ -283,15 +288,14 @@ def passkey_complete(request: HttpRequest) -> JsonResponse:
         return _json_error(LOCKED, 429)
     try:
         body = json.loads(request.body)
-        with rewrite_exceptions(logger=log):
+        with rewrite_exceptions():
             device = Helper(request).authenticate_complete(
                 user=user, state=state, data=body["credential"]
             )
-    except (ValueError, KeyError, TypeError, OTPWebAuthnApiError):
+    except (ValueError, KeyError, TypeError, OTPWebAuthnApiError) as error:
+        log.warning("passkey refused reason=%s", refusal(error))
         if user is not None:
             failed(request, user)
-        else:
-            log.warning("passkey login refused")
         if getattr(request, "axes_locked_out", False):
             return _json_error(LOCKED, 429)
         return _json_error("That passkey didn't work here. Try again, or use a code.")

@@ -205,7 +205,8 @@ AXES_CLIENT_IP_CALLABLE = "config.middleware.client_ip"
 OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.Helper"
 OTP_WEBAUTHN_RP_NAME = "Almost"
 OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
-OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "almost.auth"
+# Admin pages never show a device's key (the app's is sealed: accounts.models).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 # A wrong code makes the next try wait 1, 2, 4, 8... seconds (django-otp's own throttle),
 # on top of the django-axes lockout that every failed second step counts towards.

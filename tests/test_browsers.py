@@ -37,3 +37,12 @@ def test_the_browsers_page_lists_each_login_and_signs_the_others_out(alice, bob)
 
 def test_the_browsers_page_needs_a_login(client, db):
     assert client.get(reverse("accounts-browsers")).url.startswith(reverse("login"))
+
+
+def test_the_browsers_page_reads_the_sessions_in_one_query(alice, django_assert_max_num_queries):
+    browsers = [Client() for _ in range(4)]
+    for browser in browsers:
+        log_in(browser, "alice", PASSWORD)
+    with django_assert_max_num_queries(4):
+        page = browsers[0].get(reverse("accounts-browsers")).content.decode()
+    assert page.count("<tr>") == 5  # the heading and 4 browsers

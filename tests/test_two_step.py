@@ -287,7 +287,7 @@ def test_passkey_registration_needs_a_recent_password(alice_client):
     assert response.json()["reload"] is True
 
 
-def test_a_forged_passkey_answer_counts_as_a_failed_login(client, alice):
+def test_a_forged_passkey_answer_counts_as_a_failed_login(client, alice, caplog):
     WebAuthnCredential.objects.create(
         user=alice, name="Phone", credential_id=b"alice", public_key=b"key", confirmed=True
     )
@@ -295,10 +295,14 @@ def test_a_forged_passkey_answer_counts_as_a_failed_login(client, alice):
     options = client.post(reverse("accounts-passkey-login-begin")).json()
     assert options["allowCredentials"]  # half-way: only alice's passkeys are offered
     answer = {"credential": {"id": "YWxpY2U", "rawId": "YWxpY2U", "type": "public-key"}}
-    response = client.post(
-        reverse("accounts-passkey-login-complete"), json.dumps(answer), "application/json"
-    )
+    with caplog.at_level(logging.INFO, logger="almost.auth"):
+        response = client.post(
+            reverse("accounts-passkey-login-complete"), json.dumps(answer), "application/json"
+        )
     assert response.status_code == 400
+    assert "passkey refused reason=" in caplog.text
+    assert "login failed user=alice" in caplog.text
+    assert "YWxpY2U" not in caplog.text and "Traceback" not in caplog.text
     assert AccessAttempt.objects.get(username="alice").failures_since_start == 1
     # The challenge was used up: sending it again finds nothing to answer.
     again = client.post(
