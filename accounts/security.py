@@ -44,12 +44,17 @@ def recent_password_action(view):
     @require_POST
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if recently_reauthenticated(request):
-            return view(request, *args, **kwargs)
-        query = urlencode({"next": reverse("accounts-two-step")})
-        return redirect(f"{reverse('accounts-reauth')}?{query}")
+        return password_first(request) or view(request, *args, **kwargs)
 
     return wrapper
+
+
+def password_first(request: HttpRequest) -> HttpResponse | None:
+    """The way to the password form, unless it was typed in the last five minutes."""
+    if recently_reauthenticated(request):
+        return None
+    query = urlencode({"next": reverse("accounts-two-step")})
+    return redirect(f"{reverse('accounts-reauth')}?{query}")
 
 
 @require_recent_password
@@ -152,9 +157,12 @@ def _get_passkey_for_user(request: HttpRequest, pk: int) -> WebAuthnCredential:
     return get_object_or_404(WebAuthnCredential, pk=pk, user=request.user)
 
 
-@recent_password_action
+@login_required
+@require_POST
 def passkey_remove(request: HttpRequest, pk: int) -> HttpResponse:
     passkey = _get_passkey_for_user(request, pk)
+    if refused := password_first(request):
+        return refused
     passkey.delete()
     drop_codes_if_alone(request.user)
     _changed(request, f"passkey={pk} removed")
@@ -163,8 +171,6 @@ def passkey_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _json_guard(request: HttpRequest) -> JsonResponse | None:
-    if not request.user.is_authenticated:
-        return JsonResponse({"detail": "Log in first."}, status=401)
     if not recently_reauthenticated(request):
         return JsonResponse(
             {"detail": "Type your password again first.", "reload": True}, status=403
@@ -173,6 +179,7 @@ def _json_guard(request: HttpRequest) -> JsonResponse | None:
 
 
 @never_cache
+@login_required
 @require_POST
 def passkey_register_begin(request: HttpRequest) -> JsonResponse:
     if refused := _json_guard(request):
@@ -187,6 +194,7 @@ class PasskeyNameForm(forms.Form):
 
 
 @never_cache
+@login_required
 @require_POST
 def passkey_register_complete(request: HttpRequest) -> JsonResponse:
     if refused := _json_guard(request):

@@ -44,6 +44,11 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
       body: JSON.stringify(body || {}),
     }).then(function (response) {
+      if (response.redirected) {
+        // Logged out meanwhile: the server sent us to the login page. Go there.
+        window.location.assign(response.url);
+        return new Promise(function () {});
+      }
       return response.json().then(function (data) {
         if (!response.ok) {
           var error = new Error(data.detail || "Something went wrong. Try again.");
