@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_datakey'),
+        ('accounts', '0003_importrun'),
         ('otp_static', '0003_add_timestamps'),
         ('otp_totp', '0003_add_timestamps'),
     ]
