@@ -26,6 +26,7 @@
     note.textContent = text;
     box.appendChild(note);
   }
+  window.Almost = {say: say};  // for offline.js
 
   // Buttons with data-copy="id" copy the text of that field to the clipboard, and say so
   // where a screen reader hears it too.
