@@ -91,10 +91,10 @@
   document.addEventListener("htmx:sendError", (event) => {
     if (event.detail.elt.id === "entry-form") keep(event.detail.elt);
   });
-  // A waiting entry put back in the form and logged online is no longer waiting.
-  document.addEventListener("htmx:afterRequest", (event) => {
-    const form = event.detail.elt;
-    if (form.id !== "entry-form" || !event.detail.successful) return;
+  // A waiting entry put back in the form and logged online is no longer waiting. (Before
+  // the swap: afterwards the form is gone from the page, and its events with it.)
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    if (event.detail.elt.id !== "entry-form" || event.detail.isError) return;
     if (!event.detail.xhr.responseText.includes('class="form-errors"')) {
       Outbox.remove(event.detail.requestConfig.formData.get("token")).then(() => render());
     }
@@ -183,7 +183,11 @@
 
   async function send() {
     if (!navigator.onLine) return render();
-    const result = await Outbox.send().catch(() => ({}));
+    arrived(await Outbox.send().catch(() => ({})));
+  }
+
+  // After a send, here or elsewhere (another tab, the service worker's background sync).
+  function arrived(result) {
     render(result);
     if (!result.sent || offlinePage) return;
     say(result.sent === 1 ? "Sent the entry you logged offline." : `Sent the ${result.sent} entries you logged offline.`, "success");
@@ -194,7 +198,9 @@
 
   window.addEventListener("online", send);
   setInterval(() => { if (document.visibilityState === "visible") send(); }, 60000);
-  if (Outbox.channel) Outbox.channel.addEventListener("message", () => render());
+  if (Outbox.channel) {
+    Outbox.channel.addEventListener("message", (event) => (event.data.sent ? arrived(event.data) : render()));
+  }
 
   // Logging out deletes what waits on this device: ask first, after a last try to send.
   document.addEventListener("submit", async (event) => {

@@ -115,6 +115,8 @@ var Outbox = (function () {
         }
         result.left--;
       }
+      // Pages open elsewhere (or beside the service worker) hear what arrived.
+      if (result.sent && channel) channel.postMessage({sent: result.sent});
       return result;
     });
   }
