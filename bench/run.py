@@ -332,7 +332,9 @@ def page_weight(base: str, browser: Browser, person: int) -> dict:
     floor_page = browser.open("/guidance/").read().decode()
     weekly_page = browser.open("/patterns/").read().decode()
     person_page = browser.open(f"/people/{person}/").read().decode()
-    log_assets = assets(base, log_page)
+    # The service worker the log page registers counts too (served by Django, not
+    # compressed; the outbox.js it loads is one of the page's own files).
+    log_assets = assets(base, log_page + '<script src="/sw.js"></script>')
     plotly = [a for a in assets(base, weekly_page) if "plotly" in a["url"]]
     on_person = any("plotly" in url for url in ASSET.findall(person_page))
     return {
