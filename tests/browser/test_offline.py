@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from journal import offline
 from journal.models import Interaction, Person
-from tests.browser.conftest import CHROMIUM, FLAGS, PageWatch, log_in
+from tests.browser.conftest import CHROMIUM, FLAGS, PageWatch, axe_check, log_in
 
 PHONE = {"width": 390, "height": 844}
 # What the browser says when the test cuts the connection: expected, not a fault.
@@ -78,6 +78,9 @@ def test_the_install_criteria_are_met(browser, live_server, alice, tmp_path):
 def test_entries_logged_offline_wait_and_are_sent_once_back_online(make_page, alice, sam):
     page, watch = open_installed(make_page)
     page.context.set_offline(True)
+    page.get_by_role("button", name="Log it").click()  # nothing filled in: nothing kept
+    expect(page.locator("#entry-form .form-errors")).to_contain_text("Not kept yet: Pick someone")
+    expect(page.locator("#entry-form .form-errors")).to_be_focused()
     log_entry(page, "Waved across the platform, no signal.", pick="Sam", feeling="+2 Good")
     expect(page.locator("#messages")).to_contain_text("Kept on this device")
     log_entry(page, "Robin texted 'k' as the lift doors closed.", name="Robin", feeling="-1")
@@ -90,6 +93,9 @@ def test_entries_logged_offline_wait_and_are_sent_once_back_online(make_page, al
     expect(page.locator(".offline-badge")).to_have_text("Offline")
     expect(waiting).to_have_count(2)
     expect(waiting.nth(1)).to_contain_text("Robin")
+    expect(page.get_by_label("When")).not_to_have_value("")  # now, for the next one
+    axe_check(page, "offline, two waiting")
+    assert "Sam" not in page.locator("#entry-form").inner_html()
     assert Interaction.objects.count() == 0
 
     page.context.set_offline(False)
@@ -268,3 +274,18 @@ def test_a_new_version_is_offered_and_takes_over_on_reload(make_page, alice, mon
     ready(page)
     assert page.evaluate("async () => await caches.keys()") == ["almost-next-release"]
     assert unexpected(watch) == [], watch.problems
+
+
+def test_a_new_version_takes_over_the_next_time_almost_is_opened(make_page, alice, monkeypatch):
+    page, watch = open_installed(make_page)
+    release = {**offline.worker_config(), "version": "next-release"}
+    monkeypatch.setattr(offline, "worker_config", lambda: release)
+    page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+    expect(page.locator("#update-note")).to_be_visible()
+    context = page.context
+    page.close()
+    page = context.new_page()
+    page.goto("/")
+    ready(page)
+    assert page.evaluate("async () => await caches.keys()") == ["almost-next-release"]
+    expect(page.locator("#update-note")).to_have_count(0)
