@@ -27,11 +27,12 @@
   // Now, as a datetime-local field wants it, on the account's clock.
   function now(zone) {
     const parts = {};
+    const options = {year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"};
     let format;
     try {
-      format = new Intl.DateTimeFormat("en-CA", {timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
-    } catch (error) {
-      format = new Intl.DateTimeFormat("en-CA", {year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+      format = new Intl.DateTimeFormat("en-CA", {...options, timeZone: zone});
+    } catch (error) {  // a zone this browser doesn't know: the device's own
+      format = new Intl.DateTimeFormat("en-CA", options);
     }
     format.formatToParts(new Date()).forEach((part) => { parts[part.type] = part.value; });
     return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
@@ -65,8 +66,13 @@
     if (found.length) return showProblems(form, found);
     const who = (data.get("new_person") || "").trim() || form.elements.person.selectedOptions[0].textContent;
     const me = await owner();
+    if (!me) return;  // logged out: the offline page has its form switched off
     if (!data.get("token")) data.set("token", crypto.randomUUID());
-    await Outbox.put({token: data.get("token"), account: me.id, queued: Date.now(), who, fields: [...data.entries()]});
+    try {
+      await Outbox.put({token: data.get("token"), account: me.id, queued: Date.now(), who, fields: [...data.entries()]});
+    } catch (error) {  // storage full or refused: the form keeps it all
+      return say("This device wouldn't keep your entry. Nothing you typed is lost: log it again once you're back online.", "error");
+    }
     form.reset();
     form.querySelectorAll(".form-errors").forEach((old) => old.remove());
     form.elements.token.value = crypto.randomUUID();
@@ -131,12 +137,18 @@
   }
 
   let last = {};
+  let shown = "";
   async function render(result) {
     const section = document.getElementById("outbox");
     if (!section) return;
     last = result || last;
     const entries = await Outbox.all();
-    document.getElementById("outbox-entries").replaceChildren(...entries.map((entry) => card(entry, !!document.getElementById("entry-form"))));
+    // Drawn again only when something changed, so the focus stays on its button.
+    const drawn = JSON.stringify(entries.map((entry) => [entry.token, entry.who, entry.problem, entry.fields]));
+    if (drawn !== shown) {
+      shown = drawn;
+      document.getElementById("outbox-entries").replaceChildren(...entries.map((entry) => card(entry, !!document.getElementById("entry-form"))));
+    }
     const login = document.getElementById("outbox-login");
     const sent = document.getElementById("outbox-sent");
     login.hidden = !(last.loggedOut && entries.length);
