@@ -23,7 +23,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.templatetags.static import static
+from django.templatetags.static import PrefixNode, static
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -81,13 +81,14 @@ def _offline_html() -> str:
 
 def _worker_config() -> dict:
     html = _offline_html()
-    files = [url for url in dict.fromkeys(LINKED.findall(html)) if url.startswith(static(""))]
+    prefix = PrefixNode.handle_simple("STATIC_URL")
+    files = [url for url in dict.fromkeys(LINKED.findall(html)) if url.startswith(prefix)]
     code = _worker_code()
     version = hashlib.sha256(html.encode() + code.encode())
     for url in files:
         # Unhashed names (plain storage, as in development) change no URL when their
         # content does: their content goes into the version. Hashed ones aren't found.
-        path = finders.find(url.removeprefix(static("")))
+        path = finders.find(url.removeprefix(prefix))
         if path:
             with open(path, "rb") as file:
                 version.update(file.read())
