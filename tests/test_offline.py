@@ -10,9 +10,11 @@ import uuid
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from journal import offline
 from journal.models import Interaction, Person
 from journal.offline import worker_config
 from tests.test_headers import assert_private_headers
@@ -103,6 +105,26 @@ def test_the_service_worker_is_served_from_the_root_so_it_covers_every_page(clie
     for url in config["files"]:
         assert finders.find(url.removeprefix("/static/")), url
     assert_private_headers(response, cacheable=True)
+
+
+def test_in_production_the_service_worker_keeps_the_hashed_files(settings, tmp_path, db):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    offline._cached_config.cache_clear()
+    try:
+        body = Client().get("/sw.js").content.decode()
+    finally:
+        offline._cached_config.cache_clear()
+    config = json.loads(re.match(r"self\.ALMOST = (.*);\n", body)[1])
+    assert "/static/js/offline.js" not in config["files"]
+    for url in config["files"]:
+        assert re.search(r"\.[0-9a-f]{12}\.(css|js|svg|png)$", url), url
+        assert (tmp_path / url.removeprefix("/static/")).exists()
+    assert re.search(r'importScripts\("/static/js/outbox\.[0-9a-f]{12}\.js"\)', body)
 
 
 def test_the_offline_page_holds_nothing_private_whoever_asks(alice_client, alice, sam):
