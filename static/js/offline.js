@@ -73,6 +73,7 @@
     } catch (error) {  // storage full or refused: the form keeps it all
       return say("This device wouldn't keep your entry. Nothing you typed is lost: log it again once you're back online.", "error");
     }
+    sentHere = 0;
     form.reset();
     form.querySelectorAll(".form-errors").forEach((old) => old.remove());
     form.elements.token.value = crypto.randomUUID();
@@ -136,12 +137,19 @@
     return item;
   }
 
-  let last = {};
+  // What the tries to send have said: "log in again" holds until the next try; "sent"
+  // adds up (a try by another tab or the worker, and then this page's own that finds
+  // nothing left) until something new is kept.
+  let loggedOut = false;
+  let sentHere = 0;
   let shown = "";
   async function render(result) {
     const section = document.getElementById("outbox");
     if (!section) return;
-    last = result || last;
+    if (result) {
+      loggedOut = !!result.loggedOut;
+      sentHere += result.sent || 0;
+    }
     const entries = await Outbox.all();
     // Drawn again only when something changed, so the focus stays on its button.
     const drawn = JSON.stringify(entries.map((entry) => [entry.token, entry.who, entry.problem, entry.fields]));
@@ -151,8 +159,8 @@
     }
     const login = document.getElementById("outbox-login");
     const sent = document.getElementById("outbox-sent");
-    login.hidden = !(last.loggedOut && entries.length);
-    sent.hidden = !(offlinePage && last.sent && !entries.length);
+    login.hidden = !(loggedOut && entries.length);
+    sent.hidden = !(offlinePage && sentHere && !entries.length);
     section.hidden = !entries.length && login.hidden && sent.hidden;
   }
 
