@@ -61,9 +61,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
         ]
         + [{"src": static("icons/icon.svg"), "sizes": "any", "type": "image/svg+xml"}],
     }
-    response = JsonResponse(data, content_type="application/manifest+json")
-    response["Cache-Control"] = "no-cache"
-    return response
+    return JsonResponse(data, content_type="application/manifest+json")
 
 
 def _offline_html() -> str:
@@ -124,9 +122,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         f"self.ALMOST = {json.dumps(head)};\n"
         f"importScripts({json.dumps(static('js/outbox.js'))});\n" + _worker_code()
     )
-    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
-    response["Cache-Control"] = "no-cache"  # the browser asks again at every visit
-    return response
+    # no-store like every response of ours: browsers fetch a worker's script afresh to
+    # look for a new version anyway, and it is small.
+    return HttpResponse(body, content_type="text/javascript; charset=utf-8")
 
 
 @require_safe

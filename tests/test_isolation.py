@@ -52,7 +52,14 @@ ANONYMOUS_ALLOWED = {
     # before any login (POST only: a GET gets 405).
     "accounts-passkey-login-begin",
     "accounts-passkey-login-complete",
+    # The installable app: the same for everyone, and nothing of anyone's in them.
+    "journal-manifest",
+    "journal-service-worker",
+    "journal-offline",
 }
+# Asked for by script, not by a person: told 401 in JSON rather than sent to the log-in
+# page (the outbox then says to log in again).
+ANONYMOUS_TOLD_401 = {"journal-entry-send"}
 # Shown to nobody but Alice.
 MARKERS = [
     "Zephyrine Quillfeather",
@@ -239,6 +246,8 @@ def test_anonymous_visitors_are_sent_to_log_in(alice, alices, db, record_propert
                 assert not location.startswith(login), f"{what} is public but asks to log in"
                 if method == "get":
                     assert response.status_code in (200, 302, 405), what
+            elif route.name in ANONYMOUS_TOLD_401:
+                assert response.status_code == 401, (what, response.status_code)
             elif response.status_code != 405:
                 assert response.status_code == 302, (what, response.status_code)
                 assert response["Location"].startswith(login), (what, response["Location"])
@@ -248,7 +257,7 @@ def test_anonymous_visitors_are_sent_to_log_in(alice, alices, db, record_propert
 
 def test_the_public_list_names_real_urls():
     names = {route.name for route in APP_ROUTES}
-    assert names >= ANONYMOUS_ALLOWED
+    assert names >= ANONYMOUS_ALLOWED | ANONYMOUS_TOLD_401
 
 
 def test_the_admin_sends_everyone_but_staff_to_its_own_login(bob, alices):
