@@ -7,8 +7,10 @@ import json
 import re
 import struct
 import uuid
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.test import Client
@@ -20,6 +22,13 @@ from journal.offline import worker_config
 from tests.test_headers import assert_private_headers
 
 SEND = "/entries/send/"
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """The entries below happened on 1 December 2026: a week before "now"."""
+    with time_machine.travel(datetime(2026, 12, 7, 12, 0, tzinfo=UTC), tick=True):
+        yield
 
 
 def entry(token=None, **fields) -> dict:
