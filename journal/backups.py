@@ -8,10 +8,14 @@ Three formats, told apart by the file name:
   way to move an install from SQLite to PostgreSQL.
 
 Each one is a consistent snapshot: pg_dump and SQLite's backup read one snapshot, and
-the JSON dump runs in a single repeatable-read transaction. All three hold what the
-database holds: sealed text stays sealed (plain dumpdata would open it, and loaddata
-would refuse it), rows keep their ids, and the master key is never in a backup. So a
-restore needs the master key the backup was made under.
+the JSON dump runs in a single repeatable-read transaction. All three hold the journal
+as the database holds it: sealed text stays sealed (plain dumpdata would open it, and
+loaddata would refuse it), rows keep their ids, and the master key is never in a backup.
+So a restore needs the master key the backup was made under.
+
+None of them holds the server's live state (LIVE_MODELS): the sessions, which would log
+whoever holds the file in, and django-axes's record of login attempts. `restore` empties
+those tables too, so even a backup from before this rule brings no session back.
 """
 
 import gzip
@@ -41,7 +45,15 @@ JSON_SUFFIXES = (".json", ".json.gz")
 
 # Rows that `migrate` makes by itself in every new database. A JSON backup leaves them
 # out (loading them again would clash), and a database holding only these is empty.
-GENERATED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+GENERATED_MODELS = {"contenttypes.contenttype", "auth.permission"}
+# The running server's state, never the journal's: no backup holds these rows and a
+# restore starts them empty. A session key read out of a backup would log its thief in.
+LIVE_MODELS = {
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+}
 
 
 class BackupError(Exception):
@@ -65,7 +77,8 @@ def backup(connection: BaseDatabaseWrapper, directory: Path, *, as_json: bool = 
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     try:
         if suffix == ".dump":
-            _run(["pg_dump", "--format=custom", f"--file={partial}"], connection)
+            left_out = [f"--exclude-table-data={table}" for table in live_tables()]
+            _run(["pg_dump", "--format=custom", *left_out, f"--file={partial}"], connection)
         elif suffix == ".sqlite3":
             _sqlite_copy(connection, partial)
         else:
@@ -129,6 +142,7 @@ def restore(connection: BaseDatabaseWrapper, path: Path, *, force: bool = False)
         call_command("migrate", interactive=False, verbosity=0, database=connection.alias)
         _json_load(connection, path, into_empty=not force)
     call_command("migrate", interactive=False, verbosity=0, database=connection.alias)
+    _empty_live_tables(connection)
 
 
 def backup_kind(path: Path) -> str:
@@ -155,11 +169,28 @@ def tables_with_data(connection: BaseDatabaseWrapper) -> list[str]:
     holding = []
     for model in apps.get_models():
         label = model._meta.label_lower
-        if label in GENERATED_MODELS or model._meta.db_table not in existing:
+        if label in GENERATED_MODELS | LIVE_MODELS or model._meta.db_table not in existing:
             continue
         if model._base_manager.using(connection.alias).exists():
             holding.append(label)
     return holding
+
+
+def live_tables() -> list[str]:
+    """The tables of LIVE_MODELS that this install has."""
+    return sorted(
+        model._meta.db_table
+        for model in apps.get_models()
+        if model._meta.label_lower in LIVE_MODELS
+    )
+
+
+def _empty_live_tables(connection: BaseDatabaseWrapper) -> None:
+    existing = set(connection.introspection.table_names())
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for table in live_tables():
+            if table in existing:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # nosec B608: our own table names
 
 
 def pg_environment(settings_dict: dict) -> dict[str, str]:
@@ -208,10 +239,18 @@ def _run(args: list[str], connection: BaseDatabaseWrapper) -> None:
 
 def _sqlite_copy(connection: BaseDatabaseWrapper, target: Path) -> None:
     connection.ensure_connection()
-    copy = sqlite3.connect(target)
+    copy = sqlite3.connect(target, isolation_level=None)
     try:
         # One step (pages=-1): the copy is a single consistent snapshot.
         connection.connection.backup(copy, pages=-1)
+        # One file, no -wal beside it. Then the live rows go, and VACUUM rewrites the
+        # file so their bytes don't linger on its free pages.
+        copy.execute("PRAGMA journal_mode=DELETE")
+        existing = {name for (name,) in copy.execute("SELECT name FROM sqlite_master")}
+        for table in live_tables():
+            if table in existing:
+                copy.execute(f'DELETE FROM "{table}"')  # nosec B608: our own table names
+        copy.execute("VACUUM")
         _check_sqlite(copy, target)
     finally:
         copy.close()
@@ -262,7 +301,7 @@ def backup_models(alias: str) -> list:
         models = [
             model
             for model in config.get_models()
-            if model._meta.label_lower not in GENERATED_MODELS
+            if model._meta.label_lower not in GENERATED_MODELS | LIVE_MODELS
             and model._meta.managed
             and not model._meta.proxy
             and router.allow_migrate_model(alias, model)

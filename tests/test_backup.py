@@ -17,10 +17,13 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
+from journal.backups import pg_environment
 from journal.models import Interaction, Person
 from patterns.models import EntryCategory
 
@@ -172,17 +175,40 @@ def test_a_backup_comes_back_whole_in_a_fresh_database(
     assert "Met at the climbing gym." in notes
 
 
+def readable(backup: Path) -> bytes:
+    """Every byte of a backup in a form a string can be searched for in."""
+    if backup.name.endswith(".gz"):
+        return gzip.decompress(backup.read_bytes())
+    if backup.name.endswith(".dump"):
+        return subprocess.run(
+            ["pg_restore", "--file=-", str(backup)], capture_output=True, check=True
+        ).stdout
+    return backup.read_bytes()
+
+
+def backup_as_before(tmp_path: Path) -> Path:
+    """A native backup made the way Almost made them before: every table, sessions too."""
+    folder = tmp_path / "old"
+    folder.mkdir()
+    if connection.vendor == "postgresql":
+        path = folder / "almost-old.dump"
+        env = {**os.environ, **pg_environment(connection.settings_dict)}
+        subprocess.run(["pg_dump", "--format=custom", f"--file={path}"], env=env, check=True)
+        return path
+    import sqlite3
+
+    path = folder / "almost-old.sqlite3"
+    connection.ensure_connection()
+    copy = sqlite3.connect(path)
+    connection.connection.backup(copy, pages=-1)
+    copy.close()
+    return path
+
+
 @pytest.mark.parametrize("options", [(), ("--json",)], ids=["native", "json"])
 def test_a_backup_keeps_sealed_text_sealed(two_journals, tmp_path, options):
     backup = make_backup(tmp_path, *options)
-    if backup.name.endswith(".gz"):
-        content = gzip.decompress(backup.read_bytes())
-    elif backup.name.endswith(".dump"):
-        content = subprocess.run(
-            ["pg_restore", "--file=-", str(backup)], capture_output=True, check=True
-        ).stdout
-    else:
-        content = backup.read_bytes()
+    content = readable(backup)
 
     assert b"Samwise" in content  # names are plain: the search does see the rows
     assert MARKER.encode() not in content
@@ -202,6 +228,38 @@ def test_a_second_restore_needs_force(two_journals, tmp_path, fresh_database, op
     forced = fresh_database.manage("restore", "--force", str(backup))
     assert forced.returncode == 0, forced.stderr
     assert fresh_database.counts() == counts_here()
+
+
+@pytest.mark.parametrize("options", [(), ("--json",)], ids=["native", "json"])
+def test_a_backup_holds_no_session_that_could_log_its_thief_in(
+    two_journals, alice, tmp_path, fresh_database, options
+):
+    browser = Client()
+    browser.force_login(alice)
+    session_key = browser.session.session_key
+    assert Session.objects.filter(session_key=session_key).exists()
+
+    backup = make_backup(tmp_path, *options)
+
+    assert session_key.encode() not in readable(backup)
+    assert fresh_database.manage("restore", str(backup)).returncode == 0
+    assert fresh_database.counts()["django_session"] == 0
+    assert browser.get("/").status_code == 200  # the live session itself still works
+
+
+def test_restore_brings_no_session_back_even_from_an_older_backup(
+    two_journals, alice, tmp_path, fresh_database
+):
+    browser = Client()
+    browser.force_login(alice)
+    old = backup_as_before(tmp_path)
+    assert browser.session.session_key.encode() in readable(old)
+
+    restored = fresh_database.manage("restore", str(old))
+
+    assert restored.returncode == 0, restored.stderr
+    assert fresh_database.counts()["django_session"] == 0
+    assert fresh_database.counts()["journal_interaction"] == 5
 
 
 def test_restore_refuses_a_database_that_holds_data(two_journals, tmp_path):
