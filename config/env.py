@@ -43,6 +43,24 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def private_folder(path: Path) -> Path:
+    """Make `path` a folder only its owner can enter (0700), tightening an older, looser one.
+
+    Files directly inside it are made owner-only too (0600): earlier versions left the
+    database readable by every local user.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for item in (path, *path.iterdir()):
+        mode = 0o700 if item.is_dir() else 0o600
+        try:
+            if item.is_symlink() or item.stat().st_mode & 0o777 == mode:
+                continue
+            item.chmod(mode)
+        except (PermissionError, FileNotFoundError):
+            pass  # Not ours to change (or gone): the folder's own 0700 still guards it.
+    return path
+
+
 def envsecret(name: str, data_dir: Path, filename: str, *, generate: bool) -> str:
     """Read a secret from the environment, or from (and if allowed, into) the data folder."""
     value = os.environ.get(name, "").strip()
@@ -53,7 +71,7 @@ def envsecret(name: str, data_dir: Path, filename: str, *, generate: bool) -> st
         return path.read_text().strip()
     if not generate:
         raise ImproperlyConfigured(f"Set {name}: no secret was found in the environment.")
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(data_dir)
     value = secrets.token_urlsafe(50)
     path.touch(mode=0o600)
     path.write_text(value)

@@ -11,10 +11,17 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from config.env import envbool, envint, envlist, envsecret
+from config.env import envbool, envint, envlist, envsecret, private_folder
+
+# Whatever Almost writes (the SQLite database and its journal files, generated secrets,
+# backups) is readable by its owner only, whatever umask the shell or container gave:
+# files 0600, folders 0700. Every start of Almost loads these settings first.
+os.umask(0o077)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("ALMOST_DATA_DIR") or BASE_DIR / "data")
+if DATA_DIR.is_dir():
+    private_folder(DATA_DIR)
 
 DEBUG = envbool("DJANGO_DEBUG", False)
 SECRET_KEY = envsecret("DJANGO_SECRET_KEY", DATA_DIR, "secret_key", generate=True)
@@ -98,7 +105,7 @@ TEMPLATES = [
 # Database: SQLite in the data folder unless DATABASE_URL says otherwise.
 DATABASE_URL = os.environ.get("DATABASE_URL") or (f"sqlite:///{DATA_DIR / 'almost.sqlite3'}")
 if DATABASE_URL.startswith("sqlite"):
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    private_folder(DATA_DIR)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

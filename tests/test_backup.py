@@ -8,7 +8,6 @@ new server, and every table must come back with the same number of rows.
 import gzip
 import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -16,7 +15,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -26,6 +24,7 @@ from django.utils import timezone
 from journal.backups import pg_environment
 from journal.models import Interaction, Person
 from patterns.models import EntryCategory
+from tests.processes import environment, manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -84,16 +83,8 @@ class FreshDatabase:
         self.url = url
         self.counts = counts
 
-    def manage(self, *args: str) -> subprocess.CompletedProcess:
-        env = {**os.environ, "DATABASE_URL": self.url}
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    def manage(self, *args: str, **env: str) -> subprocess.CompletedProcess:
+        return manage(*args, env=environment(DATABASE_URL=self.url, **env))
 
 
 @pytest.fixture
