@@ -16,6 +16,10 @@ So a restore needs the master key the backup was made under.
 None of them holds the server's live state (LIVE_MODELS): the sessions, which would log
 whoever holds the file in, and django-axes's record of login attempts. `restore` empties
 those tables too, so even a backup from before this rule brings no session back.
+
+Nor do they hold the accounts' data keys: those go into the keyring beside them
+(journal.keyring), which every backup replaces, so that a deleted account stays sealed
+in the backups made before it was deleted. `restore` takes the keys from the keyring.
 """
 
 import gzip
@@ -36,6 +40,10 @@ from django.core.serializers.json import Serializer as FixtureWriter
 from django.db import router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from accounts.models import DataKey
+from journal.keyring import NAME as KEYRING
+from journal.keyring import Keyring, KeyringError, apply_keyring, read_keyring, write_keyring
+
 # _Token marks a stored token as already sealed, so it is written back as it is.
 from journal.sealing import Sealed, SealedTextField, _Token, looks_sealed, sealed_fields
 
@@ -54,6 +62,9 @@ LIVE_MODELS = {
     "axes.accessfailurelog",
     "axes.accesslog",
 }
+# In the keyring, never in a dated backup.
+KEYRING_MODELS = {"accounts.datakey"}
+LEFT_OUT = LIVE_MODELS | KEYRING_MODELS
 
 
 class BackupError(Exception):
@@ -77,7 +88,7 @@ def backup(connection: BaseDatabaseWrapper, directory: Path, *, as_json: bool = 
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     try:
         if suffix == ".dump":
-            left_out = [f"--exclude-table-data={table}" for table in live_tables()]
+            left_out = [f"--exclude-table-data={table}" for table in tables_of(LEFT_OUT)]
             _run(["pg_dump", "--format=custom", *left_out, f"--file={partial}"], connection)
         elif suffix == ".sqlite3":
             _sqlite_copy(connection, partial)
@@ -86,17 +97,28 @@ def backup(connection: BaseDatabaseWrapper, directory: Path, *, as_json: bool = 
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+    # After the backup: every account whose text it holds already had its key.
+    write_keyring(connection, directory)
     return target
 
 
-def restore(connection: BaseDatabaseWrapper, path: Path, *, force: bool = False) -> None:
+def restore(
+    connection: BaseDatabaseWrapper,
+    path: Path,
+    *,
+    force: bool = False,
+    keyring_path: Path | None = None,
+) -> list[int]:
     """Bring back a backup made by `backup` (or by pg_dump -Fc) into this database.
 
+    The accounts' keys come from the keyring (by default the one beside the backup);
+    accounts it doesn't list were deleted since, and are dropped: their ids are returned.
     Refuses a database that already holds data unless `force`. Afterwards the schema is
     migrated to this version of Almost, so an older backup comes back up to date.
     """
     if not path.is_file():
         raise BackupError(f"There is no backup file at {path}.")
+    keyring = _find_keyring(path, keyring_path)
     kind = backup_kind(path)
     vendor = connection.vendor
     if kind != "json" and NATIVE.get(vendor) != "." + kind:
@@ -143,6 +165,37 @@ def restore(connection: BaseDatabaseWrapper, path: Path, *, force: bool = False)
         _json_load(connection, path, into_empty=not force)
     call_command("migrate", interactive=False, verbosity=0, database=connection.alias)
     _empty_live_tables(connection)
+    if keyring is not None:
+        try:
+            return apply_keyring(connection, keyring)
+        except KeyringError as error:
+            raise BackupError(str(error)) from None
+    if not DataKey.objects.using(connection.alias).exists() and _has_sealed_text(connection):
+        raise BackupError(
+            f"{path.name} holds no account keys: they are in the keyring that `backup` "
+            f"wrote beside it ({KEYRING}). Put that file beside the backup, or name it "
+            "with --keyring, then run restore again with --force."
+        )
+    return []  # A backup from before keyrings, with its keys inside.
+
+
+def _find_keyring(path: Path, given: Path | None) -> Keyring | None:
+    if given is None and not (path.parent / KEYRING).is_file():
+        return None
+    try:
+        return read_keyring(given or path.parent / KEYRING)
+    except KeyringError as error:
+        raise BackupError(str(error)) from None
+
+
+def _has_sealed_text(connection: BaseDatabaseWrapper) -> bool:
+    """Whether any row here holds sealed text. One query per model with sealed fields."""
+    for model in apps.get_models():
+        for name in sealed_fields(model):
+            rows = model._base_manager.using(connection.alias).exclude(**{name: ""})
+            if rows.exists():
+                return True
+    return False
 
 
 def backup_kind(path: Path) -> str:
@@ -176,19 +229,17 @@ def tables_with_data(connection: BaseDatabaseWrapper) -> list[str]:
     return holding
 
 
-def live_tables() -> list[str]:
-    """The tables of LIVE_MODELS that this install has."""
+def tables_of(labels: set[str]) -> list[str]:
+    """The tables of these models that this install has."""
     return sorted(
-        model._meta.db_table
-        for model in apps.get_models()
-        if model._meta.label_lower in LIVE_MODELS
+        model._meta.db_table for model in apps.get_models() if model._meta.label_lower in labels
     )
 
 
 def _empty_live_tables(connection: BaseDatabaseWrapper) -> None:
     existing = set(connection.introspection.table_names())
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        for table in live_tables():
+        for table in tables_of(LIVE_MODELS):
             if table in existing:
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # nosec B608: our own table names
 
@@ -247,7 +298,7 @@ def _sqlite_copy(connection: BaseDatabaseWrapper, target: Path) -> None:
         # file so their bytes don't linger on its free pages.
         copy.execute("PRAGMA journal_mode=DELETE")
         existing = {name for (name,) in copy.execute("SELECT name FROM sqlite_master")}
-        for table in live_tables():
+        for table in tables_of(LEFT_OUT):
             if table in existing:
                 copy.execute(f'DELETE FROM "{table}"')  # nosec B608: our own table names
         copy.execute("VACUUM")
@@ -301,7 +352,7 @@ def backup_models(alias: str) -> list:
         models = [
             model
             for model in config.get_models()
-            if model._meta.label_lower not in GENERATED_MODELS | LIVE_MODELS
+            if model._meta.label_lower not in GENERATED_MODELS | LEFT_OUT
             and model._meta.managed
             and not model._meta.proxy
             and router.allow_migrate_model(alias, model)

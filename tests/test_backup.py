@@ -19,8 +19,10 @@ from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import DataKey, User
 from journal.backups import pg_environment
 from journal.models import Interaction, Person
 from patterns.models import EntryCategory
@@ -63,8 +65,11 @@ def two_journals(alice, bob) -> None:
 
 
 def make_backup(tmp_path: Path, *options: str) -> Path:
-    call_command("backup", "--output", str(tmp_path / "backups"), *options)
-    (path,) = (tmp_path / "backups").iterdir()
+    """A new backup in tmp_path/backups; the keyring is written beside it."""
+    folder = tmp_path / "backups"
+    before = set(folder.iterdir()) if folder.exists() else set()
+    call_command("backup", "--output", str(folder), *options)
+    (path,) = set(folder.glob("almost-*")) - before
     return path
 
 
@@ -277,7 +282,7 @@ def test_two_backups_in_the_same_second_keep_both(two_journals, tmp_path):
     call_command("backup", "--output", str(folder))
     call_command("backup", "--output", str(folder))
 
-    assert len(list(folder.iterdir())) == 2
+    assert len(list(folder.glob("almost-*"))) == 2
 
 
 def test_a_backup_of_the_other_database_kind_points_to_json(db, tmp_path):
@@ -310,3 +315,93 @@ def test_without_pg_dump_postgresql_is_backed_up_as_json(
     monkeypatch.undo()
     assert fresh_database.manage("restore", str(backup)).returncode == 0
     assert fresh_database.counts() == counts_here()
+
+
+ERIN_PASSWORD = "erin's own long password"
+ERIN_SECRET = "ERIN-SECRET the thing I never told anyone"
+# Run in the restored install: every way the app offers to read text, tried for Erin.
+LOOK_FOR_ERIN = f"""
+from django.test import Client
+from accounts.models import User
+from journal.models import Interaction
+
+erin = Client()
+erin.post("/accounts/login/", {{"username": "erin", "password": {ERIN_PASSWORD!r}}})
+print("erin logged in:", "_auth_user_id" in erin.session)
+print("erin's page:", {ERIN_SECRET!r} in erin.get("/", follow=True).text)
+
+alice = Client()
+alice.post("/accounts/login/", {{"username": "alice", "password": "correct horse battery"}})
+alice.post("/accounts/confirm/", {{"password": "correct horse battery"}})
+export = b"".join(alice.get("/accounts/export/json/").streaming_content).decode()
+print("alice's export:", {MARKER!r} in export, {ERIN_SECRET!r} in export)
+
+print("erin's account:", User.objects.filter(username="erin").exists())
+print("texts:", sorted(entry.text for entry in Interaction.objects.all()))
+"""
+
+
+@pytest.mark.parametrize("options", [(), ("--json",)], ids=["native", "json"])
+def test_a_deleted_account_stays_sealed_in_the_backups_made_before(
+    two_journals, tmp_path, fresh_database, options
+):
+    erin = User.objects.create_user("erin", password=ERIN_PASSWORD)
+    person = Person.objects.create(user=erin, name="Rowan")
+    Interaction.objects.create(user=erin, person=person, text=ERIN_SECRET, feeling=-2)
+    erins_key = DataKey.objects.get(user=erin).wrapped
+    first = make_backup(tmp_path, *options)
+    browser = Client()
+    browser.force_login(erin)
+    deleted = browser.post(
+        reverse("accounts-delete"), {"password": ERIN_PASSWORD, "username": "erin"}
+    )
+    assert deleted.status_code == 302
+    second = make_backup(tmp_path, *options)
+
+    # No file kept in the backups folder holds Erin's key, alone or together.
+    kept = sorted((tmp_path / "backups").iterdir())
+    for path in kept:
+        assert erins_key.encode() not in readable(path), path.name
+    assert kept == sorted([first, second, tmp_path / "backups" / "keyring.json"])
+
+    # The first backup, restored as docs/backups.md says: Erin stays gone.
+    restored = fresh_database.manage("restore", str(first))
+    assert restored.returncode == 0, restored.stderr
+    assert "1 account(s) in the backup were deleted after it was made" in restored.stdout
+    looked = fresh_database.manage("shell", "-c", LOOK_FOR_ERIN, DJANGO_ALLOWED_HOSTS="testserver")
+    assert looked.returncode == 0, looked.stderr
+    assert looked.stdout.splitlines()[-5:] == [
+        "erin logged in: False",
+        "erin's page: False",
+        "alice's export: True False",
+        "erin's account: False",
+        f"texts: {sorted([*TEXTS, 'Lunch.'])}",
+    ]
+
+
+def test_a_backup_without_its_keyring_is_refused_saying_where_the_keys_are(
+    two_journals, tmp_path, fresh_database
+):
+    backup = make_backup(tmp_path)
+    (tmp_path / "backups" / "keyring.json").unlink()
+
+    restored = fresh_database.manage("restore", str(backup))
+
+    assert restored.returncode != 0
+    assert "holds no account keys" in restored.stderr
+    assert "--keyring" in restored.stderr
+
+
+def test_a_keyring_older_than_the_backup_is_refused(two_journals, tmp_path, fresh_database):
+    make_backup(tmp_path)
+    older = tmp_path / "keyring-kept-aside.json"
+    older.write_bytes((tmp_path / "backups" / "keyring.json").read_bytes())
+    newcomer = User.objects.create_user("newcomer", password=ERIN_PASSWORD)
+    person = Person.objects.create(user=newcomer, name="Kit")
+    Interaction.objects.create(user=newcomer, person=person, text="First entry.", feeling=0)
+    backup = make_backup(tmp_path)
+
+    restored = fresh_database.manage("restore", "--keyring", str(older), str(backup))
+
+    assert restored.returncode != 0
+    assert "was written before 1 account(s) of this backup were made" in restored.stderr

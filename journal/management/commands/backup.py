@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from journal.backups import BackupError, backup
+from journal.backups import KEYRING, BackupError, backup
 from journal.models import purge_expired_trash
 
 FORMATS = {
@@ -54,7 +54,9 @@ class Command(BaseCommand):
         shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size // 1024 + 1} KB"
         self.stdout.write(f"Backup written: {path} ({shown}, {kind}).")
         self.stdout.write(
-            "It holds your journal: keep it as private as the server. The master key is "
-            "not in it: keep a copy of that key apart from your backups, or the sealed "
+            f"The accounts' keys are in {path.parent / KEYRING}, which replaced the one "
+            "before: copy it along with the backups, and keep no older copy of it, so "
+            "deleted accounts stay sealed. Keep both as private as the server. The master "
+            "key is in neither: keep a copy of it apart from your backups, or the sealed "
             "text in them cannot be read."
         )
