@@ -40,6 +40,7 @@ from django.core.serializers.json import Serializer as FixtureWriter
 from django.db import router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from accounts.crypto import MasterKey, MasterKeyError, check_data_keys, master_key
 from accounts.models import DataKey
 from journal.keyring import NAME as KEYRING
 from journal.keyring import Keyring, KeyringError, apply_keyring, read_keyring, write_keyring
@@ -119,6 +120,12 @@ def restore(
     if not path.is_file():
         raise BackupError(f"There is no backup file at {path}.")
     keyring = _find_keyring(path, keyring_path)
+    master = _master_key()
+    if keyring is not None:
+        try:
+            keyring.check_master_key(master)
+        except KeyringError as error:
+            raise BackupError(str(error)) from None
     kind = backup_kind(path)
     vendor = connection.vendor
     if kind != "json" and NATIVE.get(vendor) != "." + kind:
@@ -176,7 +183,22 @@ def restore(
             f"wrote beside it ({KEYRING}). Put that file beside the backup, or name it "
             "with --keyring, then run restore again with --force."
         )
-    return []  # A backup from before keyrings, with its keys inside.
+    # A backup from before keyrings, with its keys inside: they must open too.
+    problems = check_data_keys(databases=[connection.alias])
+    if problems:
+        raise BackupError(
+            f"{path.name} is restored, but none of its text can be read here: "
+            f"{problems[0].msg} Set the master key of the install this backup came from, "
+            "and nothing needs restoring again."
+        )
+    return []
+
+
+def _master_key() -> MasterKey:
+    try:
+        return master_key()
+    except MasterKeyError as error:
+        raise BackupError(f"{error} Nothing was restored.") from None
 
 
 def _find_keyring(path: Path, given: Path | None) -> Keyring | None:

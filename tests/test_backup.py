@@ -405,3 +405,43 @@ def test_a_keyring_older_than_the_backup_is_refused(two_journals, tmp_path, fres
 
     assert restored.returncode != 0
     assert "was written before 1 account(s) of this backup were made" in restored.stderr
+
+
+WRONG_KEY = "d3JvbmctbWFzdGVyLWtleS0zMi1ieXRlcy1sb25nISE="
+
+
+def with_master_key(key: str, tmp_path: Path) -> dict[str, str]:
+    """A restore that runs with the real settings and the given master key."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "ALMOST_MASTER_KEY": key,
+        "ALMOST_DATA_DIR": str(tmp_path / "new-install"),
+    }
+
+
+@pytest.mark.parametrize("options", [(), ("--json",)], ids=["native", "json"])
+def test_restore_with_the_wrong_master_key_fails_before_restoring_anything(
+    two_journals, tmp_path, fresh_database, options
+):
+    backup = make_backup(tmp_path, *options)
+
+    restored = fresh_database.manage("restore", str(backup), **with_master_key(WRONG_KEY, tmp_path))
+
+    assert restored.returncode != 0
+    assert "Everything is back" not in restored.stdout
+    assert "doesn't open the account keys in keyring.json" in restored.stderr
+    assert "Nothing was restored" in restored.stderr
+    assert not any(fresh_database.counts().values())
+
+
+def test_restore_of_an_older_backup_with_the_wrong_master_key_says_so(
+    two_journals, tmp_path, fresh_database
+):
+    old = backup_as_before(tmp_path)  # its keys inside, no keyring
+
+    restored = fresh_database.manage("restore", str(old), **with_master_key(WRONG_KEY, tmp_path))
+
+    assert restored.returncode != 0
+    assert "Everything is back" not in restored.stdout
+    assert "none of its text can be read here" in restored.stderr
+    assert "Set the master key of the install this backup came from" in restored.stderr

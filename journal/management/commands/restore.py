@@ -51,7 +51,4 @@ class Command(BaseCommand):
                 f"{len(dropped)} account(s) in the backup were deleted after it was made: "
                 "the keyring holds no key for them, so they were left out, sealed for good."
             )
-        self.stdout.write(
-            "The sealed text needs the master key it was written with: set the same "
-            "ALMOST_MASTER_KEY (or key file) as the install the backup came from."
-        )
+        self.stdout.write("This server's master key opens every account's key in it.")
