@@ -38,6 +38,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PATH=/app/.venv/bin:$PATH \
     ALMOST_DATA_DIR=/app/data \
+    ALMOST_KEY_DIR=/app/keys \
     DJANGO_STATIC_ROOT=/app/staticfiles \
     ALMOST_BIND=0.0.0.0:8000 \
     GUNICORN_CMD_ARGS=--no-control-socket
@@ -47,10 +48,13 @@ RUN groupadd --system --gid 10001 almost \
        --shell /usr/sbin/nologin almost
 WORKDIR /app
 # The code stays owned by root, so the app cannot change it. Only the data folder (the
-# SQLite file if you use it, generated secrets, backups) is the app's to write.
+# SQLite file if you use it, the generated secret key, backups) and the keys folder (the
+# generated master key, apart from the backups) are the app's to write.
 COPY --from=build /app /app
-RUN mkdir -p /app/data && chown almost:almost /app/data && chmod 0700 /app/data
-VOLUME ["/app/data"]
+RUN mkdir -p /app/data /app/keys \
+    && chown almost:almost /app/data /app/keys \
+    && chmod 0700 /app/data /app/keys
+VOLUME ["/app/data", "/app/keys"]
 # By number, so the user is known on any host (the data volume's files carry it too).
 USER 10001:10001
 EXPOSE 8000

@@ -3,9 +3,11 @@
 Every account gets 32 random bytes as its data key (journal.sealing seals what people
 write with it). The database keeps that key only wrapped with AES-GCM under the master
 key, which lives outside the database: in ALMOST_MASTER_KEY, in the file named by
-ALMOST_MASTER_KEY_FILE, or, for the embedded quick start, in DATA_DIR/master_key,
-generated on first start. Deleting an account deletes its wrapped key, so its text
-can't be read again, not even from a backup taken before.
+ALMOST_MASTER_KEY_FILE, or else in KEY_DIR/master_key, generated on first start, in a
+folder apart from the data folder and its backups (an install from before keeps its
+DATA_DIR/master_key, with a warning at start). Deleting an account deletes its wrapped
+key; backups keep the keys only in their keyring (accounts.keyring), so its text can't
+be read again once the next backup has run.
 
 Unwrapped keys are cached per process, and inside a request (or a `key_scope()` block)
 an account's key row is looked up once, so a page of entries costs one query for keys.
@@ -50,6 +52,7 @@ class MasterKeyError(SealError, ImproperlyConfigured):
 class MasterKey:
     key: bytes = field(repr=False)
     source: str
+    file: Path | None = None  # the file it was read from, if any
 
     @property
     def id(self) -> str:
@@ -107,7 +110,7 @@ def read_key_file(path: Path, where: str) -> MasterKey:
             f"The master key file {path} ({where}) can't be read: {error.strerror}. "
             "Without the master key no one's text can be opened."
         ) from None
-    return MasterKey(parse_key(text, str(path)), str(path))
+    return MasterKey(parse_key(text, str(path)), str(path), path)
 
 
 def master_key() -> MasterKey:
@@ -115,6 +118,7 @@ def master_key() -> MasterKey:
     return _load_master_key(
         getattr(settings, "MASTER_KEY", ""),
         getattr(settings, "MASTER_KEY_FILE", ""),
+        str(settings.KEY_DIR),
         str(settings.DATA_DIR),
     )
 
@@ -125,12 +129,15 @@ def forget_master_key() -> None:
 
 
 @lru_cache(maxsize=4)
-def _load_master_key(value: str, file: str, data_dir: str) -> MasterKey:
+def _load_master_key(value: str, file: str, key_dir: str, data_dir: str) -> MasterKey:
     if value:
         return MasterKey(parse_key(value, "ALMOST_MASTER_KEY"), "ALMOST_MASTER_KEY")
     if file:
         return read_key_file(Path(file), "from ALMOST_MASTER_KEY_FILE")
-    path = Path(data_dir) / KEY_FILE
+    path = Path(key_dir) / KEY_FILE
+    earlier = Path(data_dir) / KEY_FILE  # where versions before the keys folder made it
+    if not path.exists() and earlier.exists():
+        return read_key_file(earlier, "in the data folder")
     if not path.exists() and write_key_file(path, new_key_text()):
         print(
             f"Almost made a new master key in {path}.\n"
@@ -138,8 +145,18 @@ def _load_master_key(value: str, file: str, data_dir: str) -> MasterKey:
             "from the database backups: without it no backup can be read.",
             file=sys.stderr,
         )
-        return MasterKey(read_key_file(path, "in the data folder").key, f"{path} (made just now)")
-    return read_key_file(path, "in the data folder")
+        made = read_key_file(path, "in the keys folder")
+        return MasterKey(made.key, f"{path} (made just now)", path)
+    return read_key_file(path, "in the keys folder")
+
+
+def key_beside_backups(master: MasterKey) -> bool:
+    """Whether one copy of a folder would take the master key file and the backups along."""
+    if master.file is None:
+        return False
+    key = master.file.resolve()
+    backups = Path(settings.BACKUP_DIR).resolve()
+    return backups.is_relative_to(key.parent) or key.is_relative_to(backups)
 
 
 # --------------------------------------------------------------------------------------
@@ -309,6 +326,28 @@ def check_master_key(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     return []
 
 
+@checks.register(checks.Tags.security)
+def check_master_key_apart(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Warn at start when the master key file sits where a copy of the backups takes it."""
+    try:
+        master = master_key()
+    except MasterKeyError:
+        return []  # accounts.E001 already says so.
+    if not key_beside_backups(master):
+        return []
+    return [
+        checks.Warning(
+            f"The master key ({master.file}) sits beside the backups "
+            f"({settings.BACKUP_DIR}): one copy of that folder takes both, and together "
+            "they open everything people wrote here.",
+            hint=f"Stop Almost, move the key into {settings.KEY_DIR} (or point "
+            "ALMOST_MASTER_KEY_FILE at a file kept elsewhere, such as a Docker secret), "
+            "start it again, and keep your copy of the key apart from the backups.",
+            id="accounts.W001",
+        )
+    ]
+
+
 @checks.register(checks.Tags.database)
 def check_data_keys(app_configs=None, databases=None, **kwargs) -> list[checks.CheckMessage]:
     """Unwrap one account key per master key id found: a wrong master key fails here."""
@@ -340,8 +379,8 @@ def check_data_keys(app_configs=None, databases=None, **kwargs) -> list[checks.C
                         f"The master key can't open {count} account key(s) in the "
                         f"'{alias}' database: {error}",
                         hint="Set ALMOST_MASTER_KEY or ALMOST_MASTER_KEY_FILE to the key "
-                        "this database was made with (restore data/master_key from your "
-                        "backup if it was lost).",
+                        "this database was made with (put your copy of the master key "
+                        "back if it was lost).",
                         id="accounts.E002",
                     )
                 )

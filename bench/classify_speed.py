@@ -84,7 +84,8 @@ def entries(count: int, seed: int = 7) -> list[dict]:
 
 def run_once(path: Path, expected: int) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one whole ``manage.py classify`` process."""
-    env = {**os.environ, "ALMOST_DATA_DIR": tempfile.mkdtemp(prefix="almost-bench-")}
+    scratch = tempfile.mkdtemp(prefix="almost-bench-")
+    env = {**os.environ, "ALMOST_DATA_DIR": scratch, "ALMOST_KEY_DIR": scratch}
     cpu_before = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(

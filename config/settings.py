@@ -26,9 +26,14 @@ if DATA_DIR.is_dir():
 DEBUG = envbool("DJANGO_DEBUG", False)
 SECRET_KEY = envsecret("DJANGO_SECRET_KEY", DATA_DIR, "secret_key", generate=True)
 # The master key that wraps each account's key for its sealed text (accounts/crypto.py):
-# base64 of 32 bytes, or a file holding it. With neither, one is made in DATA_DIR/master_key.
+# base64 of 32 bytes, or a file holding it. With neither, one is made in KEY_DIR/master_key:
+# a folder of its own, so that copying the data folder (database, backups) never takes
+# the key along.
 MASTER_KEY = os.environ.get("ALMOST_MASTER_KEY", "").strip()
 MASTER_KEY_FILE = os.environ.get("ALMOST_MASTER_KEY_FILE", "").strip()
+KEY_DIR = Path(os.environ.get("ALMOST_KEY_DIR") or BASE_DIR / "keys")
+# Where `manage.py backup` writes, and the keyring of the accounts' keys beside them.
+BACKUP_DIR = DATA_DIR / "backups"
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 ALLOW_SIGNUP = envbool("DJANGO_ALLOW_SIGNUP", True)
 ALMOST_SIGNUPS_PER_HOUR = envint("ALMOST_SIGNUPS_PER_HOUR", 10)

@@ -41,9 +41,9 @@ from django.db import router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from accounts.crypto import MasterKey, MasterKeyError, check_data_keys, master_key
+from accounts.keyring import NAME as KEYRING
+from accounts.keyring import Keyring, KeyringError, apply_keyring, read_keyring, write_keyring
 from accounts.models import DataKey
-from journal.keyring import NAME as KEYRING
-from journal.keyring import Keyring, KeyringError, apply_keyring, read_keyring, write_keyring
 
 # _Token marks a stored token as already sealed, so it is written back as it is.
 from journal.sealing import Sealed, SealedTextField, _Token, looks_sealed, sealed_fields

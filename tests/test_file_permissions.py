@@ -4,25 +4,10 @@ Each test starts Almost the way the quick start does, in its own process with th
 real settings and a shell's usual umask (022), on an empty or an older data folder.
 """
 
-import os
 import stat
-import subprocess
 from pathlib import Path
 
-from tests.processes import manage
-
-LOOSE_UMASK = 0o022
-
-
-def quick_start(data: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("ALMOST_", "DJANGO_", "DATABASE_"))
-    }
-    env.update(DJANGO_SETTINGS_MODULE="config.settings", ALMOST_DATA_DIR=str(data))
-    # The shell's usual umask, which Almost must not rely on.
-    return manage(*args, env=env, preexec_fn=lambda: os.umask(LOOSE_UMASK))
+from tests.processes import quick_start
 
 
 def modes(folder: Path) -> dict[str, str]:
@@ -35,8 +20,8 @@ def modes(folder: Path) -> dict[str, str]:
 def test_the_quick_start_makes_a_private_data_folder(tmp_path):
     data = tmp_path / "data"
 
-    started = quick_start(data, "migrate", "--noinput")
-    backed_up = quick_start(data, "backup")
+    started = quick_start(data, tmp_path / "keys", "migrate", "--noinput")
+    backed_up = quick_start(data, tmp_path / "keys", "backup")
 
     assert started.returncode == 0, started.stderr
     assert backed_up.returncode == 0, backed_up.stderr
@@ -46,6 +31,7 @@ def test_the_quick_start_makes_a_private_data_folder(tmp_path):
     assert {name: found[name] for name in folders} == dict.fromkeys(folders, "0o700")
     files = found.keys() - folders
     assert {name: found[name] for name in files} == dict.fromkeys(files, "0o600")
+    assert modes(tmp_path / "keys") == {".": "0o700", "master_key": "0o600"}
 
 
 def test_an_older_data_folder_is_made_private_at_start(tmp_path):
@@ -56,7 +42,7 @@ def test_an_older_data_folder_is_made_private_at_start(tmp_path):
     secret.write_text("an older install's secret key, readable by all")
     secret.chmod(0o644)
 
-    started = quick_start(data, "migrate", "--noinput")
+    started = quick_start(data, tmp_path / "keys", "migrate", "--noinput")
 
     assert started.returncode == 0, started.stderr
     assert modes(data)["."] == "0o700"

@@ -552,7 +552,7 @@ def test_the_scorer_marks_a_bare_site_down(db, settings):
 # check --deploy and the CSP guard ----------------------------------------------------
 
 
-def test_check_deploy_passes_with_production_settings():
+def test_check_deploy_passes_with_production_settings(tmp_path):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -564,6 +564,9 @@ def test_check_deploy_passes_with_production_settings():
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS=HOST,
         DJANGO_HTTPS="1",
+        # A new install's folders, not whatever this clone keeps in data/.
+        ALMOST_DATA_DIR=str(tmp_path / "data"),
+        ALMOST_KEY_DIR=str(tmp_path / "keys"),
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

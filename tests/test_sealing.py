@@ -1,7 +1,6 @@
 """Free text is sealed at rest: unreadable in the database, plain on the page."""
 
 import base64
-import io
 import os
 import shutil
 import stat
@@ -280,10 +279,10 @@ def test_a_malformed_master_key_is_refused(settings, db):
         call_command("check")
 
 
-def test_without_a_key_one_is_made_in_the_data_folder_once(settings, tmp_path, capsys, sam):
+def test_without_a_key_one_is_made_in_the_keys_folder_once(settings, tmp_path, capsys, sam):
     entry(sam, "Made under the test key.")
     settings.MASTER_KEY = ""
-    settings.DATA_DIR = tmp_path
+    settings.KEY_DIR = settings.DATA_DIR = tmp_path
     made = crypto.master_key()
     path = tmp_path / "master_key"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -336,21 +335,6 @@ def test_rotation_keeps_everything_readable_with_the_new_key_only(
     settings.MASTER_KEY, settings.MASTER_KEY_FILE = old, ""
     with pytest.raises(crypto.MasterKeyError):
         _ = Interaction.objects.first().text
-
-
-def test_rotating_the_key_made_in_the_data_folder_replaces_it(settings, tmp_path, sam):
-    settings.MASTER_KEY = ""
-    settings.DATA_DIR = tmp_path
-    secret = entry(sam, "Under the generated key.")
-    old = crypto.master_key()
-
-    call_command("rotate_master_key", stdout=io.StringIO())
-
-    assert not (tmp_path / "master_key.new").exists()
-    assert (tmp_path / f"master_key.old-{old.id}").read_text().strip()
-    assert crypto.master_key().id != old.id
-    assert Interaction.objects.get(pk=secret.pk).text == "Under the generated key."
-    call_command("check", "--database", "default")
 
 
 def test_deleting_an_account_deletes_its_key(alice, sam):

@@ -3,6 +3,9 @@
 The sealed text is not touched: only the small wrapped keys in accounts_datakey change.
 Keys are re-wrapped in batches, one transaction each, and every row records which master
 key wrapped it, so a run that stops halfway continues where it stopped when run again.
+Then the keyring in the backups folder is written anew, so every backup there opens
+with the new key alone, and the old key is kept in the keys folder, never beside the
+backups, only for keyrings copied elsewhere before.
 """
 
 import os
@@ -10,9 +13,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from accounts import crypto
+from accounts.keyring import write_keyring
 from accounts.models import DataKey
 
 NEW_KEY_FILE = "master_key.new"
@@ -31,7 +35,7 @@ class Command(BaseCommand):
             "--new-key-file",
             type=Path,
             help="File holding the new master key (base64 of 32 bytes). Without it, a new "
-            f"key is made in the data folder as {NEW_KEY_FILE} (or taken from there when "
+            f"key is made in the keys folder as {NEW_KEY_FILE} (or taken from there when "
             "resuming).",
         )
         parser.add_argument("--batch-size", type=int, default=200, help="Keys per transaction.")
@@ -64,7 +68,7 @@ class Command(BaseCommand):
     def _new_key(self, path: Path | None) -> tuple[crypto.MasterKey, Path]:
         if path is not None:
             return crypto.read_key_file(path, "given with --new-key-file"), path
-        path = Path(settings.DATA_DIR) / NEW_KEY_FILE
+        path = Path(settings.KEY_DIR) / NEW_KEY_FILE
         if crypto.write_key_file(path, crypto.new_key_text()):
             self.stdout.write(f"Made a new master key in {path}.")
         else:
@@ -84,24 +88,36 @@ class Command(BaseCommand):
         return len(rows)
 
     def _finish(self, old: crypto.MasterKey, new: crypto.MasterKey, new_path: Path) -> None:
-        in_data_folder = Path(settings.DATA_DIR) / crypto.KEY_FILE
-        if old.source.startswith(str(in_data_folder)) and new_path.name == NEW_KEY_FILE:
-            # The quick start's key: put the new one in its place, keeping the old one
-            # aside, so the server never finds the data folder without a key.
-            retired = in_data_folder.with_name(f"{crypto.KEY_FILE}.old-{old.id}")
-            crypto.write_key_file(retired, in_data_folder.read_text().strip())
-            os.replace(new_path, in_data_folder)
+        keyring = self._write_keyring()
+        key_file = Path(settings.KEY_DIR) / crypto.KEY_FILE
+        earlier = Path(settings.DATA_DIR) / crypto.KEY_FILE
+        if old.file in {key_file, earlier} and new_path.name == NEW_KEY_FILE:
+            # The generated key: put the new one in its place, keeping the old one aside
+            # in the keys folder, so the server never finds itself without a key.
+            retired = key_file.with_name(f"{crypto.KEY_FILE}.old-{old.id}")
+            crypto.write_key_file(retired, old.file.read_text().strip())
+            os.replace(new_path, key_file)
+            if old.file == earlier:
+                earlier.unlink()  # out of the data folder, where the backups are
             crypto.forget_master_key()
             self.stdout.write(
-                f"Done. The new master key is in {in_data_folder}: back it up now, apart "
-                f"from the database backups.\nThe old key is now {retired}. Backups made "
-                "before today still need it: keep it with them, or delete it with them."
-                "\nStart Almost again."
+                f"Done. The new master key is in {key_file}: back it up now, apart from "
+                f"the backups.\n{keyring}\nThe old key is kept in {retired}, apart "
+                "from the backups, for keyrings copied elsewhere before today: replace "
+                "those with the new keyring, then delete the old key.\nStart Almost again."
             )
             return
         self.stdout.write(
             f"Done. Every account key is wrapped by the new master key ({new.id}), in "
-            f"{new_path}.\nPoint Almost at it (ALMOST_MASTER_KEY_FILE={new_path}, or "
-            "ALMOST_MASTER_KEY set to its contents), then start Almost again. Backups made "
-            "before today still need the old key."
+            f"{new_path}.\n{keyring}\nPoint Almost at the new key "
+            f"(ALMOST_MASTER_KEY_FILE={new_path}, or ALMOST_MASTER_KEY set to its "
+            "contents), then start Almost again. Keep the old key only as long as you "
+            "keep keyrings copied elsewhere before today, and never beside the backups."
         )
+
+    def _write_keyring(self) -> str:
+        folder = Path(settings.BACKUP_DIR)
+        if not folder.is_dir():
+            return "There is no backups folder yet, so no keyring to write anew."
+        path = write_keyring(connection, folder)
+        return f"The keyring {path} is written anew: the backups beside it open with the new key."

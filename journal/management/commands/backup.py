@@ -42,7 +42,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output: Path | None, json: bool, database: str, **options):
-        directory = output or Path(settings.DATA_DIR) / "backups"
+        directory = output or Path(settings.BACKUP_DIR)
         # Entries past the trash's days are gone: no backup should bring them back.
         purge_expired_trash()
         try:
