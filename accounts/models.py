@@ -58,8 +58,9 @@ class User(AbstractUser):
 class DataKey(models.Model):
     """An account's own key for its sealed text, stored wrapped by the server's master key.
 
-    Deleting the account deletes this row, and with it every way to read the account's
-    text, in backups taken before too. See accounts.crypto.
+    Deleting the account deletes this row. Backups keep these rows only in their keyring
+    (accounts.keyring), which the next backup writes without it: from then on the
+    account's text can't be read, from backups taken before either. See accounts.crypto.
     """
 
     user = models.OneToOneField(
