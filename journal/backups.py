@@ -263,7 +263,7 @@ def _empty_live_tables(connection: BaseDatabaseWrapper) -> None:
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         for table in tables_of(LIVE_MODELS):
             if table in existing:
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # nosec B608: our own table names
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # nosec B608  # our own table names
 
 
 def pg_environment(settings_dict: dict) -> dict[str, str]:
@@ -322,7 +322,7 @@ def _sqlite_copy(connection: BaseDatabaseWrapper, target: Path) -> None:
         existing = {name for (name,) in copy.execute("SELECT name FROM sqlite_master")}
         for table in tables_of(LEFT_OUT):
             if table in existing:
-                copy.execute(f'DELETE FROM "{table}"')  # nosec B608: our own table names
+                copy.execute(f'DELETE FROM "{table}"')  # nosec B608  # our own table names
         copy.execute("VACUUM")
         _check_sqlite(copy, target)
     finally:
