@@ -196,7 +196,7 @@ def test_classification_reads_the_plain_text(alice_client, monkeypatch):
     seen = []
     real = labels.classify
     monkeypatch.setattr(
-        labels, "classify", lambda text, facts: seen.append(text) or real(text, facts)
+        labels, "classify", lambda text, facts, **kw: seen.append(text) or real(text, facts, **kw)
     )
     alice_client.post(reverse("journal-entry-create"), entry_data(text=f"{MARKER}, so busy."))
     assert seen == [f"{MARKER}, so busy."]
