@@ -150,7 +150,17 @@
       loggedOut = !!result.loggedOut;
       sentHere += result.sent || 0;
     }
-    const entries = await Outbox.all();
+    // Only this account's own: another account's entries on a shared device show as a
+    // count, never their names or words, and can't be put in this account's form.
+    const me = await owner();
+    const all = await Outbox.all();
+    const entries = all.filter((entry) => me && entry.account === me.id);
+    const others = document.getElementById("outbox-others");
+    const otherCount = all.length - entries.length;
+    others.hidden = !otherCount;
+    others.querySelector("span").textContent = otherCount === 1
+      ? "An entry logged offline by another account waits on this device. It is sent when that account logs in here."
+      : `${otherCount} entries logged offline by another account wait on this device. They are sent when that account logs in here.`;
     // Drawn again only when something changed, so the focus stays on its button.
     const drawn = JSON.stringify(entries.map((entry) => [entry.token, entry.who, entry.problem, entry.fields]));
     if (drawn !== shown) {
@@ -161,7 +171,7 @@
     const sent = document.getElementById("outbox-sent");
     login.hidden = !(loggedOut && entries.length);
     sent.hidden = !(offlinePage && sentHere && !entries.length);
-    section.hidden = !entries.length && login.hidden && sent.hidden;
+    section.hidden = !entries.length && login.hidden && sent.hidden && others.hidden;
   }
 
   // Put a waiting entry back in the form, as it was logged; logging it again replaces it.
@@ -190,7 +200,14 @@
   document.addEventListener("click", async (event) => {
     const button = event.target.closest("[data-outbox]");
     if (!button) return;
-    const entry = (await Outbox.all()).find((kept) => kept.token === button.dataset.token);
+    const me = await owner();
+    if (button.dataset.outbox === "discard-others") {
+      if (!confirm("Discard the entries another account logged offline on this device? They haven't reached Almost, so they will be gone for good.")) return;
+      for (const kept of await Outbox.all()) if (!me || kept.account !== me.id) await Outbox.remove(kept.token);
+      say("Discarded the other account's waiting entries.", "success");
+      return render();
+    }
+    const entry = (await Outbox.all()).find((kept) => kept.token === button.dataset.token && me && kept.account === me.id);
     if (!entry) return render();
     if (button.dataset.outbox === "edit") return edit(entry);
     if (!confirm(`Discard your entry with ${entry.who}? It hasn't reached Almost, so it will be gone for good.`)) return;

@@ -301,3 +301,32 @@ def test_a_new_version_takes_over_the_next_time_almost_is_opened(make_page, alic
             page.close()
     expect(page.locator("#update-note")).to_have_count(0)
     assert page.evaluate("async () => await caches.keys()") == ["almost-next-release"]
+
+
+def test_another_accounts_waiting_entries_show_as_a_count_not_their_words(
+    make_page, alice, bob, sam
+):
+    """A shared device: Alice's session ends elsewhere while her entry waits; Bob logs in."""
+    page, watch = open_installed(make_page)
+    page.context.set_offline(True)
+    log_entry(page, "Sam said the Lisbon trip is off. Zephyrine words.", pick="Sam")
+    Session.objects.all().delete()  # logged out on another device: no Log out pressed here
+    page.context.set_offline(False)
+    expect(page.locator("#outbox-login")).to_be_visible()
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("bob")
+    page.get_by_label("Password").fill("another long secret")
+    page.get_by_role("button", name="Log in").click()
+    others = page.locator("#outbox-others")
+    expect(others).to_contain_text("another account")
+    expect(page.locator("#outbox-entries li")).to_have_count(0)
+    assert "Zephyrine" not in page.content()
+    assert "Sam" not in page.locator("#outbox").inner_text()
+    assert not Interaction.objects.filter(user=bob).exists()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    others.get_by_role("button", name="Discard them").click()
+    expect(others).to_be_hidden()
+    assert waiting_on_device(page) == 0
+    assert refused(watch) == [], watch.problems
