@@ -23,6 +23,7 @@ from accounts.crypto import data_key
 from accounts.imports import DaylioForm, import_form_page, oversized
 from accounts.models import ImportRun
 from journal.models import Channel, Interaction, Person
+from patterns import tuning
 from patterns.labels import auto_rows
 from patterns.models import EntryCategory
 
@@ -183,6 +184,7 @@ def save_rows(user, person: Person, rows: list[daylio.Row]) -> int:
     """
     data_key(user.pk, create=True)  # Made now, not inside the first batch's transaction.
     saved = 0
+    learned_here = tuning.load(user.pk)  # what the account's corrections taught
     for start in range(0, len(rows), BATCH):
         entries = [
             Interaction(
@@ -196,7 +198,7 @@ def save_rows(user, person: Person, rows: list[daylio.Row]) -> int:
             )
             for row in rows[start : start + BATCH]
         ]
-        categories = [row for entry in entries for row in auto_rows(entry)]
+        categories = [row for entry in entries for row in auto_rows(entry, learned_here)]
         with transaction.atomic():
             Interaction.objects.bulk_create(entries)
             EntryCategory.objects.bulk_create(categories)

@@ -43,11 +43,21 @@ def without_quotes(reasons) -> list[str]:
     Pages show the full reasons, worked out again from the opened text
     (journal/cards.py).
     """
-    cleaned = (
-        QUOTED.sub(lambda m: "" if m[0].lstrip().startswith("(") else "a phrase", r)
-        for r in reasons
-    )
+    cleaned = (_without_quotes(r) for r in reasons)
     return [" ".join(r.split()) for r in cleaned if r.strip()]
+
+
+# A quote mark, and the bracket before it if any.
+_QUOTE_MARK = re.compile(r"\s*\(?[“”\"]")
+
+
+def _without_quotes(reason: str) -> str:
+    cleaned = QUOTED.sub(lambda m: "" if m[0].lstrip().startswith("(") else "a phrase", reason)
+    if _QUOTE_MARK.search(cleaned):
+        # A quote inside a quote fooled the patterns: keep only what comes before the
+        # first quote mark, so no word of the entry reaches the plain column.
+        return _QUOTE_MARK.split(reason)[0]
+    return cleaned
 
 
 def auto_rows(entry: Interaction, tuning: learned.Tuning | None = None) -> list[EntryCategory]:

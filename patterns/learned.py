@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from functools import cache
@@ -417,10 +418,16 @@ _PLAIN = frozenset(
 
 
 def _telling(gram: str) -> bool:
-    """A word or pair worth naming: words or emoji only, and not only common words."""
+    """A word or pair worth naming: words or emoji only (no quote marks or other
+    punctuation), and not only common words."""
     parts = gram.split()
-    words = all(any(c.isalnum() for c in p) or not p.isascii() for p in parts)
+    words = all(any(c.isalnum() for c in p) or _is_symbol(p) for p in parts)
     return words and any(p not in _PLAIN for p in parts)
+
+
+def _is_symbol(token: str) -> bool:
+    """An emoji or other pictograph, which can be the whole of a reply."""
+    return all(unicodedata.category(c).startswith("S") for c in token)
 
 
 def weighed(

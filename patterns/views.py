@@ -27,7 +27,11 @@ def hint(request: HttpRequest) -> HttpResponse:
     if entry.feeling is None:
         entry.feeling = 0
     found = [
-        BY_SLUG[v.slug] for v in classify(entry.text or "", facts_for(entry)).values() if v.label
+        BY_SLUG[v.slug]
+        for v in classify(
+            entry.text or "", facts_for(entry), tuning=tuning.load(request.user.pk)
+        ).values()
+        if v.label
     ]
     clear = not found and clear_answer(entry.text or "")
     context = {"hint": found, "clear": clear, "pulling": pulling_away(entry.text or "")}

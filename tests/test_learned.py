@@ -259,3 +259,35 @@ def upload(client, document: dict, expect_ok: bool = True) -> str:
     if expect_ok:
         assert response.status_code == 302, page_text(response)
     return page_text(response)
+
+
+def test_a_quote_inside_a_quote_keeps_every_word_out_of_the_table():
+    from patterns.labels import without_quotes
+
+    stored = without_quotes(["its wording weighed most (“” kaleidoscope”, “ghosted”)"])
+    assert stored == ["its wording weighed most"]
+
+
+def test_the_words_named_are_never_quote_marks():
+    text = "He said “see you” ” kaleidoscope ” and then nothing for days, stories all night"
+    for slug in ("left_on_read", "hot_and_cold", "avoided_plans"):
+        for word, _weight in learned.weighed(MODEL, Entry(text, Facts()).low, slug, top=5):
+            assert not set(word) & set("“”\"'"), word
+
+
+def test_the_live_hint_uses_what_the_account_taught(alice_client, alice):
+    text = (
+        "Told Priya my landlord is evicting us. She sent back a video of a cat falling off a sofa."
+    )
+    entry = log(alice_client, text)
+    hint = {
+        "new_person": "Sam",
+        "occurred_at": "2026-03-04T14:00",
+        "channel": "text",
+        "feeling": "0",
+    }
+    before = alice_client.post(reverse("patterns-hint"), {**hint, "text": text}).content.decode()
+    assert "Joked off" not in before
+    correct(alice_client, entry, "joked_off", True)
+    after = alice_client.post(reverse("patterns-hint"), {**hint, "text": text}).content.decode()
+    assert "Joked off" in after
