@@ -75,5 +75,6 @@ def running(user, kind: str, digest: str = "") -> Iterator[ImportRun]:
     try:
         yield run
     finally:
-        run.finished = timezone.now()
-        run.save(update_fields=["finished", "entries"])
+        # An update, not a save: a run that outlived STALE may have been cleared by
+        # another import meanwhile, and finishing must not fail after the work is done.
+        ImportRun.objects.filter(pk=run.pk).update(finished=timezone.now(), entries=run.entries)

@@ -139,3 +139,21 @@ def test_two_confirms_of_one_preview_at_the_same_moment_store_it_once(alice, cap
         assert Interaction.objects.filter(user=alice, person__name=name).count() == ROWS
         assert Person.objects.filter(user=alice, name=name).count() == 1
     assert "marigold" not in caplog.text.lower()
+
+
+def test_an_import_that_outlives_its_claim_still_finishes_cleanly(alice, time_machine):
+    """Past STALE another import may clear the claim; finishing must not fail then."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts import import_runs
+    from accounts.models import ImportRun
+
+    time_machine.move_to(timezone.now(), tick=False)
+    with import_runs.running(alice, ImportRun.Kind.DAYLIO) as first:
+        first.entries = 3
+        time_machine.shift(import_runs.STALE + timedelta(minutes=1))
+        with import_runs.running(alice, ImportRun.Kind.DAYLIO):
+            pass  # the second import cleared the first's stale claim
+    assert not ImportRun.objects.filter(finished__isnull=True).exists()
