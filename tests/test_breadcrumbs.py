@@ -1,8 +1,9 @@
 """The breadcrumbs card on a person's page: most of the recent contact carried a sign."""
 
 import html
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,6 +15,13 @@ from patterns.people import BREADCRUMB_DAYS, BREADCRUMB_HIGH
 
 CARD = "lately has been crumbs"
 GUIDE = reverse("guidance-page", args=["dont-settle-for-breadcrumbs"])
+
+
+@pytest.fixture(autouse=True)
+def midday(time_machine):
+    """Entries are logged whole days before now. At noon in London none of them falls
+    late at night: logged after 22:00, they make a late-night pattern besides the card."""
+    time_machine.move_to(datetime(2026, 3, 11, 12, tzinfo=UTC), tick=False)
 
 
 def log(person, days_ago: float, category: str | None = None) -> Interaction:
