@@ -6,6 +6,9 @@ from django.test import Client
 from accounts.models import User
 from journal.models import Person
 
+# Every run happens on another day and hour, drawn from a seed: see tests/clock.py.
+pytest_plugins = ["tests.clock"]
+
 
 @pytest.fixture
 def alice(db) -> User:

@@ -7,6 +7,7 @@ which turns the skip into a failure.
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -87,6 +88,9 @@ def make_page(browser, live_server) -> Iterator:
             accept_downloads=True,
         )
         contexts.append(context)
+        # The server runs on the suite's moved clock (tests/clock.py): Chromium's clock
+        # starts at the same moment and runs on from there, so both sides agree on today.
+        context.clock.install(time=datetime.now(UTC))
         page = context.new_page()
         page.set_default_timeout(10_000)
         page.javascript = js  # axe_check needs script: see there

@@ -1,4 +1,5 @@
 import re
+from datetime import datetime, timedelta
 
 from playwright.sync_api import expect
 
@@ -167,3 +168,10 @@ def test_the_keyboard_can_skip_the_form_to_the_timeline(make_page, db):
     page.keyboard.press("Tab")
     expect(page.get_by_label("Person", exact=True)).to_be_focused()
     assert watch.problems == [], watch.problems
+
+
+def test_the_browser_and_the_server_agree_on_the_day(make_page, moved_clock):
+    page, _ = make_page()
+    page.goto("/accounts/login/")
+    in_browser = datetime.fromisoformat(page.evaluate("() => new Date().toISOString()"))
+    assert abs(in_browser - moved_clock) < timedelta(minutes=5)  # the suite's day, not today
