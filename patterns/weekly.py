@@ -451,13 +451,32 @@ def weekly(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _week_start(value: str) -> date | None:
+    """The day `?start=` names, or None: not a date, or a week no entry can fall in.
+
+    Entries lie between 1970 and a day from now, so a week far outside (9999-12-25,
+    0001-01-01) is no such week, rather than a date too close to the calendar's ends
+    to add a week to or to move into the user's zone.
+    """
+    try:
+        start = parse_date(value)
+    except ValueError:
+        return None
+    if start is None:
+        return None
+    if (
+        not EARLIEST.date() - timedelta(weeks=1)
+        < start
+        <= timezone.now().date() + timedelta(days=2)
+    ):
+        return None
+    return start
+
+
 @login_required
 def week_entries(request: HttpRequest) -> HttpResponse:
     """One week's entries in one category: ?start=YYYY-MM-DD&category=<slug>[&person=<id>]."""
-    try:
-        start = parse_date(request.GET.get("start", ""))
-    except ValueError:
-        start = None
+    start = _week_start(request.GET.get("start", ""))
     category = BY_SLUG.get(request.GET.get("category", ""))
     if start is None or category is None:
         raise Http404("No such week or category.")

@@ -534,6 +534,24 @@ def test_a_week_needs_a_real_date_and_category(alice_client, query):
     assert alice_client.get(reverse("patterns-week") + query).status_code == 404
 
 
+@pytest.mark.parametrize("zone", ["Pacific/Pago_Pago", "UTC", "Asia/Karachi", "Pacific/Kiritimati"])
+@pytest.mark.parametrize("start", ["0001-01-01", "0001-01-02", "1969-12-01", "9999-12-25"])
+def test_a_week_at_the_ends_of_the_calendar_is_no_such_week(alice_client, alice, zone, start):
+    alice.time_zone = zone  # from UTC-11 to UTC+14: both ends overflowed in some zone
+    alice.save(update_fields=["time_zone"])
+    url = reverse("patterns-week") + f"?start={start}&category=joked_off"
+    assert alice_client.get(url).status_code == 404
+
+
+@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+def test_the_weeks_of_the_first_and_the_latest_entries_still_open(alice_client, alice, sam):
+    log(alice, sam, "1970-01-01 10:00", ["joked_off"], text="The first entry there can be")
+    log(alice, sam, "2026-04-11 08:00", ["joked_off"], text="Tomorrow in London, already")
+    for start, text in (("1969-12-29", "The first entry"), ("2026-04-06", "Tomorrow in")):
+        url = reverse("patterns-week") + f"?start={start}&category=joked_off"
+        assert text in alice_client.get(url).content.decode()
+
+
 @time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
 def test_another_users_week_shows_none_of_their_entries(alice, sam, bob_client):
     log(alice, sam, "2026-04-07 10:00", ["joked_off"], text="Alice's secret")
