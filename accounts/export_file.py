@@ -85,6 +85,7 @@ class _Reader:
 
     def __init__(self):
         self.problems: list[str] = []
+        self.future = timezone.now() + timedelta(days=1)
 
     def fail(self, where: str, what: str):
         self.problems.append(f"{where}: {what}")
@@ -105,6 +106,8 @@ class _Reader:
             return self.fail(where, f"“{name}” should be text") if name in record else ""
         if "\x00" in value:
             return self.fail(where, f"“{name}” has a null character, which we can't store")
+        if not storable(value):
+            return self.fail(where, f"“{name}” has a broken character (a lone surrogate)")
         if len(value) > max_length:
             return self.fail(where, f"“{name}” is over {max_length:,} characters")
         if not blank and not value.strip():
@@ -136,7 +139,10 @@ class _Reader:
         return value
 
     def moment(self, record, name, where, *, null=False, default=MISSING):
-        value = self.get(record, name, where, default)
+        """A moment between 1970 and a day from now; `default` (already one) if absent."""
+        if name not in record and default is not MISSING:
+            return default
+        value = self.get(record, name, where)
         if value is None and null:
             return None
         try:
@@ -145,6 +151,11 @@ class _Reader:
             return self.fail(where, f"“{name}” should be a date and time like 2026-05-03T21:30Z")
         if moment.tzinfo is None:
             return self.fail(where, f"“{name}” needs a time zone (add Z for UTC)")
+        # Compared, never converted: 0001-01-01T00:00+05:00 would be in year 0 in UTC.
+        if moment < EARLIEST:
+            return self.fail(where, f"“{name}” is before 1970")
+        if moment > self.future:
+            return self.fail(where, f"“{name}” is more than a day in the future")
         return moment
 
     def items(self, record, name, where) -> list:
@@ -153,6 +164,16 @@ class _Reader:
             self.fail(where, f"“{name}” should be a list")
             return []
         return value
+
+
+def storable(value: str) -> bool:
+    """`value` can be written as UTF-8: JSON's "\\ud800" decodes to a lone surrogate,
+    which no database column or page can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _finite(value: float) -> bool:
@@ -338,7 +359,6 @@ def _tuning(r: _Reader, doc: dict) -> learned.Tuning | None:
 def _read_entries(r: _Reader, records: Iterable, keys: set[str]) -> Iterator[PlannedEntry]:
     """Each entry record checked and made into an unsaved entry, problems noted in `r`.
     Entries past the trash's days are left out: gone for good, here as in the journal."""
-    future = timezone.now() + timedelta(days=1)
     expired = trash_cutoff()
     tokens: set[uuid.UUID] = set()
     for i, record in enumerate(records, start=1):
@@ -350,10 +370,6 @@ def _read_entries(r: _Reader, records: Iterable, keys: set[str]) -> Iterator[Pla
         if not isinstance(key, str) or key not in keys:
             r.fail(where, "the person isn't in the file's list of people")
         occurred_at = r.moment(record, "occurred_at", where)
-        if occurred_at and occurred_at > future:
-            r.fail(where, "it is more than a day in the future")
-        if occurred_at and occurred_at < EARLIEST:
-            r.fail(where, "it is before 1970")
         token = _token(r, record, where)
         if token in tokens:
             r.fail(where, "the token is used twice")
@@ -433,7 +449,10 @@ def _reasons(r: _Reader, item: dict, where: str) -> list[str]:
     """A category's reasons as the classifier stores them: nothing quoted from the entry
     (older exports and edited files can carry quotes), few and short."""
     reasons = r.items(item, "reasons", where)
-    if not all(isinstance(reason, str) and "\x00" not in reason for reason in reasons):
+    if not all(
+        isinstance(reason, str) and "\x00" not in reason and storable(reason)
+        for reason in reasons
+    ):
         r.fail(where, "reasons should be a list of text")
         return []
     reasons = without_quotes(reasons)

@@ -218,7 +218,7 @@ def test_an_import_refuses_an_account_that_has_entries(alice_client, alice, jour
             b'{"format": "almost-export", "version": 1, "people": [{"key": "a", "name": "A"}],'
             b' "interactions": [{"person": "a", "occurred_at": "1026-03-02T10:00:00+00:00",'
             b' "feeling": 0}]}',
-            "Entry 1: it is before 1970",
+            "Entry 1: “occurred_at” is before 1970",
         ),
     ],
 )
