@@ -118,11 +118,18 @@ def _parse_choice(name: str, value: Any) -> str | None:
 def _parse_delay(value: Any) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"reply_delay_hours must be a number of hours, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
+        raise ValueError(f"reply_delay_hours must be a number of hours, got {value!r:.40}")
     if value < 0:
         raise ValueError(f"reply_delay_hours cannot be negative, got {value!r}")
     return float(value)
+
+
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # a whole number too big for a float: 1 and 400 zeros
+        return False
 
 
 def _parse_feeling(value: Any) -> int | None:

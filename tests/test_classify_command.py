@@ -89,6 +89,21 @@ def test_a_bad_line_is_reported_by_number_and_the_rest_answered(tmp_path):
     assert "occurred_at" in errors[3]
 
 
+def _in_a_process(lines: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    """The command in a process of its own, the lines on its standard input."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "classify", "--jsonl", "-"],
+        cwd=REPO,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "ALMOST_DATA_DIR": str(tmp_path)},
+        timeout=120,
+        check=False,
+    )
+
+
 def test_a_byte_order_mark_is_not_an_error(tmp_path):
     path = tmp_path / "entries.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD[1]).encode() + b"\r\n")
@@ -113,19 +128,48 @@ def test_the_shared_sample_runs_cleanly():
 
 def test_it_reads_standard_input_in_a_real_process(tmp_path):
     lines = [json.dumps(GOOD[0]), "oops", json.dumps(GOOD[1])]
-    done = subprocess.run(
-        [sys.executable, "manage.py", "classify", "--jsonl", "-"],
-        cwd=REPO,
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "ALMOST_DATA_DIR": str(tmp_path)},
-        timeout=120,
-        check=False,
-    )
+    done = _in_a_process(lines, tmp_path)
     assert done.returncode == 1
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert [a["id"] for a in answers] == ["a", 2]
     assert answers[0]["labels"] == ["left_on_read"]
     assert done.stderr.startswith("line 2: not valid JSON")
+
+
+def _strict(line: str) -> dict:
+    """JSON as every other reader takes it: no NaN or Infinity."""
+    return json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} in the output"))
+
+
+def test_odd_lines_are_reported_and_every_good_line_still_comes_out_as_json(tmp_path):
+    lines = [
+        "[" * 100_000 + "]" * 100_000,  # deep enough to exhaust Python's recursion
+        json.dumps(GOOD[1]),
+        '{"id": 1e400, "text": "hi"}',
+        '{"id": NaN, "text": "hi"}',
+        '{"id": "b", "text": "hi", "facts": {"reply_delay_hours": Infinity}}',
+        '{"id": "c", "text": "hi", "facts": {"reply_delay_hours": 1' + "0" * 400 + "}}",
+        '{"id": "d\\ud800", "text": "hi"}',
+        '{"id": "e", "text": "left \\udfff on read"}',  # answered: no reason quotes it
+        json.dumps(GOOD[0]),
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("classify", jsonl=str(_write(tmp_path, lines)), stdout=out, stderr=err)
+    assert [_strict(line)["id"] for line in out.getvalue().splitlines()] == [2, "e", "a"]
+    errors = err.getvalue().splitlines()
+    assert [e.split(":")[0] for e in errors] == [f"line {n}" for n in (1, 3, 4, 5, 6, 7)]
+    assert "nested too deeply" in errors[0]
+    assert '"id" is too big a number' in errors[1]
+    assert "NaN is not a JSON number" in errors[2]
+    assert "Infinity is not a JSON number" in errors[3]
+    assert "reply_delay_hours must be a number" in errors[4]
+    assert "lone surrogate" in errors[5]
+
+
+def test_a_broken_character_loses_no_other_line_in_a_real_process(tmp_path):
+    lines = [json.dumps(GOOD[1]), '{"id": "x\\ud800", "text": "hi"}', json.dumps(GOOD[0])]
+    done = _in_a_process(lines, tmp_path)
+    assert done.returncode == 1
+    assert [_strict(line)["id"] for line in done.stdout.splitlines()] == [2, "a"]
+    assert done.stderr.startswith("line 2: has a broken character")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing
 import os
 import sys
@@ -115,14 +116,18 @@ def classify_line(line: str | bytes, explaining: bool = False) -> str:
             raise ValueError("not valid UTF-8") from None
     line = line.removeprefix("\ufeff")  # a byte order mark, as some editors save files
     try:
-        entry = json.loads(line)
+        entry = json.loads(line, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("not read: nested too deeply") from None
     if not isinstance(entry, dict):
         raise ValueError("expected a JSON object")
     entry_id, text = entry.get("id"), entry.get("text")
     if not isinstance(entry_id, _SCALARS):
         raise ValueError('"id" must be a string, number, true/false or null')
+    if isinstance(entry_id, float) and not math.isfinite(entry_id):
+        raise ValueError('"id" is too big a number to write back (it reads as infinity)')
     if not isinstance(text, str):
         raise ValueError('"text" is missing or not a string')
     facts = Facts.from_dict(entry.get("facts"), occurred_at=entry.get("occurred_at"))
@@ -137,7 +142,17 @@ def classify_line(line: str | bytes, explaining: bool = False) -> str:
         result["explain"] = {
             slug: [list(w) for w in ws] for slug, ws in explain(text, facts).items()
         }
-    return json.dumps(result, ensure_ascii=False)
+    answer = json.dumps(result, ensure_ascii=False, allow_nan=False)
+    try:
+        answer.encode("utf-8")
+    except UnicodeEncodeError:  # "\ud800" in the input: valid JSON, but no valid text
+        raise ValueError("has a broken character (a lone surrogate)") from None
+    return answer
+
+
+def _not_json(name: str) -> None:
+    """Python's json reads NaN and Infinity; JSON has no such numbers."""
+    raise ValueError(f"not valid JSON ({name} is not a JSON number)")
 
 
 def _numbered_lines(path: str, stdin: IO[Any] | None) -> Iterator[tuple[int, str | bytes]]:
