@@ -43,6 +43,10 @@ HTTPS = envbool("DJANGO_HTTPS", False)
 # The first request of each day deletes entries past the trash's days (journal.middleware).
 ALMOST_DAILY_PURGE = True
 
+# Django's admin at /admin/, for staff accounts. Off unless asked for: it lists every
+# account's people and dates (never what they wrote: see the admin.py files).
+ADMIN = envbool("ALMOST_ADMIN", False)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
@@ -18,9 +19,10 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("patterns/", include("patterns.urls")),
     path("guidance/", include("guidance.urls")),
-    path("admin/", admin.site.urls),
     path("", include("journal.urls")),
 ]
+if settings.ADMIN:  # ALMOST_ADMIN=1
+    urlpatterns.insert(0, path("admin/", admin.site.urls))
 
 # A database outage answers 503 with Retry-After instead of 500 (see config/errors.py).
 handler500 = "config.errors.server_error"

@@ -9,6 +9,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["relationship", "archived"]
     search_fields = ["name", "user__username"]
     raw_id_fields = ["user"]
+    exclude = ["notes"]  # sealed: what people write stays out of the admin
 
 
 @admin.register(Interaction)
@@ -20,3 +21,4 @@ class InteractionAdmin(admin.ModelAdmin):
     date_hierarchy = "occurred_at"
     raw_id_fields = ["user", "person"]
     search_fields = ["person__name", "user__username"]
+    exclude = ["text"]  # sealed: what people write stays out of the admin

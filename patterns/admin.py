@@ -8,3 +8,4 @@ class EntryCategoryAdmin(admin.ModelAdmin):
     list_display = ["interaction", "category", "score", "source", "active"]
     list_filter = ["category", "source", "active"]
     raw_id_fields = ["interaction"]
+    exclude = ["reasons"]  # reasons from an old export could quote the entry

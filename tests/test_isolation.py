@@ -260,6 +260,7 @@ def test_the_public_list_names_real_urls():
     assert names >= ANONYMOUS_ALLOWED | ANONYMOUS_TOLD_401
 
 
+@pytest.mark.urls("tests.admin_urls")  # mounted as ALMOST_ADMIN=1 does
 def test_the_admin_sends_everyone_but_staff_to_its_own_login(bob, alices):
     admin_login = reverse("admin:login")
     entry_page = reverse("admin:journal_interaction_change", args=[alices["entry"].pk])
