@@ -190,6 +190,8 @@ SESSION_COOKIE_AGE = ALMOST_SESSION_MAX_AGE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script needs the CSRF cookie: htmx sends the token the page carries (hx-headers).
+CSRF_COOKIE_HTTPONLY = True
 
 # Failed logins (django-axes), on the login page, the password check before exports
 # and the password change alike. Counted three ways (accounts.lockout): a name from one

@@ -7,6 +7,8 @@ import runpy
 import secrets
 import subprocess
 import sys
+import uuid
+from datetime import timedelta
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -18,6 +20,7 @@ from django.db.utils import OperationalError
 from django.template import loader
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.csp import CSP
 
 from config import settings as settings_module
@@ -233,6 +236,30 @@ def test_https_sends_hsts_for_a_year(production, db):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
+def test_htmx_posts_with_the_pages_token_while_the_cookie_stays_out_of_script(production, sam):
+    client = proxied(enforce_csrf_checks=True)
+    client.force_login(sam.user)
+    page = client.get(reverse("journal-log"))
+    assert page.cookies["__Host-csrftoken"]["httponly"]
+    token = re.search(r"hx-headers='\{\"X-CSRFToken\": \"(\w+)\"\}'", page.content.decode())[1]
+    an_hour_ago = timezone.localtime(timezone.now() - timedelta(hours=1), sam.user.tz)
+    entry = {
+        "person": sam.pk,
+        "occurred_at": f"{an_hour_ago:%Y-%m-%dT%H:%M}",
+        "channel": "text",
+        "text": "Hi",
+        "feeling": "0",
+        "token": str(uuid.uuid4()),
+    }
+    headers = {"HX-Request": "true", "origin": f"https://{HOST}"}
+    refused = client.post(reverse("journal-entry-create"), entry, headers=headers)
+    assert refused.status_code == 403
+    headers["X-CSRFToken"] = token
+    response = client.post(reverse("journal-entry-create"), entry, headers=headers)
+    assert response.status_code == 200
+    assert Interaction.objects.filter(person=sam).count() == 1
+
+
 def test_plain_http_redirects_to_https_on_the_same_host(production, db):
     response = Client(HTTP_HOST=HOST).get("/people/?x=1")
     assert response.status_code == 301
@@ -246,7 +273,7 @@ def test_host_cookies_are_secure_and_csrf_works_with_them(production, alice):
     csrf = response.cookies["__Host-csrftoken"]
     assert csrf["secure"] and csrf["path"] == "/" and not csrf["domain"]
     assert csrf["samesite"] == "Lax"
-    assert not csrf["httponly"]  # CSRF_COOKIE_HTTPONLY stays off; htmx reads the form token
+    assert csrf["httponly"]  # no script reads it: htmx sends the page's token
     response = client.post(
         reverse("login"),
         {
