@@ -233,7 +233,16 @@ def proxied(**kwargs) -> Client:
 
 def test_https_sends_hsts_for_a_year(production, db):
     response = proxied().get(reverse("login"))
-    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_hsts_asks_for_the_preload_list_only_when_told_to(settings, monkeypatch, db):
+    monkeypatch.setenv("ALMOST_HSTS_PRELOAD", "1")
+    for key, value in https_settings(monkeypatch).items():
+        setattr(settings, key, value)
+    settings.ALLOWED_HOSTS = [HOST]
+    response = proxied().get(reverse("login"))
+    assert response["Strict-Transport-Security"].endswith("; preload")
 
 
 def test_htmx_posts_with_the_pages_token_while_the_cookie_stays_out_of_script(production, sam):
