@@ -256,7 +256,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 if HTTPS:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Whether a request came over https is gunicorn's to say (wsgi.url_scheme): it reads
+    # X-Forwarded-Proto only from the proxies in FORWARDED_ALLOW_IPS (config/gunicorn.py).
+    # No SECURE_PROXY_SSL_HEADER: Django would believe that header from anyone.
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

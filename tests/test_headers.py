@@ -1,12 +1,15 @@
 """Headers on every response, the production HTTPS setup scored like the Mozilla HTTP
 Observatory scores it, `check --deploy`, and the system check that guards the CSP."""
 
+import http.client
 import os
 import re
 import runpy
 import secrets
+import socket
 import subprocess
 import sys
+import time
 import uuid
 from datetime import timedelta
 from html.parser import HTMLParser
@@ -226,9 +229,17 @@ def production(settings, monkeypatch):
     return changed
 
 
+class ProxiedClient(Client):
+    """A browser reaching the app through the TLS proxy. The proxy says so in
+    X-Forwarded-Proto, and gunicorn, trusting that proxy (FORWARDED_ALLOW_IPS), hands
+    Django the request as https."""
+
+    def generic(self, *args, **kwargs):
+        return super().generic(*args, **{**kwargs, "secure": True})
+
+
 def proxied(**kwargs) -> Client:
-    """A browser reaching the app through the TLS proxy, which says so in a header."""
-    return Client(HTTP_HOST=HOST, HTTP_X_FORWARDED_PROTO="https", **kwargs)
+    return ProxiedClient(HTTP_HOST=HOST, HTTP_X_FORWARDED_PROTO="https", **kwargs)
 
 
 def test_https_sends_hsts_for_a_year(production, db):
@@ -269,11 +280,79 @@ def test_htmx_posts_with_the_pages_token_while_the_cookie_stays_out_of_script(pr
     assert Interaction.objects.filter(person=sam).count() == 1
 
 
+def test_django_believes_no_forwarded_proto_that_gunicorn_did_not(production, db):
+    """Sent by anyone but a trusted proxy, the header reaches Django with the request
+    still plain http: it is redirected, as if the header weren't there."""
+    response = Client(HTTP_HOST=HOST, HTTP_X_FORWARDED_PROTO="https").get("/people/")
+    assert response.status_code == 301
+    assert response["Location"] == f"https://{HOST}/people/"
+    assert "SECURE_PROXY_SSL_HEADER" not in production
+
+
 def test_plain_http_redirects_to_https_on_the_same_host(production, db):
     response = Client(HTTP_HOST=HOST).get("/people/?x=1")
     assert response.status_code == 301
     assert response["Location"] == f"https://{HOST}/people/?x=1"
     assert proxied().get(reverse("login")).status_code == 200
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def through_gunicorn(tmp_path, forwarded_allow_ips: str) -> http.client.HTTPResponse:
+    """GET the log page from gunicorn as `manage.py serve` and the container run it,
+    with X-Forwarded-Proto: https, from 127.0.0.1. (Logged out, it sends to the login
+    page: no database or static files are needed for that answer.)"""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ALMOST_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS=HOST,
+        DJANGO_HTTPS="1",
+        ALMOST_MASTER_KEY=django_settings.MASTER_KEY,
+        ALMOST_DATA_DIR=str(tmp_path),
+        ALMOST_BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY="1",
+        FORWARDED_ALLOW_IPS=forwarded_allow_ips,
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                connection.request("GET", "/", headers={"Host": HOST, "X-Forwarded-Proto": "https"})
+                response = connection.getresponse()
+                response.read()
+                return response
+            except ConnectionRefusedError:
+                time.sleep(0.1)
+        pytest.fail("gunicorn did not start")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_forwarded_proto_counts_from_a_trusted_proxy(tmp_path):
+    response = through_gunicorn(tmp_path, forwarded_allow_ips="127.0.0.1")
+    assert response.status == 302
+    assert response.getheader("Location") == "/accounts/login/?next=/"
+    assert response.getheader("Strict-Transport-Security")  # sent on https responses only
+
+
+def test_forwarded_proto_from_anyone_else_is_plain_http_and_redirected(tmp_path):
+    response = through_gunicorn(tmp_path, forwarded_allow_ips="192.0.2.10")  # not us
+    assert response.status == 301
+    assert response.getheader("Location") == f"https://{HOST}/"
 
 
 def test_host_cookies_are_secure_and_csrf_works_with_them(production, alice):
