@@ -12,6 +12,9 @@ from django.urls import reverse
 
 from journal.models import Interaction, Person
 
+# The entries these tests log fall on fixed days of 2026.
+pytestmark = pytest.mark.usefixtures("late_2026")
+
 LOG = "journal-entry-create"
 
 

@@ -14,6 +14,9 @@ from journal.models import TRASH_DAYS, Interaction, Person
 from journal.views import PAGE_SIZE
 from patterns.models import EntryCategory, Source
 
+# Many entries these tests edit move to fixed days of 2026.
+pytestmark = pytest.mark.usefixtures("late_2026")
+
 LONDON = ZoneInfo("Europe/London")
 
 

@@ -24,6 +24,9 @@ from django.urls import reverse
 from journal.models import Interaction, Person
 from patterns.models import EntryCategory
 
+# The entries these tests log fall on fixed days of 2026.
+pytestmark = pytest.mark.usefixtures("late_2026")
+
 ON_POSTGRES = connection.vendor == "postgresql"
 postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs the real PostgreSQL")
 ENTRY = {
