@@ -2,10 +2,11 @@
 
 import re
 import unicodedata
-from datetime import UTC
+from datetime import UTC, datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from journal.models import FEELING_SCALE, Feeling, Interaction, Person
 
@@ -18,6 +19,33 @@ CONFLICT_MESSAGE = (
     "This entry was changed somewhere else (another tab or device) after you opened it. "
     "Both versions are below, so nothing is lost. Save again to keep yours."
 )
+
+
+def local_moment(naive: datetime, tz) -> datetime:
+    """The moment a wall-clock time in `tz` names, on the nights the clocks change too.
+
+    When they go back, an hour comes twice: the later of the two, unless it is still to
+    come (so the form's own "now" stays now). When they go forward, an hour never comes:
+    a time in it is read with the offset from before (02:30 is taken as 03:30).
+    """
+    instants = sorted(naive.replace(tzinfo=tz, fold=fold).astimezone(UTC) for fold in (0, 1))
+    past = [moment for moment in instants if moment <= timezone.now()]
+    return (past[-1] if past else instants[0]).astimezone(tz)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time in the user's zone. Django refuses one in the hour the clocks
+    change ("it may be ambiguous or it may not exist"), even the log form's own "now"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            try:
+                naive = parse_datetime(value.strip())
+            except ValueError:
+                naive = None
+            if naive is not None and timezone.is_naive(naive):
+                value = local_moment(naive, timezone.get_current_timezone())
+        return super().to_python(value)
 
 
 def refuse_null_characters(form: forms.BaseForm) -> None:
@@ -91,7 +119,7 @@ class EntryForm(forms.ModelForm):
         choices=Feeling.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    occurred_at = forms.DateTimeField(
+    occurred_at = LocalDateTimeField(
         label="When",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={

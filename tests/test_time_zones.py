@@ -1,9 +1,13 @@
 """The time-zone list on sign-up and in settings: Area/City names only, old choices kept."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+
+from journal.models import Interaction
 
 
 def offered(body: str) -> list[str]:
@@ -120,3 +124,48 @@ def test_a_new_time_zone_never_moves_an_entry_into_the_future(alice_client, alic
     assert entry.occurred_at == before
     page = alice_client.get(reverse("accounts-settings")).content.decode()
     assert "Apart from 1: that time hasn&#x27;t come yet in the new zone" in page
+
+
+# The nights the clocks change. London went back at 02:00 BST on 25 October 2026 (01:00
+# to 02:00 came twice) and forward at 01:00 GMT on 29 March 2026 (01:00 to 02:00 never came).
+
+
+def log_at(client, typed: str):
+    data = {"new_person": "Jo", "occurred_at": typed, "channel": "text", "feeling": "-1"}
+    return client.post(reverse("journal-entry-create"), data)
+
+
+@pytest.mark.parametrize(
+    ("now", "typed", "stored"),
+    [
+        # In the second 01:30 (GMT): that one, the one just past.
+        ("2026-10-25T01:45Z", "2026-10-25T01:30", "2026-10-25T01:30Z"),
+        # In the first 01:30 (BST): the second hasn't come yet, so the first.
+        ("2026-10-25T00:45Z", "2026-10-25T01:30", "2026-10-25T00:30Z"),
+        # A day later, both have passed: the later.
+        ("2026-10-26T12:00Z", "2026-10-25T01:30", "2026-10-25T01:30Z"),
+        # 01:30 never came in March: read as GMT, which is 02:30 BST.
+        ("2026-03-29T12:00Z", "2026-03-29T01:30", "2026-03-29T01:30Z"),
+    ],
+)
+def test_a_time_in_the_hour_the_clocks_change_is_logged(
+    alice_client, alice, time_machine, now, typed, stored
+):
+    time_machine.move_to(datetime.fromisoformat(now), tick=False)
+    alice_client.force_login(alice)  # a login from the suite's own day would have ended
+    response = log_at(alice_client, typed)
+    assert response.status_code == 302, response.context["form"].errors
+    entry = Interaction.objects.get(user=alice)
+    assert entry.occurred_at == datetime.fromisoformat(stored)
+
+
+def test_the_log_forms_own_time_in_the_repeated_hour_is_taken_as_now(
+    alice_client, alice, time_machine
+):
+    time_machine.move_to(datetime(2026, 10, 25, 1, 40, tzinfo=UTC), tick=False)  # 01:40 GMT
+    alice_client.force_login(alice)
+    form = alice_client.get(reverse("journal-log")).content.decode()
+    typed = re.search(r'name="occurred_at" value="([^"]+)"', form)[1]
+    assert typed == "2026-10-25T01:40"
+    assert log_at(alice_client, typed).status_code == 302
+    assert Interaction.objects.get(user=alice).occurred_at == timezone.now()
