@@ -8,8 +8,11 @@ Every test starts at that moment, and the clock ticks on from there, so timeouts
 durations still work. pytest's header says the moment and its seed, and so does the
 summary when a test failed; `--clock-seed N` runs on that day again.
 
-A test that needs a day of its own still travels there (time_machine.travel or the
-`time_machine` fixture): it travels from the moved clock, and comes back to it.
+A test whose day matters says so with `@pytest.mark.clock(moment)`: it starts there
+instead, frozen (`tick=True` to let it run), before any fixture makes its users or logs
+them in. A test can still travel on (time_machine.travel or the `time_machine` fixture)
+and comes back to its clock; but a login made before a jump of weeks forward ends, as
+it would for anyone, so pin with the mark rather than travel from the test's body.
 """
 
 import random
@@ -64,6 +67,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "clock(moment, tick=False): start the test at this moment (tests/clock.py)"
+    )
     seed = config.getoption("--clock-seed")
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
@@ -87,7 +93,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
 
 @pytest.fixture(autouse=True)
 def moved_clock(request: pytest.FixtureRequest):
-    """Each test starts at the run's moment, on a clock that ticks."""
+    """Each test starts at the run's moment, on a clock that ticks, or at its own."""
     moment, _, _ = request.config.stash[MOMENT]
-    with time_machine.travel(moment, tick=True):
+    tick = True
+    if mark := request.node.get_closest_marker("clock"):
+        moment, tick = mark.args[0], mark.kwargs.get("tick", False)
+    with time_machine.travel(moment, tick=tick):
         yield moment

@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from html import unescape
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.urls import reverse
 
@@ -216,7 +215,7 @@ def table_weeks(response, name: str = "weekly") -> list[str]:
         (6, ["2026-11-01", "2026-11-08", "2026-11-15"]),  # Sundays
     ],
 )
-@time_machine.travel(datetime(2026, 11, 18, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 11, 18, 12, tzinfo=UTC))
 def test_the_weekly_chart_ticks_exactly_the_week_starts_its_bars_and_table_use(
     alice_client, alice, sam, week_start, starts
 ):
@@ -239,7 +238,7 @@ def test_the_weekly_chart_ticks_exactly_the_week_starts_its_bars_and_table_use(
     assert table_weeks(response) == [f"{label} 2026" for label in labels]
 
 
-@time_machine.travel(datetime(2026, 11, 18, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 11, 18, 12, tzinfo=UTC))
 def test_every_week_chart_on_a_persons_page_ticks_its_week_starts(alice_client, alice, sam):
     alice.week_start = 6
     alice.save()

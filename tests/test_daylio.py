@@ -16,6 +16,9 @@ from patterns.classifier import classify
 from patterns.labels import facts_for
 from patterns.models import EntryCategory
 
+# The Daylio files these tests read hold fixed days of 2026, and days in the future are skipped.
+pytestmark = pytest.mark.usefixtures("late_2026")
+
 LONDON = ZoneInfo("Europe/London")
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 SAMPLE = HEADER + (

@@ -77,6 +77,7 @@ def bobs_friend(bob) -> Person:
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("late_2026")  # it logs an entry on a fixed day of 2026
 def test_a_marker_typed_in_the_log_form_is_absent_from_the_database_but_on_the_page(
     alice_client,
 ):
@@ -190,6 +191,7 @@ def test_values_hand_out_sealed_objects_that_never_pass_for_text(sam):
         str(value)
 
 
+@pytest.mark.usefixtures("late_2026")  # it logs an entry on a fixed day of 2026
 def test_classification_reads_the_plain_text(alice_client, monkeypatch):
     from patterns import labels
 

@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -131,7 +130,7 @@ BOTH_WAYS = pytest.mark.parametrize("query", ["", "?range=1y"])
 
 
 @BOTH_WAYS
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_weeks_follow_local_time_across_the_spring_clock_change(alice_client, alice, sam, query):
     # Europe/London moves to BST at 01:00 UTC on Sunday 29 March 2026.
     log(alice, sam, "2026-03-22 12:00", ["left_on_read"], feeling=-1)
@@ -159,7 +158,7 @@ def test_weeks_follow_local_time_across_the_spring_clock_change(alice_client, al
 
 
 @BOTH_WAYS
-@time_machine.travel(datetime(2026, 11, 4, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 11, 4, 12, tzinfo=UTC))
 def test_weeks_follow_local_time_across_the_autumn_clock_change(alice_client, alice, sam, query):
     # Europe/London goes back to GMT at 01:00 UTC on Sunday 25 October 2026.
     log(alice, sam, "2026-10-25 00:30", ["busy_excuses"])  # Sunday, BST: Saturday 23:30 UTC
@@ -179,7 +178,7 @@ def test_weeks_follow_local_time_across_the_autumn_clock_change(alice_client, al
 
 
 @BOTH_WAYS
-@time_machine.travel(datetime(2026, 3, 11, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 3, 11, 12, tzinfo=UTC))
 def test_a_sunday_night_in_los_angeles_belongs_to_that_sundays_week(
     alice_client, alice, sam, query
 ):
@@ -205,7 +204,7 @@ def test_a_sunday_night_in_los_angeles_belongs_to_that_sundays_week(
 
 
 @BOTH_WAYS
-@time_machine.travel(datetime(2026, 3, 11, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 3, 11, 12, tzinfo=UTC))
 def test_weeks_in_auckland_start_at_local_midnight(alice_client, alice, sam, query):
     alice.time_zone = "Pacific/Auckland"
     alice.save()
@@ -220,7 +219,7 @@ def test_weeks_in_auckland_start_at_local_midnight(alice_client, alice, sam, que
 
 
 @BOTH_WAYS
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_trashed_entries_and_removed_signs_do_not_count(alice_client, alice, sam, query):
     gone = log(alice, sam, "2026-04-06 10:00", ["avoided_plans"])
     gone.deleted = timezone.now()
@@ -236,7 +235,7 @@ def test_trashed_entries_and_removed_signs_do_not_count(alice_client, alice, sam
 
 @pytest.mark.parametrize("week_start", [0, 6])
 @pytest.mark.parametrize("zone", ["Europe/London", "Pacific/Auckland", "America/Los_Angeles"])
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_weeks_summed_from_loaded_entries_match_the_database(
     alice, sam, robin, zone, week_start, django_assert_num_queries
 ):
@@ -274,12 +273,11 @@ def test_weeks_summed_from_loaded_entries_match_the_database(
 
 @pytest.fixture
 def history(alice, sam, robin):
-    """Entries 1, 20, 40 and 100 weeks back from Wednesday 8 April 2026."""
-    with time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False):
-        for weeks_back, person in ((1, sam), (20, sam), (40, robin), (100, robin)):
-            day = (datetime(2026, 4, 8) - timedelta(weeks=weeks_back)).strftime("%Y-%m-%d")
-            log(alice, person, f"{day} 12:00", ["left_on_read"], feeling=-1)
-        yield
+    """Entries 1, 20, 40 and 100 weeks back from Wednesday 8 April 2026, where the tests
+    that use it start (pytest.mark.clock)."""
+    for weeks_back, person in ((1, sam), (20, sam), (40, robin), (100, robin)):
+        day = (datetime(2026, 4, 8) - timedelta(weeks=weeks_back)).strftime("%Y-%m-%d")
+        log(alice, person, f"{day} 12:00", ["left_on_read"], feeling=-1)
 
 
 @pytest.mark.parametrize(
@@ -293,7 +291,7 @@ def history(alice, sam, robin):
         ("?range=nonsense", 12, 1),
     ],
 )
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_the_range_sets_how_many_weeks_show(alice_client, history, query, weeks, counted):
     response = alice_client.get(WEEKLY + query)
     fig = figure(response)
@@ -305,7 +303,7 @@ def test_the_range_sets_how_many_weeks_show(alice_client, history, query, weeks,
 
 
 @pytest.mark.parametrize("week_start", [0, 6])
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_all_time_starts_in_1970_whatever_an_old_typo_says(alice_client, alice, sam, week_start):
     # Saved before dates were checked (the form now refuses them): year 1 and year 1026.
     alice.week_start = week_start
@@ -327,7 +325,7 @@ def test_all_time_starts_in_1970_whatever_an_old_typo_says(alice_client, alice, 
     assert len(table(response).rows) == 3  # a heading and two weeks
 
 
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_empty_weeks_are_zero_weeks_not_gaps(alice_client, history):
     fig = figure(alice_client.get(WEEKLY + "?range=6m"))
     bar = next(t for t in fig["data"] if t["type"] == "bar")
@@ -337,7 +335,7 @@ def test_empty_weeks_are_zero_weeks_not_gaps(alice_client, history):
     assert bar["y"].count(0) == 24
 
 
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_the_person_filter_shows_one_persons_weeks(alice_client, history, sam, robin):
     response = alice_client.get(f"{WEEKLY}?range=all&person={robin.pk}")
     body = response.content.decode()
@@ -369,7 +367,7 @@ def test_with_nothing_logged_it_says_how_to_start(alice_client):
     assert "Nothing logged this week yet." in body
 
 
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_with_htmx_a_range_change_returns_only_the_chart_region(alice_client, history):
     response = alice_client.get(WEEKLY + "?range=6m", headers={"HX-Request": "true"})
     body = response.content.decode()
@@ -396,7 +394,7 @@ def test_plotly_is_served_from_our_own_static_files(alice_client, sam):
 # The table behind the chart ----------------------------------------------------------
 
 
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_the_table_has_the_same_numbers_as_the_chart(alice_client, alice, sam, robin):
     log(alice, sam, "2026-04-06 09:00", ["avoided_plans", "left_on_read"], feeling=-2)
     log(alice, robin, "2026-04-07 21:00", ["avoided_plans"], feeling=1)
@@ -425,7 +423,7 @@ def test_the_table_has_the_same_numbers_as_the_chart(alice_client, alice, sam, r
 # This week in sentences, and person patterns -----------------------------------------
 
 
-@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 10, 12, tzinfo=UTC))
 def test_this_week_is_told_in_sentences(alice_client, alice, sam, robin):
     for day, signs in [
         ("2026-04-06", ["avoided_plans"]),
@@ -470,7 +468,7 @@ def test_this_week_is_told_in_sentences(alice_client, alice, sam, robin):
     )
 
 
-@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 10, 12, tzinfo=UTC))
 def test_person_patterns_link_to_guidance_and_breadcrumbs_get_a_card(
     alice_client, alice, sam, robin
 ):
@@ -490,7 +488,7 @@ def test_person_patterns_link_to_guidance_and_breadcrumbs_get_a_card(
 # A week's entries in one category ------------------------------------------------------
 
 
-@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 10, 12, tzinfo=UTC))
 def test_a_week_lists_its_entries_in_one_category(alice_client, alice, sam, robin):
     log(alice, sam, "2026-04-06 00:10", ["avoided_plans"], text="Moved our dinner again")
     log(alice, robin, "2026-04-12 23:50", ["avoided_plans"], text="Maybe sometime, said Robin")
@@ -543,7 +541,7 @@ def test_a_week_at_the_ends_of_the_calendar_is_no_such_week(alice_client, alice,
     assert alice_client.get(url).status_code == 404
 
 
-@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 10, 12, tzinfo=UTC))
 def test_the_weeks_of_the_first_and_the_latest_entries_still_open(alice_client, alice, sam):
     log(alice, sam, "1970-01-01 10:00", ["joked_off"], text="The first entry there can be")
     log(alice, sam, "2026-04-11 08:00", ["joked_off"], text="Tomorrow in London, already")
@@ -552,7 +550,7 @@ def test_the_weeks_of_the_first_and_the_latest_entries_still_open(alice_client, 
         assert text in alice_client.get(url).content.decode()
 
 
-@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 10, 12, tzinfo=UTC))
 def test_another_users_week_shows_none_of_their_entries(alice, sam, bob_client):
     log(alice, sam, "2026-04-07 10:00", ["joked_off"], text="Alice's secret")
     url = reverse("patterns-week") + "?start=2026-04-06&category=joked_off"
@@ -561,7 +559,7 @@ def test_another_users_week_shows_none_of_their_entries(alice, sam, bob_client):
     assert bob_client.get(url + f"&person={sam.pk}").status_code == 404
 
 
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_the_tables_come_open_for_a_page_without_script(alice_client, alice, sam):
     log(alice, sam, "2026-04-06 09:00", ["avoided_plans"])
     for url in (WEEKLY, reverse("journal-person", args=[sam.pk])):
@@ -574,7 +572,7 @@ def test_the_tables_come_open_for_a_page_without_script(alice_client, alice, sam
 # The person page ----------------------------------------------------------------------
 
 
-@time_machine.travel(datetime(2026, 4, 8, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_an_empty_chart_says_what_it_would_show(alice_client, alice, sam):
     log(alice, sam, "2026-04-06 09:00", ["avoided_plans"])  # nobody said who reached out
     body = alice_client.get(reverse("journal-person", args=[sam.pk])).content.decode()
@@ -587,7 +585,7 @@ def test_an_empty_chart_says_what_it_would_show(alice_client, alice, sam):
     assert "one bar a week, a colour for each sign." in empty
 
 
-@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 10, 12, tzinfo=UTC))
 def test_the_person_page_shows_four_charts_with_tables(alice_client, alice, sam):
     alice.time_zone = "America/Los_Angeles"
     alice.save()
@@ -704,7 +702,7 @@ def test_chart_pages_run_a_fixed_number_of_queries(
         alice_client.get(f"{reverse('patterns-week')}?start={start}&category=avoided_plans")
 
 
-@time_machine.travel(datetime(2026, 4, 10, 12, tzinfo=UTC), tick=False)
+@pytest.mark.clock(datetime(2026, 4, 10, 12, tzinfo=UTC))
 def test_person_patterns_here_hold_no_links_to_cards_on_another_page(alice_client, alice, sam):
     for day in ("2026-03-30", "2026-04-01", "2026-04-03"):
         log(alice, sam, f"{day} 10:00", ["left_on_read"])
