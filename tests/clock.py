@@ -26,6 +26,9 @@ ZONES = [ZoneInfo("Europe/London"), ZoneInfo("America/New_York")]  # where tests
 YEARS = range(2024, 2036)
 LEAP_YEARS = [year for year in YEARS if year % 4 == 0]
 MOMENT = pytest.StashKey[tuple[datetime, str, int]]()
+# After every fixed day of 2026 that tests log entries on or import (forms and imports
+# refuse the future): `pytest.mark.clock(LATE_2026, tick=True)`.
+LATE_2026 = datetime(2026, 11, 25, 12, tzinfo=UTC)
 
 
 def _changes_clock(day: date) -> bool:

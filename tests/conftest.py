@@ -1,7 +1,5 @@
 """The shared cast: alice owns things, bob is the outsider who must never see them."""
 
-from datetime import UTC, datetime
-
 import pytest
 from django.test import Client
 
@@ -10,13 +8,6 @@ from journal.models import Person
 
 # Every run happens on another day and hour, drawn from a seed: see tests/clock.py.
 pytest_plugins = ["tests.clock"]
-
-
-@pytest.fixture
-def late_2026(time_machine):
-    """A clock after every fixed date in 2026 that tests post in forms, which refuse an
-    entry more than a day in the future. Ticking, from Wednesday 25 November 2026."""
-    time_machine.move_to(datetime(2026, 11, 25, 12, tzinfo=UTC))
 
 
 @pytest.fixture

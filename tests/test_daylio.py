@@ -15,9 +15,10 @@ from journal.models import Interaction, Person
 from patterns.classifier import classify
 from patterns.labels import facts_for
 from patterns.models import EntryCategory
+from tests.clock import LATE_2026
 
 # The Daylio files these tests read hold fixed days of 2026, and days in the future are skipped.
-pytestmark = pytest.mark.usefixtures("late_2026")
+pytestmark = pytest.mark.clock(LATE_2026, tick=True)
 
 LONDON = ZoneInfo("Europe/London")
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"

@@ -13,9 +13,10 @@ from django.utils import timezone
 from journal.models import TRASH_DAYS, Interaction, Person
 from journal.views import PAGE_SIZE
 from patterns.models import EntryCategory, Source
+from tests.clock import LATE_2026
 
 # Many entries these tests edit move to fixed days of 2026.
-pytestmark = pytest.mark.usefixtures("late_2026")
+pytestmark = pytest.mark.clock(LATE_2026, tick=True)
 
 LONDON = ZoneInfo("Europe/London")
 

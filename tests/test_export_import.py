@@ -17,9 +17,10 @@ from accounts.models import User
 from journal.models import Interaction, Person
 from patterns.labels import correct, label_entry
 from patterns.models import EntryCategory
+from tests.clock import LATE_2026
 
 # The journal these tests export holds fixed days of 2026; an import refuses future ones.
-pytestmark = pytest.mark.usefixtures("late_2026")
+pytestmark = pytest.mark.clock(LATE_2026, tick=True)
 
 PASSWORD = "correct horse battery"
 ENTRY_FIELDS = [

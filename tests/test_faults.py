@@ -23,9 +23,10 @@ from django.urls import reverse
 
 from journal.models import Interaction, Person
 from patterns.models import EntryCategory
+from tests.clock import LATE_2026
 
 # The entries these tests log fall on fixed days of 2026.
-pytestmark = pytest.mark.usefixtures("late_2026")
+pytestmark = pytest.mark.clock(LATE_2026, tick=True)
 
 ON_POSTGRES = connection.vendor == "postgresql"
 postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs the real PostgreSQL")

@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 
 from journal.models import Interaction, Person
+from tests.clock import LATE_2026
 
 # The entries these tests log fall on fixed days of 2026.
-pytestmark = pytest.mark.usefixtures("late_2026")
+pytestmark = pytest.mark.clock(LATE_2026, tick=True)
 
 
 def entry_data(**overrides) -> dict:

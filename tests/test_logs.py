@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from journal.models import Interaction
+from tests.clock import LATE_2026
 
 SECRET_TEXT = "zqx-marker-my-sister-said-she-never-loved-him"
 SECRET_EDIT = "zqx-marker-edited-the-letter-i-never-sent"
@@ -63,7 +64,7 @@ def session_id(client: Client) -> str | None:
     return cookie.value if cookie and cookie.value else None
 
 
-@pytest.mark.usefixtures("late_2026")  # it logs entries on fixed days of 2026
+@pytest.mark.clock(LATE_2026, tick=True)  # it logs entries on fixed days of 2026
 def test_a_whole_journey_leaves_no_private_text_in_the_logs(captured, bob):
     me = Client(REMOTE_ADDR="198.51.100.23")
     sessions = set()

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from journal.models import Interaction, Person
 from patterns.models import EntryCategory
+from tests.clock import LATE_2026
 
 
 def make_entry(person: Person, text: str = "We talked.", days_ago: float = 1, **fields):
@@ -144,7 +145,7 @@ def test_editing_a_person(alice_client, sam):
     assert sam.notes == "Met at the climbing wall."
 
 
-@pytest.mark.usefixtures("late_2026")  # it logs entries on fixed days of 2026
+@pytest.mark.clock(LATE_2026, tick=True)  # it logs entries on fixed days of 2026
 def test_archiving_hides_a_person_from_the_log_form_but_keeps_their_entries(
     alice_client, alice, sam
 ):

@@ -20,6 +20,7 @@ from accounts.models import DataKey, User
 from journal.models import Interaction, Person
 from journal.sealing import Sealed, SealError
 from journal.views import PAGE_SIZE
+from tests.clock import LATE_2026
 from tests.test_log_page import entry_data
 
 MARKER = "Zebra-7431-quill"
@@ -77,7 +78,7 @@ def bobs_friend(bob) -> Person:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("late_2026")  # it logs an entry on a fixed day of 2026
+@pytest.mark.clock(LATE_2026, tick=True)  # it logs an entry on a fixed day of 2026
 def test_a_marker_typed_in_the_log_form_is_absent_from_the_database_but_on_the_page(
     alice_client,
 ):
@@ -191,7 +192,7 @@ def test_values_hand_out_sealed_objects_that_never_pass_for_text(sam):
         str(value)
 
 
-@pytest.mark.usefixtures("late_2026")  # it logs an entry on a fixed day of 2026
+@pytest.mark.clock(LATE_2026, tick=True)  # it logs an entry on a fixed day of 2026
 def test_classification_reads_the_plain_text(alice_client, monkeypatch):
     from patterns import labels
 

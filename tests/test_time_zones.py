@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Interaction
+from tests.clock import LATE_2026
 
 
 def offered(body: str) -> list[str]:
@@ -55,7 +56,7 @@ def test_an_alias_is_not_accepted_for_someone_who_does_not_have_it(alice_client,
     assert alice.time_zone == "Europe/London"
 
 
-@pytest.mark.usefixtures("late_2026")  # it logs entries on fixed days of 2026
+@pytest.mark.clock(LATE_2026, tick=True)  # it logs entries on fixed days of 2026
 def test_a_new_time_zone_keeps_the_clock_times_entries_were_logged_with(
     alice_client, alice, bob_client, bob
 ):
