@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
+from config import urls as config_urls
 from journal.models import Interaction, Person
 from patterns.models import EntryCategory
 
@@ -36,7 +37,7 @@ def test_the_admin_is_not_mounted_by_default(staff):
 
 def test_almost_admin_mounts_it(settings):
     settings.ADMIN = True
-    urls = runpy.run_module("config.urls")["urlpatterns"]
+    urls = runpy.run_path(config_urls.__file__)["urlpatterns"]
     assert "admin/" in [str(pattern.pattern) for pattern in urls]
 
 
