@@ -67,3 +67,26 @@ def test_saving_in_the_admin_keeps_what_people_wrote(staff, written):
     assert staff.post(page, form).status_code == 302
     person = Person.objects.get(pk=written.person.pk)
     assert (person.name, person.notes) == ("Sam B", MARKERS[1])
+
+
+@pytest.mark.urls("tests.admin_urls")
+def test_the_admin_signs_in_through_the_second_step(db):
+    from tests.test_two_step import with_app
+
+    root = User.objects.create_superuser("root", password="a staff password")
+    with_app(root)
+    client = Client()
+    login = client.post(
+        "/admin/login/?next=/admin/", {"username": "root", "password": "a staff password"}
+    )
+    assert login.status_code == 302
+    assert login["Location"].startswith(reverse("login"))
+    assert client.get(reverse("journal-log")).status_code == 302  # not signed in
+    page = client.get("/admin/")
+    assert page.status_code == 302 and page["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.urls("tests.admin_urls")
+def test_the_admin_offers_no_page_for_sealed_secrets(staff):
+    assert staff.get("/admin/otp_totp/totpdevice/").status_code == 404
+    assert staff.get("/admin/otp_static/staticdevice/").status_code == 404
