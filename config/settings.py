@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "journal",
     "patterns",
     "guidance",
+    "portability",
 ]
 
 MIDDLEWARE = [

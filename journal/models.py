@@ -267,3 +267,58 @@ def purge_expired_trash(user=None) -> int:
         entries = entries.filter(user=user)
     deleted, by_model = entries.delete()
     return by_model.get(Interaction._meta.label, 0)
+
+class ChatSource(models.TextChoices):
+    WHATSAPP = "whatsapp", "WhatsApp"
+    TELEGRAM = "telegram", "Telegram"
+
+
+class ChatConversationQuerySet(models.QuerySet):
+    def for_person(self, person: Person) -> "ChatConversationQuerySet":
+        """The person's imported conversations that are not in the trash."""
+        return self.filter(interaction__person=person, interaction__deleted=None)
+
+
+class ChatConversation(models.Model):
+    """One conversation imported from a chat export, kept beside its entry.
+
+    Its entry (the interaction) holds what every entry holds: when it started, the
+    channel, who reached out, their reply and its delay, and the messages the person
+    chose to keep as its sealed text. Here are the conversation's figures as
+    shared/CHAT-IMPORT.md defines them; the messages themselves are never stored.
+    """
+
+    interaction = models.OneToOneField(
+        Interaction, on_delete=models.CASCADE, primary_key=True, related_name="chat"
+    )
+    source = models.CharField(max_length=16, choices=ChatSource.choices)
+    ended = models.DateTimeField()  # the last message
+    messages_me = models.PositiveIntegerField(default=0)
+    messages_them = models.PositiveIntegerField(default=0)
+    words_me = models.PositiveIntegerField(default=0)
+    words_them = models.PositiveIntegerField(default=0)
+    late_me = models.PositiveIntegerField(default=0)  # messages sent 22:00 to 3:59
+    late_them = models.PositiveIntegerField(default=0)
+    # Reply times in minutes, in the order they came: medians need every value.
+    replies_me = models.JSONField(default=list, blank=True)
+    replies_them = models.JSONField(default=list, blank=True)
+    # Their first reply here, in minutes (None: they didn't reply in it).
+    first_reply = models.PositiveIntegerField(null=True, blank=True)
+    # Whether my (their) run that ends this conversation waited over 24 h for an answer.
+    unanswered_me = models.BooleanField(default=False)
+    unanswered_them = models.BooleanField(default=False)
+    waited = models.PositiveIntegerField(null=True, blank=True)  # minutes until that answer
+    double_me = models.PositiveIntegerField(default=0)
+    double_them = models.PositiveIntegerField(default=0)
+    short_me = models.PositiveIntegerField(default=0)  # my short answers to their long turns
+    short_them = models.PositiveIntegerField(default=0)
+    long_me = models.PositiveIntegerField(default=0)  # their long turns I answered (of)
+    long_them = models.PositiveIntegerField(default=0)
+
+    objects = ChatConversationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "imported chat conversation"
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} conversation, entry #{self.interaction_id}"
