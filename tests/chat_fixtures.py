@@ -80,14 +80,14 @@ EXPECTED = {
 }
 
 
-def android(us: bool = False, narrow: bool = True, crlf: bool = False) -> bytes:
+def android(us: bool = False, narrow: bool = True, crlf: bool = False, rows=None) -> bytes:
     """Android: day first and 24 h, or US month first and 12 h (U+202F before AM/PM)."""
     lines = [
         "05/01/2026, 09:12 - Messages and calls are end-to-end encrypted. No one else can read them."
     ]
     if us:
         lines = ["1/5/26, 9:12 AM - Messages and calls are end-to-end encrypted."]
-    for at, who, text, _ in CHAT:
+    for at, who, text, _ in CHAT if rows is None else rows:
         said = "<Media omitted>" if text is MEDIA else text
         if us:
             half = "\u202f" if narrow else " "
