@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.reauth import require_recent_password
 from accounts.two_step import factors_of
-from journal.models import Interaction, Person
+from journal.models import ChatConversation, Interaction, Person
 from patterns.models import EntryCategory, Tuning
 
 FORMAT = "almost-export"
@@ -56,6 +56,20 @@ def category_record(row: EntryCategory) -> dict:
     }
 
 
+CHAT_FIELDS = [
+    f.name for f in ChatConversation._meta.concrete_fields if f.name not in ("interaction", "ended")
+]
+
+
+def chat_record(entry: Interaction) -> dict | None:
+    """The figures of an entry imported from a chat export, or None (entry.chat must be
+    loaded with select_related)."""
+    chat = getattr(entry, "chat", None)
+    if chat is None:
+        return None
+    return {"ended": iso(chat.ended)} | {name: getattr(chat, name) for name in CHAT_FIELDS}
+
+
 def interaction_record(entry: Interaction, categories: list[EntryCategory]) -> dict:
     return {
         "person": person_key(entry.person_id),
@@ -74,6 +88,7 @@ def interaction_record(entry: Interaction, categories: list[EntryCategory]) -> d
         "updated": iso(entry.updated),
         "deleted": iso(entry.deleted),
         "categories": [category_record(row) for row in categories],
+        "chat": chat_record(entry),
     }
 
 
@@ -84,7 +99,13 @@ def entries_with_categories(user) -> Iterator[tuple[Interaction, list[EntryCateg
     Both querysets are read in entry id order and merged as they stream, so memory stays
     flat however long the journal is.
     """
-    entries = Interaction.objects.kept().filter(user=user).order_by("pk").iterator(chunk_size=CHUNK)
+    entries = (
+        Interaction.objects.kept()
+        .filter(user=user)
+        .select_related("chat")
+        .order_by("pk")
+        .iterator(chunk_size=CHUNK)
+    )
     rows = (
         EntryCategory.objects.filter(interaction__user=user)
         .order_by("interaction_id", "category")

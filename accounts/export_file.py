@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 
 from accounts.export import FORMAT, VERSION
@@ -24,6 +25,8 @@ from journal.models import (
     EARLIEST,
     MAX_TEXT,
     Channel,
+    ChatConversation,
+    ChatSource,
     Feeling,
     Initiator,
     Interaction,
@@ -393,9 +396,48 @@ def _read_entries(r: _Reader, records: Iterable, keys: set[str]) -> Iterator[Pla
         created = r.moment(record, "created", where, default=occurred_at)
         updated = r.moment(record, "updated", where, default=created)
         rows = _categories(r, record, where)
+        entry.imported_chat = _chat(r, record, where)
         if entry.deleted is not None and entry.deleted < expired:
             continue
         yield key, entry, created, updated, rows
+
+
+MAX_COUNT = 10**9
+
+
+def _chat(r: _Reader, record: dict, where: str) -> ChatConversation | None:
+    """The figures of an entry imported from a chat export, if it was one."""
+    value = record.get("chat")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        return r.fail(where, "“chat” should be an object")
+    found = ChatConversation(
+        source=r.choice(value, "source", where, ChatSource, blank=False),
+        ended=r.moment(value, "ended", where),
+    )
+    for column in ChatConversation._meta.concrete_fields:
+        name = column.name
+        if isinstance(column, models.PositiveIntegerField):
+            number = r.number(
+                value,
+                name,
+                where,
+                low=0,
+                high=MAX_COUNT,
+                integer=True,
+                null=column.null,
+                default=None,
+            )
+            setattr(found, name, number)
+        elif isinstance(column, models.BooleanField):
+            setattr(found, name, r.boolean(value, name, where, default=False))
+        elif isinstance(column, models.JSONField):
+            minutes = r.items(value, name, where)
+            if any(isinstance(m, bool) or not isinstance(m, int) or m < 0 for m in minutes):
+                r.fail(where, f"“{name}” should be a list of minutes")
+            setattr(found, name, minutes)
+    return found
 
 
 def _token(r: _Reader, record: dict, where: str) -> uuid.UUID:

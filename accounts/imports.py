@@ -21,7 +21,7 @@ from accounts.crypto import data_key
 from accounts.export_file import MAX_EXPORT_BYTES, ExportFileError, Plan, PlannedEntry, read_export
 from accounts.models import ImportRun
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
-from journal.models import Interaction, Person
+from journal.models import ChatConversation, Interaction, Person
 from patterns.models import EntryCategory, Tuning
 
 BATCH = 500
@@ -93,6 +93,12 @@ def _write_entries(user, people: dict[str, Person], batch: list[PlannedEntry]) -
             row.interaction = entry
             rows.append(row)
     EntryCategory.objects.bulk_create(rows)
+    chats = []
+    for _key, entry, _created, _updated, _categories in batch:
+        if entry.imported_chat is not None:
+            entry.imported_chat.interaction = entry
+            chats.append(entry.imported_chat)
+    ChatConversation.objects.bulk_create(chats)
 
 
 # Forms --------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ ENTRY_FIELDS = [
     "updated",
     "deleted",
     "categories",
+    "chat",
 ]
 
 
