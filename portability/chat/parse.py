@@ -36,8 +36,10 @@ _NO_BIDI = {ord(c): None for c in BIDI}
 
 _DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2}),?[ \u00a0\u202f]"
 _TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \u00a0\u202f]?([AaPp])\.?[ \u00a0\u202f]?[Mm]\.?)?"
-ANDROID_LINE = re.compile(_DATE + _TIME + r" [-\u2013] ")
-IOS_LINE = re.compile(r"\[" + _DATE + _TIME + r"\] ")
+# A line that starts a message (or a notice): its stamp, maybe behind U+200E marks.
+ANDROID_LINE = re.compile("^\u200e*" + _DATE + _TIME + r" [-\u2013] ", re.MULTILINE)
+IOS_LINE = re.compile("^\u200e*\\[" + _DATE + _TIME + r"\] ", re.MULTILINE)
+FIELDS = 7  # the groups of a stamp: first, second, year, hour, minute, second, AM/PM
 
 ANDROID_MEDIA = "<Media omitted>"
 IOS_MEDIA = frozenset(
@@ -205,36 +207,33 @@ def _not_a_chat() -> ChatError:
 
 
 def _whatsapp(text: str, date_order: str | None) -> Chat:
-    """Messages from a WhatsApp .txt, Android or iOS, the layout found from the first line."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    pattern = kind = None
-    for line in lines:
-        line = line.lstrip(LRM)
-        if IOS_LINE.match(line):
-            pattern, kind = IOS_LINE, "ios"
-            break
-        if ANDROID_LINE.match(line):
-            pattern, kind = ANDROID_LINE, "android"
-            break
-    if pattern is None:
+    """Messages from a WhatsApp .txt, Android or iOS, the layout found from the first stamp.
+
+    One split of the whole text at the stamps does the line work in C: it gives each
+    stamp's fields, then everything up to the next stamp (continuation lines included).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = [(m.start(), p) for p in (IOS_LINE, ANDROID_LINE) if (m := p.search(text))]
+    if not found:
         raise _not_a_chat()
-    # Pass 1: the stamped lines with their raw fields, texts joined across lines.
-    raw: list[list] = []  # [fields, name or None, text, line number]
-    for number, line in enumerate(lines, 1):
-        bare = line.lstrip(LRM)
-        found = pattern.match(bare)
-        if found is None:
-            if raw:
-                raw[-1][2] += "\n" + line
-            continue
-        rest = bare[found.end() :]
-        name, colon, said = rest.partition(": ")
-        if not colon or not name.strip(BIDI + " "):
-            raw.append([found.groups(), None, rest, number])
-        else:
-            raw.append([found.groups(), name, said, number])
-    order = _date_order((fields for fields, *_ in raw), date_order)
-    return _whatsapp_messages(raw, order, kind)
+    pattern = min(found, key=lambda item: item[0])[1]
+    parts = pattern.split(text)
+    stamps = [tuple(parts[i : i + FIELDS]) for i in range(1, len(parts), FIELDS + 1)]
+    bodies = parts[FIELDS + 1 :: FIELDS + 1]
+    order = _date_order(stamps, date_order)
+    try:
+        return _whatsapp_messages(
+            stamps, bodies, order, "ios" if pattern is IOS_LINE else "android"
+        )
+    except _BadStamp as bad:
+        start = next(m.start() for n, m in enumerate(pattern.finditer(text)) if n == bad.index)
+        line = text.count("\n", 0, start) + 1
+        raise ChatError(f"Line {line} has a {bad.what} that doesn't exist.") from None
+
+
+class _BadStamp(Exception):
+    def __init__(self, index: int, what: str):
+        self.index, self.what = index, what
 
 
 def _date_order(stamps, given: str | None) -> str:
@@ -258,26 +257,28 @@ def _date_order(stamps, given: str | None) -> str:
     raise DateOrderUnknown()
 
 
-def _whatsapp_messages(raw: list[list], order: str, kind: str) -> Chat:
+def _whatsapp_messages(stamps: list[tuple], bodies: list[str], order: str, kind: str) -> Chat:
     messages: list[Message] = []
     senders: dict[str, None] = {}
     days: dict[tuple, int] = {}
     names: dict[str, str] = {}
-    for fields, name, said, number in raw:
-        if name is None:
+    ios = kind == "ios"
+    for index, (fields, body) in enumerate(zip(stamps, bodies, strict=True)):
+        name, colon, said = body.partition(": ")
+        if not colon or "\n" in name or not name.strip(BIDI + " "):
             continue  # a system line: no "Name: "
-        if kind == "ios" and said.startswith(LRM) and not _ios_media(said):
+        if ios and said[:1] == LRM and not _ios_media(said):
             continue  # iOS writes its notices under a name, behind a mark
         day = days.get(fields[:3])
         if day is None:
-            day = days[fields[:3]] = _day(fields, order, number)
-        minute = day + _clock(fields, number)
+            day = days[fields[:3]] = _day(fields, order, index)
+        minute = day + _clock(fields, index)
         sender = names.get(name)
         if sender is None:
             sender = names[name] = clean_name(name)
             senders.setdefault(sender, None)
-        media = said.strip() == ANDROID_MEDIA or _ios_media(said)
         said = said.rstrip("\n")
+        media = said == ANDROID_MEDIA or _ios_media(said)
         messages.append(Message(minute, sender, said, 0 if media else word_count(said)))
     return Chat(WHATSAPP, kind, messages, list(senders))
 
@@ -289,26 +290,26 @@ def _ios_media(said: str) -> bool:
     return bare in IOS_MEDIA or (bare.startswith("<attached: ") and bare.endswith(">"))
 
 
-def _day(fields: tuple, order: str, number: int) -> int:
-    """The minute a stamped line's day begins. Raises ChatError for a day that doesn't exist."""
+def _day(fields: tuple, order: str, index: int) -> int:
+    """The minute a stamped line's day begins."""
     first, second, year = fields[:3]
     day, month = (first, second) if order == "dmy" else (second, first)
     try:
         found = date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
     except ValueError:
-        raise ChatError(f"Line {number} has a date that doesn't exist.") from None
+        raise _BadStamp(index, "date") from None
     return (found.toordinal() - 1) * DAY
 
 
-def _clock(fields: tuple, number: int) -> int:
+def _clock(fields: tuple, index: int) -> int:
     """Minutes into the day of a stamped line's time, seconds dropped."""
     hour, minute, half = int(fields[3]), int(fields[4]), fields[6]
     if half is not None:
         if not 1 <= hour <= 12:
-            raise ChatError(f"Line {number} has a time that doesn't exist.")
+            raise _BadStamp(index, "time")
         hour = hour % 12 + (12 if half in "Pp" else 0)
     if hour > 23 or minute > 59:
-        raise ChatError(f"Line {number} has a time that doesn't exist.")
+        raise _BadStamp(index, "time")
     return hour * 60 + minute
 
 
