@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("patterns/", include("patterns.urls")),
     path("guidance/", include("guidance.urls")),
+    path("import/chat/", include("portability.urls")),
     path("", include("journal.urls")),
 ]
 if settings.ADMIN:  # ALMOST_ADMIN=1

@@ -172,7 +172,7 @@ def store_chat(
         new: list[tuple[Interaction, ChatConversation]] = []
         changed: list[Interaction] = []
         for index, c in enumerate(found):
-            match = next((k for k in known if k.start <= c.end and c.start <= k.end), None)
+            match = next((k for k in known if _meets(k, c)), None)
             if match is None:
                 new.append(_new_entry(user, person, chat, c, kept.get(index, ""), tz))
                 continue
@@ -233,3 +233,16 @@ def _update(row: ChatConversation, chat: Chat, c: Conversation, text: str, tz):
         update.append("text")
     entry.save(update_fields=update)
     return entry
+
+
+def count_known(person: Person | None, found: list[Conversation], tz) -> int:
+    """How many of the conversations are stored for the person already. Queries: 1."""
+    if person is None:
+        return 0
+    known = _known(person, tz)
+    return sum(any(_meets(k, c) for k in known) for c in found)
+
+
+def _meets(known: _Known, c: Conversation) -> bool:
+    """Whether a stored conversation and a new one share any time: then they are one."""
+    return known.start <= c.end and c.start <= known.end

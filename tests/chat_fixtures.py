@@ -7,9 +7,22 @@ by message (see the comments), not by running the code.
 import io
 import json
 import zipfile
-from datetime import datetime
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
 
 ME, THEM = "Ana", "Rafael 🌊"
+NOW = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)  # after the chat: none of it is in the future
+
+
+@pytest.fixture
+def clock():
+    """Time stands at NOW (import it into a test module, or use it by name)."""
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
 LONG = (
     "I slept badly, kept thinking about what you said on Saturday\n"
     "and I wanted to ask you properly whether you meant it or were just tired"

@@ -6,7 +6,6 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
-import time_machine
 from django.core.management import base, call_command
 
 from journal.models import ChatConversation, Interaction, Person
@@ -15,14 +14,9 @@ from portability.management.commands.import_chat import Command
 from tests import chat_fixtures as fx
 from tests.test_chat_parse import FORMATS
 
-NOW = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+NOW = fx.NOW
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
+clock = fx.clock
 
 
 @pytest.fixture(autouse=True)
