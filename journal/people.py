@@ -12,6 +12,7 @@ from journal.cards import clarity_answer_url, clear_note, pulling_away_url, pull
 from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories, with_days
+from patterns.chats import chat_section
 from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
@@ -59,6 +60,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
+    context["chats"] = chat_section(request.user, person)  # 1 query
     # Their latest word was a clear answer, or the writer's was a step back: say so,
     # rather than offer to ask for clarity.
     if entries:

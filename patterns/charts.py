@@ -153,7 +153,7 @@ def week_tick_labels(ticks: list[date]) -> list[str]:
     ]
 
 
-def _week_axis(weeks: list[Week]) -> dict:
+def week_axis(weeks: list[Week]) -> dict:
     """A date axis with a tick under the bars at week starts only, padded by half a week
     so end bars are whole.
 
@@ -173,7 +173,7 @@ def _week_axis(weeks: list[Week]) -> dict:
     return axis
 
 
-def _x(weeks: list[Week]) -> list[str]:
+def week_x(weeks: list[Week]) -> list[str]:
     return [w.start.isoformat() for w in weeks]
 
 
@@ -186,7 +186,7 @@ def weekly_figure(weeks: list[Week], links: list[dict[str, str]] | None = None) 
     `links[i][slug]` is the URL that lists week i's entries in that category; it rides
     along as customdata so a click on a segment can open it.
     """
-    x = _x(weeks)
+    x = week_x(weeks)
     data = []
     for category in CATEGORIES:
         values = [w.counts.get(category.slug, 0) for w in weeks]
@@ -221,7 +221,7 @@ def weekly_figure(weeks: list[Week], links: list[dict[str, str]] | None = None) 
         "data": data,
         "layout": layout(
             barmode="stack",
-            xaxis=_week_axis(weeks),
+            xaxis=week_axis(weeks),
             yaxis={
                 "title": {"text": "Signs"},
                 "rangemode": "tozero",
@@ -253,7 +253,7 @@ def whole_ticks(peak: int) -> dict:
 
 def effort_figure(weeks: list[Week], name: str) -> dict:
     """Who reached out, week by week: you or them, side by side."""
-    x = _x(weeks)
+    x = week_x(weeks)
     data = [
         {
             "type": "bar",
@@ -276,7 +276,7 @@ def effort_figure(weeks: list[Week], name: str) -> dict:
         "data": data,
         "layout": layout(
             barmode="group",
-            xaxis=_week_axis(weeks),
+            xaxis=week_axis(weeks),
             yaxis={
                 "title": {"text": "Interactions"},
                 **whole_ticks(max((max(w.me, w.them) for w in weeks), default=0)),
@@ -293,7 +293,7 @@ def feeling_figure(weeks: list[Week]) -> dict:
                 "type": "scatter",
                 "mode": "lines+markers",
                 "name": "How it felt (average)",
-                "x": _x(weeks),
+                "x": week_x(weeks),
                 "y": [w.feeling for w in weeks],
                 "connectgaps": False,
                 "line": {"color": INK, "width": 2},
@@ -303,7 +303,7 @@ def feeling_figure(weeks: list[Week]) -> dict:
         ],
         "layout": layout(
             showlegend=False,
-            xaxis=_week_axis(weeks),
+            xaxis=week_axis(weeks),
             yaxis={
                 "range": [-3.3, 3.3],
                 "rangemode": "normal",
@@ -375,7 +375,7 @@ def _feeling_text(value: float | None) -> str:
     return "–" if value is None else f"{value:+.1f}"
 
 
-def _week_label(week: Week) -> str:
+def week_label(week: Week) -> str:
     return f"{week.start:%-d %b %Y}"
 
 
@@ -394,17 +394,17 @@ def weekly_table(
             url = links[i].get(category.slug, "") if links and n else ""
             cells.append(Cell(str(n), url))
         cells += [Cell(str(week.total)), Cell(_feeling_text(week.feeling))]
-        rows.append((_week_label(week), cells))
+        rows.append((week_label(week), cells))
     return Table(caption, columns, rows)
 
 
 def effort_table(weeks: list[Week], name: str) -> Table:
-    rows = [(_week_label(w), [Cell(str(w.me)), Cell(str(w.them))]) for w in weeks]
+    rows = [(week_label(w), [Cell(str(w.me)), Cell(str(w.them))]) for w in weeks]
     return Table("Who reached out, week by week", ["Week of", "You", name], rows)
 
 
 def feeling_table(weeks: list[Week]) -> Table:
-    rows = [(_week_label(w), [Cell(str(w.total)), Cell(_feeling_text(w.feeling))]) for w in weeks]
+    rows = [(week_label(w), [Cell(str(w.total)), Cell(_feeling_text(w.feeling))]) for w in weeks]
     return Table(
         "How it felt, week by week", ["Week of", "Interactions", "How it felt (average)"], rows
     )
