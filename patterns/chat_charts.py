@@ -71,7 +71,11 @@ def line_figure(weeks, what: str, name: str, unit: str) -> dict:
     yaxis = {"title": {"text": unit}, "rangemode": "tozero"}
     if percent:
         yaxis |= {"tickformat": ".0%", "range": [0, 1.05]}
-    return {"data": data, "layout": layout(xaxis=week_axis(weeks), yaxis=yaxis)}
+    # Room for "2,000" and the axis title beside it.
+    return {
+        "data": data,
+        "layout": layout(xaxis=week_axis(weeks), yaxis=yaxis, margin={"l": 64}),
+    }
 
 
 def pair_table(weeks, what: str, name: str, caption: str) -> Table:
