@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from array import array
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -42,7 +43,10 @@ class Pending:
     def sign(self, user) -> str:
         chat = self.chat
         minutes = [m.minute for m in chat.messages]
-        steps = [minutes[0]] + [b - a for a, b in zip(minutes, minutes[1:], strict=False)]
+        steps = array(
+            "q", [minutes[0]] + [b - a for a, b in zip(minutes, minutes[1:], strict=False)]
+        )
+        first = chat.senders[0]
         head = {
             "person": self.person_id,
             "new": self.new_person,
@@ -50,12 +54,16 @@ class Pending:
             "kind": chat.kind,
             "title": chat.title,
             "senders": chat.senders,
-            "steps": steps,
-            "sides": "".join(str(chat.senders.index(m.sender)) for m in chat.messages),
-            "words": [m.words for m in chat.messages],
+            "count": len(minutes),
             "texts": {str(i): text for i, text in self.texts.items()},
         }
-        packed = zlib.compress(json.dumps(head, ensure_ascii=False).encode(), 6)
+        # The long columns as machine numbers: far quicker to pack than JSON.
+        columns = (
+            steps.tobytes()
+            + array("I", [m.words for m in chat.messages]).tobytes()
+            + bytes(0 if m.sender == first else 1 for m in chat.messages)
+        )
+        packed = zlib.compress(json.dumps(head).encode() + b"\n" + columns, 6)
         return self._signer(user).sign(base64.urlsafe_b64encode(packed).decode())
 
     @classmethod
@@ -63,13 +71,21 @@ class Pending:
         """Raises PendingError when the token is not ours, expired or damaged."""
         try:
             packed = cls._signer(user).unsign(token, max_age=MAX_AGE)
-            head = json.loads(zlib.decompress(base64.urlsafe_b64decode(packed)))
-            senders = head["senders"]
+            raw = zlib.decompress(base64.urlsafe_b64decode(packed))
+            head_bytes, _, columns = raw.partition(b"\n")
+            head = json.loads(head_bytes)
+            count, senders = head["count"], head["senders"]
+            steps, words = array("q"), array("I")
+            steps.frombytes(columns[: 8 * count])
+            words.frombytes(columns[8 * count : 12 * count])
+            sides = columns[12 * count :]
+            if len(steps) != count or len(words) != count or len(sides) != count:
+                raise ValueError("damaged")
             texts = {int(i): text for i, text in head["texts"].items()}
             messages = [
-                Message(minute, senders[int(side)], texts.get(i, ""), words)
-                for i, (minute, side, words) in enumerate(
-                    zip(accumulate(head["steps"]), head["sides"], head["words"], strict=True)
+                Message(minute, senders[side], texts.get(i, ""), n)
+                for i, (minute, side, n) in enumerate(
+                    zip(accumulate(steps), sides, words, strict=True)
                 )
             ]
             chat = Chat(head["source"], head["kind"], messages, senders, head["title"])

@@ -66,11 +66,17 @@ def chat_preview(request: HttpRequest) -> HttpResponse:
 
 
 def _tickable(chat) -> dict[int, str]:
-    """The texts of the latest conversations' messages, which may be kept."""
-    found = figures.conversations(figures.points(chat.messages, chat.senders[0]))
-    first = found[-TICKABLE_CONVERSATIONS:][0].first
-    first = max(first, len(chat.messages) - TICKABLE_MESSAGES)
-    return {i: chat.messages[i].text for i in range(first, len(chat.messages))}
+    """The texts of the latest messages, which may be kept: the last few conversations,
+    found by walking back over the gaps between them, or the last messages of a long one."""
+    messages = chat.messages
+    first, starts = len(messages) - 1, 0
+    while first > 0 and len(messages) - first < TICKABLE_MESSAGES:
+        if messages[first].minute - messages[first - 1].minute >= figures.NEW_CONVERSATION:
+            starts += 1
+            if starts == TICKABLE_CONVERSATIONS:
+                break
+        first -= 1
+    return {i: messages[i].text for i in range(first, len(messages))}
 
 
 def _preview(request: HttpRequest, pending: Pending, me: str | None) -> HttpResponse:

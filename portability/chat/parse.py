@@ -39,6 +39,7 @@ _TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \u00a0\u202f]?([AaPp])\.?[ \u00a0\u
 # A line that starts a message (or a notice): its stamp, maybe behind U+200E marks.
 ANDROID_LINE = re.compile("^\u200e*" + _DATE + _TIME + r" [-\u2013] ", re.MULTILINE)
 IOS_LINE = re.compile("^\u200e*\\[" + _DATE + _TIME + r"\] ", re.MULTILINE)
+HEAD = 64 * 1024  # characters in which a chat's first stamp is looked for first
 FIELDS = 7  # the groups of a stamp: first, second, year, hour, minute, second, AM/PM
 
 ANDROID_MEDIA = "<Media omitted>"
@@ -213,7 +214,9 @@ def _whatsapp(text: str, date_order: str | None) -> Chat:
     stamp's fields, then everything up to the next stamp (continuation lines included).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    found = [(m.start(), p) for p in (IOS_LINE, ANDROID_LINE) if (m := p.search(text))]
+    # The first stamp is near the top: look there before reading the whole text.
+    found = [(m.start(), p) for p in (IOS_LINE, ANDROID_LINE) if (m := p.search(text, 0, HEAD))]
+    found = found or [(m.start(), p) for p in (IOS_LINE, ANDROID_LINE) if (m := p.search(text))]
     if not found:
         raise _not_a_chat()
     pattern = min(found, key=lambda item: item[0])[1]
@@ -261,6 +264,7 @@ def _whatsapp_messages(stamps: list[tuple], bodies: list[str], order: str, kind:
     messages: list[Message] = []
     senders: dict[str, None] = {}
     days: dict[tuple, int] = {}
+    clocks: dict[tuple, int] = {}
     names: dict[str, str] = {}
     ios = kind == "ios"
     for index, (fields, body) in enumerate(zip(stamps, bodies, strict=True)):
@@ -272,14 +276,17 @@ def _whatsapp_messages(stamps: list[tuple], bodies: list[str], order: str, kind:
         day = days.get(fields[:3])
         if day is None:
             day = days[fields[:3]] = _day(fields, order, index)
-        minute = day + _clock(fields, index)
+        clock = clocks.get(fields[3:])
+        if clock is None:
+            clock = clocks[fields[3:]] = _clock(fields, index)
+        minute = day + clock
         sender = names.get(name)
         if sender is None:
             sender = names[name] = clean_name(name)
             senders.setdefault(sender, None)
         said = said.rstrip("\n")
-        media = said == ANDROID_MEDIA or _ios_media(said)
-        messages.append(Message(minute, sender, said, 0 if media else word_count(said)))
+        media = said == ANDROID_MEDIA or (said[:1] == LRM and _ios_media(said))
+        messages.append(Message(minute, sender, said, 0 if media else len(said.split())))
     return Chat(WHATSAPP, kind, messages, list(senders))
 
 
