@@ -199,3 +199,17 @@ def test_without_json_it_says_what_it_did(tmp_path, alice):
     call_command("import_chat", str(path), *args, stdout=out)
     assert "Stored 8 new conversations; 0 were there already." in out.getvalue()
     assert "9 messages from you and 8 from Rafael" in out.getvalue()
+
+
+def test_an_answer_that_came_since_marks_the_wait(tmp_path, alice):
+    early = fx.android(rows=fx.CHAT[:14])  # ends with my run 12-14: the last run, not counted
+    run(tmp_path, early, "--person", "Rafael", "--me", fx.ME, "--date-order", "dmy")
+    last = Interaction.objects.order_by("occurred_at").last()
+    assert (last.chat.unanswered_me, last.reply) == (False, "")
+    summary = run(tmp_path, fx.ios_zip(), "--person", "Rafael", "--me", fx.ME)
+    assert (summary["created"], summary["already_there"]) == (1, 7)
+    last.refresh_from_db()
+    last.chat.refresh_from_db()
+    # their "?" came 4440 minutes after my "ok then": now my run waited, and it shows
+    assert (last.chat.unanswered_me, last.chat.waited, last.reply) == (True, 4440, "seen_no_reply")
+    assert last.categories.filter(category="left_on_read", active=True).exists()

@@ -60,7 +60,7 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from None
             summary |= {"created": stored.created, "already_there": stored.already_there}
         if options["json"]:
-            self.stdout.write(json.dumps(summary, ensure_ascii=False))
+            self.stdout.write(json.dumps(summary))
         else:
             self.stdout.write(self.report(summary, name, dry_run))
 
