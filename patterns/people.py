@@ -210,17 +210,21 @@ def sign_set(slugs: str | None) -> frozenset[str]:
     return frozenset(slugs.split(",")) & KNOWN if slugs else frozenset()
 
 
-def recent_rows(user, person: Person | None = None, now: datetime | None = None) -> dict:
+def recent_rows(
+    user, person: Person | None = None, now: datetime | None = None, logged_only: bool = False
+) -> dict:
     """Each person's entries of the last RECENT_DAYS days, oldest first, by person id.
 
     The person with the latest entry comes first (ties: the lower id). Everyone's, or
-    `person`'s only; at most RECENT_MAX entries, the newest. One query, however long
-    the history.
+    `person`'s only; at most RECENT_MAX entries, the newest; `logged_only`: without the
+    conversations imported from chats. One query, however long the history.
     """
     now = now or timezone.now()
     entries = Interaction.objects.for_user(user).filter(
         occurred_at__gte=now - timedelta(days=RECENT_DAYS)
     )
+    if logged_only:
+        entries = entries.filter(chat__isnull=True)
     if person is not None:
         entries = entries.filter(person=person)
     newest_first = (

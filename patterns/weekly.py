@@ -364,12 +364,13 @@ def _person_param(request: HttpRequest) -> Person | None:
     return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
 
 
-def weekly_context(user, range_key: str, person: Person | None) -> dict:
+def weekly_context(user, range_key: str, person: Person | None, chats_apart: bool = False) -> dict:
     """Everything the weekly page shows. Queries: 2 or 3, whatever the history.
 
     The people for the filter, and the last RECENT_DAYS days of entries: this week's
     sentences, the person patterns and a short range's weeks come from those. A longer
-    range sums its weeks in the database.
+    range sums its weeks in the database. `chats_apart`: conversations imported from
+    chats are left out (each person's page shows them on their own).
     """
     tz = user.tz
     now = timezone.now()
@@ -378,8 +379,10 @@ def weekly_context(user, range_key: str, person: Person | None) -> dict:
     entries = Interaction.objects.for_user(user)
     if person:
         entries = entries.filter(person=person)
+    if chats_apart:
+        entries = entries.filter(chat__isnull=True)
     first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
-    recent = recent_rows(user, person, now)  # the most recently active person first
+    recent = recent_rows(user, person, now, chats_apart)  # the latest active person first
     since = local_midnight(first, tz) if first else None
     rows = weeks_since(entries, recent, since, user, now)
     starts = [r.start for r in rows]
@@ -433,16 +436,19 @@ def weekly_context(user, range_key: str, person: Person | None) -> dict:
         "this_week": now_week,
         "summary": summary,
         "cards": cards,
+        "chats_apart": chats_apart,
     }
 
 
 @login_required
 def weekly(request: HttpRequest) -> HttpResponse:
-    """The weekly chart. ?range=12w|6m|1y|all, ?person=<id>. htmx gets the chart region only."""
+    """The weekly chart. ?range=12w|6m|1y|all, ?person=<id>, ?chats=apart (imported chats
+    left out). htmx gets the chart region only."""
     range_key = request.GET.get("range", DEFAULT_RANGE)
     if range_key not in RANGES:
         range_key = DEFAULT_RANGE
-    context = weekly_context(request.user, range_key, _person_param(request))
+    apart = request.GET.get("chats") == "apart"
+    context = weekly_context(request.user, range_key, _person_param(request), apart)
     template = "patterns/weekly.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#chart"

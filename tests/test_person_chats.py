@@ -98,3 +98,30 @@ def test_the_part_costs_one_query_however_long_the_chat(alice_client, alice, tmp
         page(alice_client, person)
     assert len(longer.captured_queries) == len(short.captured_queries)
     assert "Over twelve months you started" in page(alice_client, person)
+
+
+def test_the_weekly_view_counts_imported_chats_or_leaves_them_out(alice_client, alice, tmp_path):
+    imported(tmp_path)
+    person = alice.person_set.get()
+    Interaction.objects.create(user=alice, person=person, feeling=-1, occurred_at=fx.NOW)
+    alice.week_start = 0
+    alice.save(update_fields=["week_start"])
+    url = reverse("patterns-weekly")
+
+    def interactions(query: dict) -> dict[str, str]:
+        """Each week's Interactions cell, the table's second last column."""
+        page = alice_client.get(url, query).text
+        rows = re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', page)
+        return {week: re.findall(r"<td>(?:<a [^>]+>)?(\d+)", cells)[-1] for week, cells in rows}
+
+    # 6 and 2 imported conversations in January, and the one logged entry today
+    with_them = interactions({"range": "all"})
+    assert (with_them["5 Jan 2026"], with_them["12 Jan 2026"], with_them["26 Jan 2026"]) == (
+        "6",
+        "2",
+        "1",
+    )
+    apart = interactions({"range": "all", "chats": "apart"})
+    assert apart == {"26 Jan 2026": "1"}  # all time starts at the first logged entry
+    page = alice_client.get(url, {"chats": "apart"}).text
+    assert '<option value="apart" selected>Left out</option>' in page
