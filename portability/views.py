@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
@@ -54,7 +53,7 @@ def chat_preview(request: HttpRequest) -> HttpResponse:
         return _upload_page(request, form)
     try:
         chat = read_chat(form.cleaned_data["file"], form.cleaned_data["date_order"] or None)
-        check_dates(chat, request.user.tz, timezone.now())
+        check_dates(chat, request.user.tz)
     except ChatError as error:
         field = "date_order" if isinstance(error, DateOrderUnknown) else "file"
         form.add_error(field, str(error))
@@ -133,7 +132,7 @@ def chat_confirm(request: HttpRequest) -> HttpResponse:
     name = person.name if person else pending.new_person
     kept = _kept(pending, found, me, name, request.POST.getlist("keep"))
     try:
-        check_dates(chat, request.user.tz, timezone.now())
+        check_dates(chat, request.user.tz)
         stored = store_chat(request.user, person, pending.new_person, chat, me, found, kept)
     except ChatError as error:
         messages.error(request, str(error))

@@ -138,7 +138,12 @@ BAD = [
         "group chats are not",
     ),
     ("a zip bomb", zipped({"_chat.txt": b"a" * (MAX_BYTES + 1)}), "chat.zip", "unpacks to over"),
-    ("the future", b"13/12/2026, 10:00 - Sam: hi\n", "chat.txt", "in the future"),
+    (
+        "before 1970",
+        b'{"messages": [{"type": "message", "date": "1969-07-20T20:17:00", "from": "Sam", "text": "x"}]}',
+        "result.json",
+        "before 1970",
+    ),
 ]
 
 

@@ -142,6 +142,9 @@ def test_a_conversation_in_the_trash_stays_there(tmp_path, alice):
     assert (summary["created"], summary["already_there"]) == (0, 8)
 
 
+TG_1969 = json.dumps(
+    {"messages": [{"type": "message", "date": "1969-12-31T10:00:00", "from": "Sam", "text": "hi"}]}
+).encode()
 GROUP = b"13/12/2026, 10:00 - A: hi\n13/12/2026, 10:01 - B: hi\n13/12/2026, 10:02 - C: hi\n"
 ERRORS = [
     ("not a chat", b"date,mood\n2026-01-01,good\n", [], "isn't a chat export"),
@@ -155,7 +158,7 @@ ERRORS = [
         "day or the month",
     ),
     ("a zip bomb", None, ["--me", fx.ME], "unpacks to over"),
-    ("a chat from the future", b"13/12/2026, 10:00 - Sam: hi\n", ["--me", "Sam"], "in the future"),
+    ("a chat before 1970", TG_1969, ["--me", "Sam"], "before 1970"),
 ]
 
 
@@ -213,3 +216,9 @@ def test_an_answer_that_came_since_marks_the_wait(tmp_path, alice):
     # their "?" came 4440 minutes after my "ok then": now my run waited, and it shows
     assert (last.chat.unanswered_me, last.chat.waited, last.reply) == (True, 4440, "seen_no_reply")
     assert last.categories.filter(category="left_on_read", active=True).exists()
+
+
+def test_a_chat_dated_ahead_of_today_is_read_as_the_phone_wrote_it(tmp_path, alice):
+    ahead = b"13/12/2026, 10:00 - Sam: hi\n13/12/2026, 10:05 - Me: hello\n"
+    summary = run(tmp_path, ahead, "--person", "Sam", "--me", "Me")
+    assert (summary["first"], summary["created"]) == ("2026-12-13T10:00", 1)

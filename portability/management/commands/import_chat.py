@@ -5,7 +5,6 @@ import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from accounts.models import User
 from journal.forms import tidy_name
@@ -47,7 +46,7 @@ class Command(BaseCommand):
         try:
             chat = read_chat(self.read(file), date_order)
             mine = pick_me(chat, me, name)
-            check_dates(chat, user.tz, timezone.now())
+            check_dates(chat, user.tz)
         except ChatError as error:
             raise CommandError(str(error)) from None
         points = figures.points(chat.messages, mine)
