@@ -174,3 +174,45 @@ def test_an_upload_over_the_limit_is_refused_without_reading_it(alice_client, sa
 def test_the_preview_takes_few_queries(alice_client, sam, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):  # session, user, people for the form, person, chats
         preview(alice_client, fx.android(), person=sam.pk)
+
+
+def test_no_chat_text_reaches_the_logs(alice_client, sam, caplog, capfd):
+    secret = "our-secret-plan-xyz"
+    data = fx.android().replace(b"sorry! yes", secret.encode())
+    with caplog.at_level("DEBUG"):
+        response = preview(alice_client, data, person=sam.pk)
+        ticks = re.findall(r'name="keep" value="(\d+)"', response.text)
+        pending = token(response)
+        confirm(alice_client, pending, me=fx.ME, keep=ticks)
+        preview(
+            alice_client, data.replace(b"05/01/2026, 09:12", b"45/01/2026, 09:12"), person=sam.pk
+        )
+        # a refused request is logged (method and path): with the chat in its query string
+        refused = alice_client.get(
+            reverse("portability-chat-confirm"), {"pending": pending, "q": secret}
+        )
+    assert refused.status_code == 405
+    assert Interaction.objects.filter(user=sam.user).count() == 8
+    assert any(r.name == "django.request" for r in caplog.records)
+    assert secret not in caplog.text and pending not in caplog.text
+    printed = capfd.readouterr()
+    assert secret not in printed.out + printed.err
+
+
+def test_confirm_takes_the_same_queries_for_a_longer_chat(
+    alice_client, sam, django_assert_max_num_queries
+):
+    short = token(preview(alice_client, fx.android(), person=sam.pk))
+    rows = [
+        (fx.NOW.replace(year=2025, month=m, day=d, hour=h, tzinfo=None), who, "hi there", 0)
+        for m in range(1, 13)
+        for d in (3, 17)
+        for h in (9, 20)
+        for who in (fx.ME, fx.THEM)
+    ]
+    long = token(preview(alice_client, fx.android(rows=rows), person=sam.pk))
+    with django_assert_max_num_queries(16):
+        confirm(alice_client, short, me=fx.ME)
+    with django_assert_max_num_queries(16):
+        confirm(alice_client, long, me=fx.ME)
+    assert sam.interactions.count() == 8 + 48  # two conversations a day, 24 days
