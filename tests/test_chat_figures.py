@@ -6,6 +6,8 @@ Each case is a tiny chat and the figures worked out by hand from shared/CHAT-IMP
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from portability.chat import figures
 from portability.chat.parse import Message, minute_of
@@ -247,3 +249,87 @@ def test_conversations_add_up_to_the_chat():
 def test_an_empty_chat_has_no_first_or_last():
     summary = figures.summarise([])
     assert (summary["first"], summary["last"], summary["conversations"]["total"]) == (None, None, 0)
+
+
+# A second reading of the definitions, written plainly and differently (runs by groupby,
+# conversations as lists), to compare with the one-pass code on many random chats.
+def reference(chat: list[tuple[int, bool, int]]) -> dict:
+    from itertools import groupby
+    from math import ceil
+    from statistics import median as mid
+
+    def p90(values):
+        return sorted(values)[ceil(0.9 * len(values) - 1e-9) - 1] if values else None
+
+    sides = {"me": True, "them": False}
+    conversations, current = [], []
+    for i, message in enumerate(chat):
+        if i == 0 or message[0] - chat[i - 1][0] >= 360:
+            current = []
+            conversations.append(current)
+        current.append(message)
+    replies = {k: [] for k in sides}
+    double = dict.fromkeys(sides, 0)
+    for (t0, m0, _), (t1, m1, _) in zip(chat, chat[1:], strict=False):
+        side = "me" if m1 else "them"
+        if m0 != m1:
+            replies[side].append(t1 - t0)
+        elif t1 - t0 >= 360:
+            double[side] += 1
+    runs = [list(group) for _, group in groupby(chat, key=lambda m: m[1])]
+    unanswered = dict.fromkeys(sides, 0)
+    short = {k: {"count": 0, "of": 0} for k in sides}
+    for first, second in zip(runs, runs[1:], strict=False):
+        if second[0][0] - first[-1][0] > 1440:
+            unanswered["me" if first[0][1] else "them"] += 1
+        if sum(m[2] for m in first) >= 20:
+            answer = short["me" if second[0][1] else "them"]
+            answer["of"] += 1
+            answer["count"] += sum(m[2] for m in second) <= 3
+
+    def late(m):
+        return (m[0] // 60) % 24 in (22, 23, 0, 1, 2, 3)
+
+    mine = {k: [m for m in chat if m[1] == v] for k, v in sides.items()}
+    return {
+        "messages": {k: len(v) for k, v in mine.items()},
+        "words": {k: sum(m[2] for m in v) for k, v in mine.items()},
+        "conversations": {
+            "total": len(conversations),
+            "started_by_me": sum(c[0][1] for c in conversations),
+            "started_by_them": sum(not c[0][1] for c in conversations),
+        },
+        "reply_minutes": {
+            k: {"median": mid(v) if v else None, "p90": p90(v), "count": len(v)}
+            for k, v in replies.items()
+        },
+        "late_night_share": {
+            k: round(sum(map(late, v)) / len(v), 4) if v else None for k, v in mine.items()
+        },
+        "unanswered": unanswered,
+        "double_texts": double,
+        "short_answers": short,
+    }
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0, 1, 5, 359, 360, 361, 1439, 1440, 1441, 3000, 10080]),
+            st.booleans(),
+            st.integers(0, 30),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_the_one_pass_figures_agree_with_a_plain_reading(steps):
+    chat_points = chat(*[(gap, "me" if mine else "them", words) for gap, mine, words in steps])
+    got = figures.summarise(chat_points)
+    plain = [(p.minute, p.mine, p.words) for p in chat_points]
+    expected = reference(plain)
+    assert {k: got[k] for k in expected} == expected
+    found = figures.conversations(chat_points)
+    assert sum(c.me.unanswered for c in found) == got["unanswered"]["me"]
+    assert sum(c.me.messages + c.them.messages for c in found) == len(steps)
