@@ -16,6 +16,8 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    Exists,
+    OuterRef,
     Q,
     Sum,
     Value,
@@ -31,7 +33,7 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from journal.models import EARLIEST, Interaction, Person
+from journal.models import EARLIEST, ChatConversation, Interaction, Person
 from journal.views import parse_id, with_categories, with_days
 from patterns import charts
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
@@ -393,7 +395,9 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
     before = [
         by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
     ]
-    people = list(Person.objects.for_user(user))
+    # Whether each person has imported chats: the page offers to leave those out only then.
+    chats = ChatConversation.objects.filter(interaction__person=OuterRef("pk"))
+    people = list(Person.objects.for_user(user).annotate(has_chats=Exists(chats)))
     by_id = {p.pk: p for p in people}
     start, end = local_midnight(now_week, tz), local_midnight(now_week + timedelta(weeks=1), tz)
     this_weeks = [
@@ -437,6 +441,7 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         "summary": summary,
         "cards": cards,
         "chats_apart": chats_apart,
+        "has_chats": chats_apart or any(p.has_chats for p in people),
     }
 
 

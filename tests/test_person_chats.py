@@ -78,6 +78,7 @@ def test_conversations_in_the_trash_are_left_out(alice_client, alice, tmp_path):
 
 def test_a_person_without_chats_has_no_such_part(alice_client, sam):
     assert "From your chats" not in page(alice_client, sam)
+    assert "Imported chats" not in alice_client.get(reverse("patterns-weekly")).text
 
 
 def test_the_part_costs_one_query_however_long_the_chat(alice_client, alice, tmp_path):
