@@ -2,11 +2,13 @@
 
 import html
 import re
+import threading
 from datetime import UTC, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import close_old_connections, connection
+from django.test import Client
 from django.urls import reverse
 
 from journal.models import ChatConversation, Interaction, Person
@@ -216,3 +218,44 @@ def test_confirm_takes_the_same_queries_for_a_longer_chat(
     with django_assert_max_num_queries(16):
         confirm(alice_client, long, me=fx.ME)
     assert sam.interactions.count() == 8 + 48  # two conversations a day, 24 days
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite's shared in-memory test database locks whole tables",
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("new_person", [True, False])
+def test_confirms_sent_at_the_same_moment_store_the_chat_once(alice, new_person):
+    """Four threads, four connections, one preview: each conversation is stored once."""
+    browser = Client()
+    browser.force_login(alice)
+    fields = (
+        {"new_person": "Rafael"}
+        if new_person
+        else {"person": Person.objects.create(user=alice, name="Rafael").pk}
+    )
+    pending = token(preview(browser, fx.android(), **fields))
+    start, statuses = threading.Barrier(4, timeout=60), []
+
+    def send():
+        try:
+            client = Client()
+            client.force_login(alice)
+            start.wait()
+            statuses.append(confirm(client, pending, me=fx.ME).status_code)
+        except Exception as error:  # said in the assertion below, not lost in a thread
+            statuses.append(repr(error))
+            start.abort()
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302] * 4
+    assert Person.objects.filter(user=alice).count() == 1
+    assert Interaction.objects.filter(user=alice).count() == 8
