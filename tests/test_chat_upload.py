@@ -2,12 +2,11 @@
 
 import html
 import re
-import threading
 from datetime import UTC, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -15,6 +14,7 @@ from journal.models import ChatConversation, Interaction, Person
 from portability.chat.parse import MAX_BYTES
 from tests import chat_fixtures as fx
 from tests.test_chat_parse import zipped
+from tests.threads import at_once
 
 NOW = fx.NOW
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -236,26 +236,7 @@ def test_confirms_sent_at_the_same_moment_store_the_chat_once(alice, new_person)
         else {"person": Person.objects.create(user=alice, name="Rafael").pk}
     )
     pending = token(preview(browser, fx.android(), **fields))
-    start, statuses = threading.Barrier(4, timeout=60), []
-
-    def send():
-        try:
-            client = Client()
-            client.force_login(alice)
-            start.wait()
-            statuses.append(confirm(client, pending, me=fx.ME).status_code)
-        except Exception as error:  # said in the assertion below, not lost in a thread
-            statuses.append(repr(error))
-            start.abort()
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=send) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = at_once(alice, 4, lambda client: confirm(client, pending, me=fx.ME).status_code)
     assert statuses == [302] * 4
     assert Person.objects.filter(user=alice).count() == 1
     assert Interaction.objects.filter(user=alice).count() == 8

@@ -2,16 +2,16 @@
 
 import html
 import re
-import threading
 from uuid import uuid4
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from journal.models import Interaction, Person
 from tests.clock import LATE_2026
+from tests.threads import at_once
 
 # The entries these tests log fall on fixed days of 2026.
 pytestmark = pytest.mark.clock(LATE_2026, tick=True)
@@ -83,24 +83,11 @@ def test_two_posts_at_the_same_moment_store_one_entry(alice, new_person):
         sam = Person.objects.create(user=alice, name="Sam")
     for _ in range(rounds):
         data = entry_data() if new_person else entry_data(new_person="", person=str(sam.pk))
-        start = threading.Barrier(threads_per_round)
-        statuses = []
-
-        def post(data=data, start=start, statuses=statuses):
-            try:
-                browser = Client()
-                browser.force_login(alice)
-                start.wait()
-                statuses.append(browser.post(reverse(LOG), data).status_code)
-            finally:
-                close_old_connections()
-                connection.close()
-
-        threads = [threading.Thread(target=post) for _ in range(threads_per_round)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        statuses = at_once(
+            alice,
+            threads_per_round,
+            lambda client, data=data: client.post(reverse(LOG), data).status_code,
+        )
         assert statuses == [302] * threads_per_round
     assert Interaction.objects.filter(user=alice).count() == rounds
     assert Person.objects.filter(user=alice).count() == 1
@@ -116,25 +103,10 @@ def test_a_new_time_zone_saved_twice_at_once_moves_the_entries_once(alice):
     browser = Client()
     browser.force_login(alice)
     browser.post(reverse(LOG), entry_data(occurred_at="2026-01-10T02:15"))
-    start = threading.Barrier(4)
-    statuses = []
-
-    def save():
-        try:
-            other = Client()
-            other.force_login(alice)
-            start.wait()
-            data = {"time_zone": "America/New_York", "week_start": "0"}
-            statuses.append(other.post(reverse("accounts-settings"), data).status_code)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=save) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    data = {"time_zone": "America/New_York", "week_start": "0"}
+    statuses = at_once(
+        alice, 4, lambda other: other.post(reverse("accounts-settings"), data).status_code
+    )
     assert statuses == [302] * 4
     entry = Interaction.objects.get(user=alice)
     assert entry.occurred_at.isoformat() == "2026-01-10T07:15:00+00:00"  # 02:15 in New York
