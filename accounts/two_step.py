@@ -237,7 +237,8 @@ def second_step(request: HttpRequest) -> HttpResponse:
         device, throttled = check_code(user, form.cleaned_data["code"])
         if device is not None:
             return redirect(finish(request, user, device))
-        failed(request, user)
+        if not throttled:  # a try the throttle turned away checked nothing: not a failure
+            failed(request, user)
         form.add_error("code", TOO_SOON if throttled else WRONG_CODE)
     factors = factors_of(user)
     context = {"form": form, "factors": factors, "has_codes": bool(factors.app or factors.codes)}

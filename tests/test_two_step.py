@@ -137,8 +137,23 @@ def test_wrong_codes_count_towards_the_login_lockout(client, alice):
         with time_machine.travel(start + 10 * (i + 1), tick=False):
             response = second_step(client, "000000")
     assert response.status_code == 429
-    # Locked out: even the right password is refused now, from this address.
-    assert password_step(client).status_code == 429
+    with time_machine.travel(start + 40, tick=False):  # inside the lockout's 15 minutes
+        # Locked out: even the right password is refused now, from this address.
+        assert password_step(client).status_code == 429
+
+
+def test_tries_the_throttle_turns_away_do_not_count_towards_the_lockout(client, alice):
+    with_app(alice)
+    start = 1_800_000_000
+    with time_machine.travel(start, tick=False):
+        password_step(client, password="not it")
+        password_step(client, password="not it")
+        password_step(client)
+        second_step(client, "000000")  # the third failure from this address
+        for _ in range(5):  # Enter pressed again during django-otp's wait: nothing checked
+            assert "wait a few seconds" in second_step(client, "000000").content.decode()
+    with time_machine.travel(start + 10, tick=False):
+        assert password_step(client).status_code == 302  # not locked out
 
 
 def test_the_half_way_state_ends_after_five_minutes(client, alice):
