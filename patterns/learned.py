@@ -318,6 +318,8 @@ class Tuning:
             corrections = int(data["corrections"])
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"not a learned adjustment ({exc})") from None
+        if len(rows) > MAX_ROWS:
+            raise ValueError(f"not a learned adjustment (over {MAX_ROWS:,} rows)")
         if bias.shape != (len(SLUGS),) or any(
             r.shape != (len(SLUGS),) or not 0 <= i < SIZE for i, r in rows.items()
         ):

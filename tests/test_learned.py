@@ -291,3 +291,10 @@ def test_the_live_hint_uses_what_the_account_taught(alice_client, alice):
     correct(alice_client, entry, "joked_off", True)
     after = alice_client.post(reverse("patterns-hint"), {**hint, "text": text}).content.decode()
     assert "Joked off" in after
+
+
+def test_an_adjustment_past_the_size_cap_is_refused():
+    rows = {str(i): [0.1] * len(learned.SLUGS) for i in range(learned.MAX_ROWS + 1)}
+    text = json.dumps({"corrections": 1, "bias": [0.0] * len(learned.SLUGS), "rows": rows})
+    with pytest.raises(ValueError, match="rows"):
+        learned.Tuning.from_json(text)
