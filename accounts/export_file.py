@@ -492,8 +492,7 @@ def _reasons(r: _Reader, item: dict, where: str) -> list[str]:
     (older exports and edited files can carry quotes), few and short."""
     reasons = r.items(item, "reasons", where)
     if not all(
-        isinstance(reason, str) and "\x00" not in reason and storable(reason)
-        for reason in reasons
+        isinstance(reason, str) and "\x00" not in reason and storable(reason) for reason in reasons
     ):
         r.fail(where, "reasons should be a list of text")
         return []

@@ -267,7 +267,7 @@ if HTTPS:
     # the owner's choice to make: only when asked for.
     SECURE_HSTS_PRELOAD = envbool("ALMOST_HSTS_PRELOAD", False)
     if not SECURE_HSTS_PRELOAD:
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "not on the preload list": as chosen
+        SILENCED_SYSTEM_CHECKS += ["security.W021"]  # "not on the preload list": as chosen
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-sessionid"

@@ -268,6 +268,7 @@ def purge_expired_trash(user=None) -> int:
     deleted, by_model = entries.delete()
     return by_model.get(Interaction._meta.label, 0)
 
+
 class ChatSource(models.TextChoices):
     WHATSAPP = "whatsapp", "WhatsApp"
     TELEGRAM = "telegram", "Telegram"

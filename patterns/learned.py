@@ -91,7 +91,11 @@ def word_buckets(words: list[str]) -> np.ndarray:
     """One bucket per word unigram and bigram, in order: unigrams, then bigrams."""
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(
+        (zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words),
+        dtype=np.uint64,
+        count=len(words),
+    )
     grams = np.concatenate([h ^ np.uint64(_WORD_SALT), (h[:-1] << np.uint64(32)) ^ h[1:]])
     return _mix(grams) & _MASK
 
@@ -99,7 +103,9 @@ def word_buckets(words: list[str]) -> np.ndarray:
 def char_buckets(low: str) -> np.ndarray:
     """One bucket per character 2- to 5-gram of the text, words joined by single spaces."""
     joined = " " + " ".join(low.split()) + " "
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
+        np.uint64
+    )
     parts = []
     h = codes
     for n, salt in _CHAR_SALTS.items():
@@ -129,7 +135,7 @@ def dense(facts: Any, said: Any) -> dict[str, float]:
         values["feeling:hurt"] = float(feeling <= -1)
         values["feeling:warm"] = float(feeling >= 2)
     delay = getattr(facts, "reply_delay_hours", None)
-    if delay is not None:
+    if delay is not None and 0 <= delay < math.inf:  # the hint passes on what was typed
         values["reply_delay"] = min(1.0, math.log1p(delay) / math.log1p(72))
         values["reply_delay:12h+"] = float(delay >= 12)
     when = getattr(facts, "occurred_at", None)

@@ -13,9 +13,13 @@ from accounts.data import delete_account
 from accounts.models import User
 from journal.models import ChatConversation, Interaction
 from tests import chat_fixtures as fx
+from tests.clock import LATE_2026
 from tests.test_export_import import PASSWORD, export_json, normalised, reauth, upload
 
 pytestmark = pytest.mark.django_db
+
+# The chats are dated in 2026: an import refuses dates more than a day ahead.
+pytestmark = pytest.mark.clock(LATE_2026, tick=True)
 
 
 @pytest.fixture

@@ -298,3 +298,12 @@ def test_an_adjustment_past_the_size_cap_is_refused():
     text = json.dumps({"corrections": 1, "bias": [0.0] * len(learned.SLUGS), "rows": rows})
     with pytest.raises(ValueError, match="rows"):
         learned.Tuning.from_json(text)
+
+
+@pytest.mark.parametrize("delay", [-1, float("nan")])
+def test_odd_typed_facts_and_broken_characters_are_weighed_without_error(delay):
+    """The live hint passes on whatever was typed; a lone surrogate can reach the text."""
+    classify("left \udfff on read", Facts())
+    odd = Facts()
+    object.__setattr__(odd, "reply_delay_hours", delay)
+    assert set(classify("seen and no reply", odd)) == set(learned.SLUGS)

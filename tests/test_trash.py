@@ -16,6 +16,8 @@ from patterns.models import EntryCategory
 PASSWORD = "correct horse battery"
 DELETED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 PAST_IT = DELETED + timedelta(days=TRASH_DAYS, hours=1)
+# Logged in a little before PAST_IT, so moving there keeps the session.
+pytestmark = pytest.mark.clock(PAST_IT - timedelta(hours=2), tick=True)
 
 
 @pytest.fixture
