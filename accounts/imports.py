@@ -22,6 +22,7 @@ from accounts.export_file import MAX_EXPORT_BYTES, ExportFileError, Plan, Planne
 from accounts.models import ImportRun
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
 from journal.models import ChatConversation, Interaction, Person
+from patterns import rollups
 from patterns.models import EntryCategory, Tuning
 
 BATCH = 500
@@ -99,6 +100,7 @@ def _write_entries(user, people: dict[str, Person], batch: list[PlannedEntry]) -
             entry.imported_chat.interaction = entry
             chats.append(entry.imported_chat)
     ChatConversation.objects.bulk_create(chats)
+    rollups.refresh_entries(user, entries)
 
 
 # Forms --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from accounts.models import User, zone
 from accounts.reauth import DOWNLOAD_KEY
 from accounts.two_step import steps_set
 from journal.entries import keep_clock_times
+from patterns import rollups
 
 SIGNUPS_FULL = (
     "This server has made as many new accounts as it takes in an hour. "
@@ -61,6 +62,8 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             user = form.save()
             moved = old != user.time_zone
             held = keep_clock_times(user, zone(old), zone(user.time_zone)) if moved else 0
+            if moved:  # Weeks are read in the new zone now.
+                rollups.rebuild(user)
         saved = "Saved your settings."
         if moved:
             saved += " Your entries keep the times you gave them."

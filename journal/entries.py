@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from journal.forms import EntryForm
 from journal.models import EARLIEST, Interaction
+from patterns import rollups
 from patterns.labels import label_entry
 
 
@@ -25,8 +26,19 @@ def save_entry(form: EntryForm) -> Interaction:
     new = form.instance.pk is None
     try:
         with transaction.atomic():
+            # An edit may move the entry to another week or person: both weeks count again.
+            before = (
+                []
+                if new
+                else list(
+                    Interaction.objects.filter(pk=form.instance.pk).values_list(
+                        "person_id", "occurred_at"
+                    )
+                )
+            )
             entry = form.save()
             label_entry(entry, new=new)
+            rollups.refresh_entries(form.user, [*before, entry])
     except IntegrityError:
         # Two identical posts raced each other past the check above.
         existing = Interaction.objects.filter(user=form.user, token=token).first()

@@ -6,6 +6,7 @@ from uuid import uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +20,7 @@ from journal.entries import save_entry
 from journal.forms import EntryForm
 from journal.models import TRASH_DAYS, Interaction, Person, purge_expired_trash
 from journal.sealing import MatchingRows
+from patterns import rollups
 from patterns.categories import CATEGORIES
 from patterns.models import EntryCategory
 
@@ -208,8 +210,10 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     if request.method != "POST":
         return render(request, "journal/entry_delete.html", {"entry": entry})
-    entry.deleted = timezone.now()
-    entry.save(update_fields=["deleted"])
+    with transaction.atomic():
+        entry.deleted = timezone.now()
+        entry.save(update_fields=["deleted"])
+        rollups.refresh_entries(request.user, [entry])
     purge_expired_trash(request.user)
     if request.htmx:
         return render(request, "journal/log.html#deleted", {"entry": entry})
@@ -221,8 +225,10 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Interaction.objects.in_trash(request.user), pk=pk)
-    entry.deleted = None
-    entry.save(update_fields=["deleted"])
+    with transaction.atomic():
+        entry.deleted = None
+        entry.save(update_fields=["deleted"])
+        rollups.refresh_entries(request.user, [entry])
     if request.htmx:
         entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
         return HttpResponse(entry_card(entry, request, focus=True))

@@ -3,11 +3,12 @@
 import re
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from journal.models import Interaction
-from patterns import learned, tuning
+from patterns import learned, rollups, tuning
 from patterns.classifier import Facts, classify
 from patterns.models import EntryCategory, Source
 
@@ -77,9 +78,10 @@ def auto_rows(entry: Interaction, tuning: learned.Tuning | None = None) -> list[
     ]
 
 
-def label_entries(entries: Iterable[Interaction]) -> int:
+def label_entries(entries: Iterable[Interaction], refresh: bool = True) -> int:
     """Re-run the classifier over entries, replacing automatic rows only, each with its
-    account's own adjustment. Queries: 4."""
+    account's own adjustment, and count their weeks again (unless the caller does: not
+    `refresh`). Queries: 4, and 3 per account with `refresh`."""
     entries = list(entries)
     if not entries:
         return 0
@@ -98,6 +100,11 @@ def label_entries(entries: Iterable[Interaction]) -> int:
     with transaction.atomic():
         EntryCategory.objects.filter(interaction__in=entries, source=Source.AUTO).delete()
         EntryCategory.objects.bulk_create(rows)
+        if refresh:
+            for user in get_user_model().objects.filter(
+                pk__in={entry.user_id for entry in entries}
+            ):
+                rollups.refresh_entries(user, [e for e in entries if e.user_id == user.pk])
     return len(rows)
 
 
@@ -106,11 +113,18 @@ def label_entry(entry: Interaction, new: bool = False) -> None:
     if new:
         EntryCategory.objects.bulk_create(auto_rows(entry, tuning.load(entry.user_id)))
     else:
-        label_entries([entry])
+        label_entries([entry], refresh=False)  # save_entry counts its weeks
 
 
 def correct(entry: Interaction, category: str, present: bool) -> None:
     """Record the person's own call on a category. It wins over the classifier for good."""
+    with transaction.atomic():
+        _correct(entry, category, present)
+        rollups.refresh_entries(entry.user, [entry])
+    tuning.learn_from(entry, category, present, facts_for(entry))
+
+
+def _correct(entry: Interaction, category: str, present: bool) -> None:
     EntryCategory.objects.update_or_create(
         interaction=entry,
         category=category,
@@ -122,4 +136,3 @@ def correct(entry: Interaction, category: str, present: bool) -> None:
             "score": 1.0 if present else 0.0,
         },
     )
-    tuning.learn_from(entry, category, present, facts_for(entry))

@@ -71,3 +71,40 @@ class Tuning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.corrections} corrections learned by {self.user_id}"
+
+
+class WeekRollup(models.Model):
+    """One person's sums for one local week, kept with every write that changes them.
+
+    `week` is the Monday of the ISO week in the account's time zone; its Sunday has a row
+    of its own (`sunday`), so weeks that start on Sunday add up from the same rows, and
+    entries imported from chats have theirs (`chat`), which the weekly view can leave out.
+    Only
+    entries outside the trash count. Sums, never text: `counts` holds signs per category
+    slug and `hours` entries per "isoday,hour" (the map of hours). patterns.rollups keeps
+    them; `rebuild_rollups` writes them again from the entries.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    person = models.ForeignKey("journal.Person", on_delete=models.CASCADE)
+    week = models.DateField()
+    sunday = models.BooleanField(default=False)
+    chat = models.BooleanField(default=False)  # entries imported from chats, apart
+    total = models.PositiveIntegerField(default=0)
+    signed = models.PositiveIntegerField(default=0)
+    feeling_sum = models.IntegerField(default=0)
+    me = models.PositiveIntegerField(default=0)
+    them = models.PositiveIntegerField(default=0)
+    counts = models.JSONField(default=dict)
+    hours = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "week", "sunday", "chat"], name="weekrollup_unique_week"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "week"], name="weekrollup_user_week")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} in the week of {self.week}"

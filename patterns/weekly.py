@@ -1,9 +1,9 @@
 """The weekly view, a week's entries in one category, and the person page charts.
 
-The last 90 days of entries are loaded once (patterns.people.recent_rows): this week's
-sentences, the person patterns and the 12-week charts come from them. Longer ranges, and
-the map of hours, run one grouped query each (sums in the database, in the user's time
-zone). `patterns.charts` turns the sums into figures and tables.
+Charts read the week sums patterns.rollups keeps (one query each, a row per week and
+person, whatever the number of entries). The last 90 days of entries are loaded once
+(patterns.people.recent_rows) for this week's sentences and the person patterns.
+`patterns.charts` turns the sums into figures and tables.
 """
 
 import json
@@ -12,18 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import (
-    Case,
-    Count,
-    DateField,
-    Exists,
-    OuterRef,
-    Q,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -37,14 +26,11 @@ from journal.models import EARLIEST, ChatConversation, Interaction, Person
 from journal.views import parse_id, with_categories, with_days
 from patterns import charts
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
+from patterns.models import WeekRollup
 from patterns.people import (
-    RECENT_DAYS,
-    RECENT_MAX,
     Row,
-    entry_signs,
     find_patterns,
     recent_rows,
-    sign_set,
     signed_count,
 )
 
@@ -75,120 +61,61 @@ WEEK_ENTRIES_LIMIT = 100
 # Queries ---------------------------------------------------------------------------
 
 
-SUMS = {
-    "total": Count("pk"),
-    "feeling_sum": Sum("feeling"),
-    "me": Count("pk", filter=Q(initiated_by="me")),
-    "them": Count("pk", filter=Q(initiated_by="them")),
-}
+def rollup_rows(user, person: Person | None, first: date | None, chats_apart: bool = False):
+    """The account's week sums (patterns.rollups) from the week of `first` (None: all of
+    them), one person's or everyone's, without imported chats if `chats_apart`. One
+    query; rows as many as weeks and people (two where a week has chats)."""
+    rows = WeekRollup.objects.filter(user=user)
+    if chats_apart:
+        rows = rows.filter(chat=False)
+    if person is not None:
+        rows = rows.filter(person=person)
+    if first is not None:  # the ISO week holding `first`: its Sunday may open `first`'s week
+        rows = rows.filter(week__gte=first - timedelta(days=first.weekday()))
+    return rows
 
 
-def _sums(entries, keys: list[str]) -> list[dict]:
-    """The sums every weekly chart reads, per group of `entries` sharing `keys`. One query.
+def week_start_of(row: WeekRollup, week_start: int) -> date:
+    """The start of the account's week that a rollup row falls in."""
+    if week_start == 6:  # week_of() keeps to the dates Python can hold
+        return charts.week_of(row.week + timedelta(days=6 if row.sunday else 0), week_start)
+    return row.week
 
-    The database groups by `keys` and by the set of signs an entry has; the few groups
-    with different signs are added up here.
-    """
-    rows = entries.annotate(signs=entry_signs()).values(*keys, "signs").annotate(**SUMS).order_by()
-    groups: dict[tuple, dict] = {}
+
+def sum_weeks(rows, week_start: int, first: date | None = None) -> list[charts.Week]:
+    """Sums per week of the account's from rollup `rows`, from the week starting `first`."""
+    found: dict[date, charts.Week] = {}
     for row in rows:
-        group = groups.get(key := tuple(row[k] for k in keys))
-        if group is None:
-            group = groups[key] = {k: row[k] for k in keys} | dict.fromkeys(
-                ["total", "signed", "feeling_sum", "me", "them", *(f"n_{s}" for s in SLUGS)], 0
-            )
-        n, signs = row["total"], sign_set(row["signs"])
-        group["total"] += n
-        group["feeling_sum"] += row["feeling_sum"] or 0
-        group["me"] += row["me"]
-        group["them"] += row["them"]
-        if signs:
-            group["signed"] += n
-            for slug in signs:
-                group[f"n_{slug}"] += n
-    return list(groups.values())
-
-
-def _week(row: dict, start: date) -> charts.Week:
-    return charts.Week(
-        start=start,
-        total=row["total"],
-        signed=row["signed"],
-        feeling_sum=row["feeling_sum"] or 0,
-        me=row["me"],
-        them=row["them"],
-        counts={slug: row[f"n_{slug}"] for slug in SLUGS if row[f"n_{slug}"]},
-    )
-
-
-def week_rows(entries, tz, week_start: int) -> list[charts.Week]:
-    """Sums per week of `entries`, weeks read in `tz`. One grouped query.
-
-    TruncWeek gives the Monday of the ISO week in the user's zone. For weeks that start
-    on Sunday, Sundays are grouped apart and moved to the week they open.
-    """
-    rows = entries.annotate(week=Trunc("occurred_at", "week", output_field=DateField(), tzinfo=tz))
-    keys = ["week"]
-    if week_start == 6:
-        rows = rows.annotate(
-            iso_day=ExtractIsoWeekDay("occurred_at", tzinfo=tz),
-            sunday=Case(When(iso_day=7, then=Value(True)), default=Value(False)),
+        start = week_start_of(row, week_start)
+        if first is not None and start < first:
+            continue
+        week = found.get(start) or found.setdefault(start, charts.Week(start))
+        week.add(
+            charts.Week(start, row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts)
         )
-        keys.append("sunday")
-    found = []
-    for row in _sums(rows, keys):
-        start = row["week"]
-        if week_start == 6:  # week_of() keeps to the dates Python can hold
-            start = charts.week_of(start + timedelta(days=6 if row["sunday"] else 0), week_start)
-        found.append(_week(row, start))
-    return found
-
-
-def rows_by_week(rows: list[Row], tz, week_start: int) -> list[charts.Week]:
-    """Sums per week of entries already loaded, weeks read in `tz`: week_rows without a
-    query."""
-    weeks: dict[date, charts.Week] = {}
-    for r in rows:
-        start = charts.week_of(r.occurred_at.astimezone(tz).date(), week_start)
-        week = weeks.get(start) or weeks.setdefault(start, charts.Week(start))
-        week.total += 1
-        week.feeling_sum += r.feeling
-        week.me += r.initiated_by == "me"
-        week.them += r.initiated_by == "them"
-        if r.categories:
-            week.signed += 1
-            for slug in r.categories:
-                week.counts[slug] = week.counts.get(slug, 0) + 1
-    return list(weeks.values())
+    return list(found.values())
 
 
 def weeks_since(
-    entries, recent: dict[int, list[Row]], since: datetime | None, user, now: datetime
+    user, person: Person | None, first: date | None, chats_apart: bool = False
 ) -> list[charts.Week]:
-    """Sums per week of `entries` from `since` (None: all of them, from 1970).
-
-    Counted from `recent` (recent_rows of the same entries, loaded anyway for the
-    patterns) when it holds every entry since then, else in the database (1 query).
-    """
-    loaded = [r for rows in recent.values() for r in rows]
-    if since and since >= now - timedelta(days=RECENT_DAYS) and len(loaded) < RECENT_MAX:
-        return rows_by_week([r for r in loaded if r.occurred_at >= since], user.tz, user.week_start)
-    # "All time" starts in 1970 at the earliest: older dates are typos, refused since.
-    return week_rows(entries.filter(occurred_at__gte=since or EARLIEST), user.tz, user.week_start)
+    """Sums per week from the week starting `first` (None: since the first entry), read
+    from the rollups. One query, whatever the number of entries."""
+    rows = rollup_rows(user, person, first, chats_apart).defer("hours")
+    return sum_weeks(rows, user.week_start, first)
 
 
-def hour_cells(entries, tz) -> dict[tuple[int, int], int]:
-    """Entries by (ISO weekday, hour) in `tz`. One grouped query, at most 168 rows."""
-    rows = (
-        entries.annotate(
-            day=ExtractIsoWeekDay("occurred_at", tzinfo=tz),
-            hour=ExtractHour("occurred_at", tzinfo=tz),
-        )
-        .values("day", "hour")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return {(r["day"], r["hour"]): r["n"] for r in rows}
+def hour_cells(rows, week_start: int, first: date) -> dict[tuple[int, int], int]:
+    """Entries by (ISO weekday, hour) in the account's zone, from the week starting
+    `first`, added up from rollup `rows`."""
+    cells: dict[tuple[int, int], int] = {}
+    for row in rows:
+        if week_start_of(row, week_start) < first:
+            continue
+        for key, n in row.hours.items():
+            day, hour = (int(part) for part in key.split(","))
+            cells[(day, hour)] = cells.get((day, hour), 0) + n
+    return cells
 
 
 # Plain helpers ---------------------------------------------------------------------
@@ -369,24 +296,18 @@ def _person_param(request: HttpRequest) -> Person | None:
 def weekly_context(user, range_key: str, person: Person | None, chats_apart: bool = False) -> dict:
     """Everything the weekly page shows. Queries: 2 or 3, whatever the history.
 
-    The people for the filter, and the last RECENT_DAYS days of entries: this week's
-    sentences, the person patterns and a short range's weeks come from those. A longer
-    range sums its weeks in the database. `chats_apart`: conversations imported from
+    The people for the filter, the range's week sums (patterns.rollups), and the last
+    RECENT_DAYS days of entries for this week's sentences and the person patterns.
+    `chats_apart`: conversations imported from
     chats are left out (each person's page shows them on their own).
     """
     tz = user.tz
     now = timezone.now()
     now_week = this_week(user, now)
     span = RANGES[range_key]
-    entries = Interaction.objects.for_user(user)
-    if person:
-        entries = entries.filter(person=person)
-    if chats_apart:
-        entries = entries.filter(chat__isnull=True)
     first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
     recent = recent_rows(user, person, now, chats_apart)  # the latest active person first
-    since = local_midnight(first, tz) if first else None
-    rows = weeks_since(entries, recent, since, user, now)
+    rows = weeks_since(user, person, first, chats_apart)
     starts = [r.start for r in rows]
     weeks = charts.fill_weeks(
         charts.week_list(first or min(starts, default=now_week), max([now_week, *starts])), rows
@@ -524,18 +445,18 @@ def week_entries(request: HttpRequest) -> HttpResponse:
 def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datetime) -> dict:
     """The four charts on a person's page; `recent` is recent_rows(user, person, now).
 
-    Queries: 1 (the map of hours), whatever the history.
+    Queries: 1 (a year of the person's rollups: the weeks and the map of hours),
+    whatever the history.
     """
-    tz = user.tz
     now_week = this_week(user, now)
     first = now_week - timedelta(weeks=PERSON_WEEKS - 1)
-    entries = Interaction.objects.for_user(user).filter(person=person)
-    rows = weeks_since(entries, recent, local_midnight(first, tz), user, now)
+    year = now_week - timedelta(weeks=HOURS_WEEKS - 1)
+    found = list(rollup_rows(user, person, year))
+    rows = sum_weeks(found, user.week_start, first)
     weeks = charts.fill_weeks(
         charts.week_list(first, max([now_week, *(r.start for r in rows)])), rows
     )
-    year = local_midnight(now_week - timedelta(weeks=HOURS_WEEKS - 1), tz)
-    cells = hour_cells(entries.filter(occurred_at__gte=year), tz)
+    cells = hour_cells(found, user.week_start, year)
     links = week_links(weeks, person)
     quiet = not any(w.total for w in weeks)
     name = person.name

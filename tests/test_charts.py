@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from journal.models import Interaction
-from patterns import charts
+from patterns import charts, rollups
 from patterns.categories import SLUGS
 from patterns.models import EntryCategory
 
@@ -190,6 +190,7 @@ def log_on(user, person, day: date, sign: str = "left_on_read") -> None:
         text=f"entry on {day}",
     )
     EntryCategory.objects.create(interaction=entry, category=sign, reasons=["test"])
+    rollups.refresh_entries(user, [entry])  # as the log form does
 
 
 def page_figure(response, name: str = "weekly") -> dict:

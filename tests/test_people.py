@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Interaction, Person
+from patterns import rollups
 from patterns.models import EntryCategory
 from tests.clock import LATE_2026
 
 
 def make_entry(person: Person, text: str = "We talked.", days_ago: float = 1, **fields):
-    return Interaction.objects.create(
+    entry = Interaction.objects.create(
         user=person.user,
         person=person,
         text=text,
@@ -23,6 +24,8 @@ def make_entry(person: Person, text: str = "We talked.", days_ago: float = 1, **
         occurred_at=fields.pop("occurred_at", timezone.now() - timedelta(days=days_ago)),
         **fields,
     )
+    rollups.refresh_entries(person.user, [entry])  # as the log form does
+    return entry
 
 
 def body_of(response) -> str:

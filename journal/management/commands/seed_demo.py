@@ -15,6 +15,7 @@ from accounts import crypto
 from accounts.models import User, validate_time_zone
 from journal import demo
 from journal.models import Interaction, Person
+from patterns import rollups
 from patterns.labels import auto_rows
 from patterns.models import EntryCategory
 
@@ -76,6 +77,7 @@ class Command(BaseCommand):
             Interaction.objects.bulk_create(rows, batch_size=BATCH)
             categories = self._classify(rows)
             EntryCategory.objects.bulk_create(categories, batch_size=BATCH)
+            rollups.rebuild(user)
 
         seconds = time.perf_counter() - started
         self.stdout.write(
