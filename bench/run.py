@@ -95,7 +95,8 @@ def endpoints(entry_body: str, hint_body: str) -> list[Endpoint]:
         Endpoint("log", "log page", "/"),
         Endpoint("post", "post an entry (htmx)", "/entries/new/", "POST", entry_body, True),
         Endpoint("hint", "category hint (htmx)", "/patterns/hint/", "POST", hint_body, True),
-        Endpoint("weekly", "weekly view, all", "/patterns/"),
+        Endpoint("weekly", "weekly view, 12 weeks", "/patterns/"),
+        Endpoint("weekly_all", "weekly view, all time", "/patterns/?range=all"),
         Endpoint("weekly_person", "weekly view, one person", "/patterns/?person={person}"),
         Endpoint("person", "person page", "/people/{person}/"),
         Endpoint("export", "export (JSON, 1 conn.)", "/accounts/export/json/"),
@@ -750,8 +751,11 @@ def main() -> None:
 
         accounts = {size: User.objects.get(username=name) for size, name in users.items()}
         if args.per_day > 0:
+            from patterns import rollups
+
             for user in accounts.values():
                 spread(user.pk, args.per_day)
+                rollups.rebuild(user)  # spread() moved every entry behind the app's back
         with connection.cursor() as cursor:
             # spread() rewrote every row: clean up and count, as autovacuum would have done.
             cursor.execute("VACUUM ANALYZE")
