@@ -3,7 +3,6 @@
 import re
 from collections.abc import Iterable
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -81,7 +80,8 @@ def auto_rows(entry: Interaction, tuning: learned.Tuning | None = None) -> list[
 def label_entries(entries: Iterable[Interaction], refresh: bool = True) -> int:
     """Re-run the classifier over entries, replacing automatic rows only, each with its
     account's own adjustment, and count their weeks again (unless the caller does: not
-    `refresh`). Queries: 4, and 3 per account with `refresh`."""
+    `refresh`). Queries: 4, and 3 per account with `refresh` (its user read too, unless
+    the entries carry it)."""
     entries = list(entries)
     if not entries:
         return 0
@@ -101,9 +101,7 @@ def label_entries(entries: Iterable[Interaction], refresh: bool = True) -> int:
         EntryCategory.objects.filter(interaction__in=entries, source=Source.AUTO).delete()
         EntryCategory.objects.bulk_create(rows)
         if refresh:
-            for user in get_user_model().objects.filter(
-                pk__in={entry.user_id for entry in entries}
-            ):
+            for user in {entry.user_id: entry.user for entry in entries}.values():
                 rollups.refresh_entries(user, [e for e in entries if e.user_id == user.pk])
     return len(rows)
 

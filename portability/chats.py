@@ -31,6 +31,7 @@ from journal.models import (
     Person,
     Reply,
 )
+from patterns import rollups
 from patterns.labels import label_entries
 from portability.chat.figures import Conversation
 from portability.chat.parse import Chat, ChatError, Message, minute_of, moment
@@ -209,10 +210,11 @@ def store_chat(
             stored.already_there += 1
             if _changed(match, c) or (kept.get(index) and c.start <= match.start):
                 longer[match.pk] = (c, kept.get(index, ""))
-        changed = []
+        changed, before = [], []
         rows = ChatConversation.objects.filter(pk__in=longer).select_related("interaction")
         for row in rows:
             row.interaction.user = user  # labelling reads the zone from it
+            before.append((row.interaction.person_id, row.interaction.occurred_at))
             changed.append(_update(row, chat, *longer[row.pk], tz))
         try:
             with transaction.atomic():
@@ -225,7 +227,8 @@ def store_chat(
         stored.created = len(new)
         entries = [e for e, _ in new] + changed
         for start in range(0, len(entries), BATCH):
-            label_entries(entries[start : start + BATCH])
+            label_entries(entries[start : start + BATCH])  # counts their weeks again too
+        rollups.refresh_entries(user, before)  # a longer chat may start a week earlier
     return stored
 
 

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from journal.models import Interaction
+from patterns import rollups
 from tests import chat_fixtures as fx
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -104,7 +105,8 @@ def test_the_part_costs_one_query_however_long_the_chat(alice_client, alice, tmp
 def test_the_weekly_view_counts_imported_chats_or_leaves_them_out(alice_client, alice, tmp_path):
     imported(tmp_path)
     person = alice.person_set.get()
-    Interaction.objects.create(user=alice, person=person, feeling=-1, occurred_at=fx.NOW)
+    logged = Interaction.objects.create(user=alice, person=person, feeling=-1, occurred_at=fx.NOW)
+    rollups.refresh_entries(alice, [logged])  # as the log form does
     alice.week_start = 0
     alice.save(update_fields=["week_start"])
     url = reverse("patterns-weekly")
