@@ -13,6 +13,8 @@ from journal.forms import PersonForm
 from journal.models import Interaction, Person
 from journal.views import with_categories, with_days
 from patterns.chats import chat_section
+from patterns.basics import crossed_lines
+from patterns.models import Decision
 from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
@@ -61,6 +63,11 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
     context["chats"] = chat_section(request.user, person)  # 1 query
+    # The lines they crossed (2-3 queries) and the decisions about them (1 query).
+    context["crossed"] = crossed_lines(request.user, {person.pk: person.name}, now, person).get(
+        person.pk, []
+    )
+    context["decisions"] = list(Decision.objects.for_user(request.user).filter(person=person))
     # Their latest word was a clear answer, or the writer's was a step back: say so,
     # rather than offer to ask for clarity.
     if entries:

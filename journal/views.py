@@ -22,7 +22,7 @@ from journal.models import TRASH_DAYS, Interaction, Person, purge_expired_trash
 from journal.sealing import MatchingRows
 from patterns import rollups
 from patterns.categories import CATEGORIES
-from patterns.models import EntryCategory
+from patterns.models import Decision, EntryCategory
 
 PAGE_SIZE = 20
 
@@ -144,6 +144,9 @@ def log(request: HttpRequest) -> HttpResponse:
     context = _log_context(request, _blank_form(request))
     if request.htmx and request.htmx.target == "timeline":
         return render(request, "journal/log.html#timeline", context)
+    # Decisions whose "look again" date has come: 1 query, on the full page only.
+    today = timezone.localdate(timezone=request.user.tz)
+    context["due"] = list(Decision.objects.due(request.user, today).select_related("person"))
     return render(request, "journal/log.html", context)
 
 

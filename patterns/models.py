@@ -1,7 +1,9 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from journal.models import Interaction
 from journal.sealing import SealedQuerySet, SealedTextField
@@ -108,3 +110,123 @@ class WeekRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} in the week of {self.week}"
+
+class Line(models.TextChoices):
+    """The kinds of line a person can set, each with the number they choose."""
+
+    REPLIES = "replies", "Replies within __ hours on most days"
+    CANCELLATIONS = "cancellations", "No more than __ cancellations without another time"
+    REACH_OUT = "reach_out", "They reach out first at least __ times in 10"
+    DAYLIGHT = "daylight", "At most __% of contact after 10 pm"
+    CLARITY = "clarity", "After I ask for clarity, an answer within __ days"
+    OWN_WORDS = "own_words", "In my own words"
+
+
+# The highest number each line takes; own words take none.
+LINE_LIMITS = {
+    Line.REPLIES: 24 * 14,
+    Line.CANCELLATIONS: 30,
+    Line.REACH_OUT: 10,
+    Line.DAYLIGHT: 100,
+    Line.CLARITY: 60,
+}
+
+
+class BasicQuerySet(SealedQuerySet):
+    def for_user(self, user) -> "BasicQuerySet":
+        return self.filter(user=user)
+
+
+class Basic(models.Model):
+    """One line a person set while calm: for everyone (no person) or for one person."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        "journal.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="basics"
+    )
+    line = models.CharField(max_length=16, choices=Line.choices)
+    number = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Sealed (journal.sealing), bound to `uid`: what they need, in their own words.
+    words = SealedTextField(blank=True, max_length=1000, row="uid")
+    created = models.DateTimeField(auto_now_add=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = BasicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "id"]
+        constraints = [
+            # Sealed words are bound to the uid: no two lines may share one.
+            models.UniqueConstraint(fields=["uid"], name="basic_unique_uid"),
+        ]
+        indexes = [
+            # The basics page and every line check: one user's lines.
+            models.Index(fields=["user", "created"], name="basic_user_created"),
+        ]
+
+    def __str__(self) -> str:
+        return self.sentence
+
+    def clean(self) -> None:
+        if self.line == Line.OWN_WORDS:
+            if not self.words.strip():
+                raise ValidationError({"words": "Write what you need, in a few words."})
+            return
+        top = LINE_LIMITS.get(self.line)
+        if self.number is None or top is None or not 0 <= self.number <= top:
+            raise ValidationError({"number": f"Choose a number from 0 to {top}."})
+
+    @property
+    def sentence(self) -> str:
+        if self.line == Line.OWN_WORDS:
+            return "In your own words"
+        return Line(self.line).label.replace("__", str(self.number))
+
+
+class Choice(models.TextChoices):
+    KEEP = "keep", "Keep going"
+    CLARITY = "clarity", "Ask for clarity"
+    STEP_BACK = "step_back", "Step back"
+    END = "end", "End it"
+
+
+class DecisionQuerySet(SealedQuerySet):
+    def for_user(self, user) -> "DecisionQuerySet":
+        return self.filter(user=user)
+
+    def due(self, user, today) -> "DecisionQuerySet":
+        """Decisions whose look-again date has come and not been looked at."""
+        return self.filter(user=user, look_again__lte=today, looked=False)
+
+
+class Decision(models.Model):
+    """What a person decided about someone in a weekly review."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    person = models.ForeignKey("journal.Person", on_delete=models.CASCADE, related_name="decisions")
+    choice = models.CharField(max_length=16, choices=Choice.choices)
+    feeling = models.SmallIntegerField(null=True, blank=True)
+    # Sealed (journal.sealing), bound to `uid`.
+    note = SealedTextField(blank=True, max_length=2000, row="uid")
+    look_again = models.DateField(null=True, blank=True)
+    looked = models.BooleanField(default=False)
+    decided = models.DateTimeField(default=timezone.now)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided", "-id"]
+        constraints = [
+            # Sealed notes are bound to the uid: no two decisions may share one.
+            models.UniqueConstraint(fields=["uid"], name="decision_unique_uid"),
+        ]
+        indexes = [
+            # The person page's list of decisions and their chart markers.
+            models.Index(fields=["person", "-decided"], name="decision_person_time"),
+            # The log page's "look again" reminders.
+            models.Index(fields=["user", "look_again"], name="decision_look_again"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_choice_display()} about {self.person_id}"

@@ -18,7 +18,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 from guidance.pages import PAGES
 from journal.models import Interaction, Person
 from patterns.categories import CATEGORIES
-from patterns.models import EntryCategory, Source
+from patterns.models import Basic, Decision, EntryCategory, Line, Source
 
 # Which of Alice's objects fills the <pk> of each URL name. Add new views here.
 OWNED = {
@@ -31,6 +31,8 @@ OWNED = {
     "journal-person-delete": "person",
     "guidance-clarity": "person",
     "accounts-passkey-remove": "passkey",
+    "patterns-basic-delete": "basic",
+    "patterns-decision-looked": "decision",
 }
 # Keyword arguments that name our own public content, not anyone's data.
 PUBLIC_KWARGS = {
@@ -115,7 +117,16 @@ def alices(alice) -> dict:
     passkey = WebAuthnCredential.objects.create(
         user=alice, name="alice-passkey-7f3a", credential_id=b"alice", public_key=b"key"
     )
-    return {"person": person, "entry": entry, "trashed": trashed, "passkey": passkey}
+    basic = Basic.objects.create(user=alice, person=person, line=Line.OWN_WORDS, words="x-7f3a")
+    decision = Decision.objects.create(user=alice, person=person, choice="keep", note="d-7f3a")
+    return {
+        "person": person,
+        "entry": entry,
+        "trashed": trashed,
+        "passkey": passkey,
+        "basic": basic,
+        "decision": decision,
+    }
 
 
 def snapshot(user) -> list:
@@ -124,6 +135,8 @@ def snapshot(user) -> list:
         list(Interaction.objects.filter(user=user).values().order_by("pk")),
         list(EntryCategory.objects.filter(interaction__user=user).values().order_by("pk")),
         list(WebAuthnCredential.objects.filter(user=user).values().order_by("pk")),
+        list(Basic.objects.filter(user=user).values().order_by("pk")),
+        list(Decision.objects.filter(user=user).values().order_by("pk")),
     ]
 
 
