@@ -18,7 +18,7 @@ from django.utils import timezone
 from accounts.reauth import require_recent_password
 from accounts.two_step import factors_of
 from journal.models import ChatConversation, Interaction, Person
-from patterns.models import EntryCategory, Tuning
+from patterns.models import Basic, Decision, EntryCategory, Tuning
 
 FORMAT = "almost-export"
 VERSION = 1
@@ -136,8 +136,29 @@ def second_step_record(user) -> dict:
     }
 
 
+def basic_record(basic: Basic) -> dict:
+    return {
+        "person": person_key(basic.person_id) if basic.person_id else None,
+        "line": basic.line,
+        "number": basic.number,
+        "words": basic.words,
+    }
+
+
+def decision_record(decision: Decision) -> dict:
+    return {
+        "person": person_key(decision.person_id),
+        "choice": decision.choice,
+        "feeling": decision.feeling,
+        "note": decision.note,
+        "look_again": decision.look_again.isoformat() if decision.look_again else None,
+        "looked": decision.looked,
+        "decided": iso(decision.decided),
+    }
+
+
 def json_chunks(user) -> Iterator[str]:
-    """The export as JSON text, piece by piece. Queries: 7."""
+    """The export as JSON text, piece by piece. Queries: 9."""
     head = {
         "format": FORMAT,
         "version": VERSION,
@@ -156,6 +177,11 @@ def json_chunks(user) -> Iterator[str]:
     yield from _items(
         interaction_record(entry, rows) for entry, rows in entries_with_categories(user)
     )
+    yield '],\n "basics": ['
+    yield from _items(basic_record(b) for b in Basic.objects.filter(user=user).order_by("pk"))
+    yield '],\n "decisions": ['
+    decisions = Decision.objects.filter(user=user).order_by("pk")
+    yield from _items(decision_record(d) for d in decisions)
     yield '],\n "learned": ' + json.dumps(learned_record(user), ensure_ascii=False) + "\n}\n"
 
 

@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -39,7 +39,7 @@ from journal.models import (
 from patterns import learned
 from patterns.categories import BY_SLUG
 from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
-from patterns.models import EntryCategory, Source
+from patterns.models import LINE_LIMITS, Basic, Choice, Decision, EntryCategory, Line, Source
 
 MAX_EXPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 10
@@ -71,6 +71,8 @@ class Plan:
     people: list[tuple[str, Person, datetime]] = field(default_factory=list)
     count: int = 0
     tuning: learned.Tuning | None = None  # what the corrections taught the classifier
+    basics: list[tuple[str | None, Basic]] = field(default_factory=list)  # person key or None
+    decisions: list[tuple[str, Decision]] = field(default_factory=list)
     _records: "Records | None" = None
 
     def entries(self) -> Iterator[PlannedEntry]:
@@ -343,7 +345,52 @@ def _read(r: _Reader, doc: dict) -> Plan:
         )
         plan.people.append((key, person, r.moment(record, "created", where, default=None)))
     plan.tuning = _tuning(r, doc)
+    _basics_and_decisions(r, doc, keys, plan)
     return plan
+
+
+def _person(r: _Reader, record: dict, where: str, keys: set[str], null: bool = False):
+    key = r.get(record, "person", where, None if null else MISSING)
+    if (key is not None or not null) and key not in keys:
+        return r.fail(where, "the person isn't in the file's list of people")
+    return key
+
+
+def _basics_and_decisions(r: _Reader, doc: dict, keys: set[str], plan: Plan) -> None:
+    """The lines the person set, and the decisions of their weekly reviews."""
+    for i, record in enumerate(r.items(doc, "basics", "The file"), start=1):
+        where = f"Basic {i}"
+        if not isinstance(record, dict):
+            r.fail(where, "should be an object")
+            continue
+        line = r.choice(record, "line", where, Line, blank=False)
+        top = LINE_LIMITS.get(line, 0)
+        own = line == Line.OWN_WORDS
+        basic = Basic(
+            line=line,
+            number=r.number(record, "number", where, low=0, high=top, integer=True, null=own),
+            words=r.text(record, "words", where, max_length=1000, blank=not own, default=""),
+        )
+        plan.basics.append((_person(r, record, where, keys, null=True), basic))
+    for i, record in enumerate(r.items(doc, "decisions", "The file"), start=1):
+        where = f"Decision {i}"
+        if not isinstance(record, dict):
+            r.fail(where, "should be an object")
+            continue
+        look = r.get(record, "look_again", where, None)
+        try:
+            look = None if look is None else date.fromisoformat(look)
+        except (TypeError, ValueError):
+            look = r.fail(where, "“look_again” should be a date like 2026-05-03")
+        decision = Decision(
+            choice=r.choice(record, "choice", where, Choice, blank=False),
+            feeling=r.number(record, "feeling", where, low=-3, high=3, integer=True, null=True),
+            note=r.text(record, "note", where, max_length=2000, default=""),
+            look_again=look,
+            looked=r.boolean(record, "looked", where, default=False),
+            decided=r.moment(record, "decided", where),
+        )
+        plan.decisions.append((_person(r, record, where, keys), decision))
 
 
 def _tuning(r: _Reader, doc: dict) -> learned.Tuning | None:

@@ -23,7 +23,7 @@ from accounts.models import ImportRun
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
 from journal.models import ChatConversation, Interaction, Person
 from patterns import rollups
-from patterns.models import EntryCategory, Tuning
+from patterns.models import Basic, Decision, EntryCategory, Tuning
 
 BATCH = 500
 log = logging.getLogger("almost.imports")
@@ -54,6 +54,7 @@ def restore(user, plan: Plan) -> tuple[int, int]:
             for _key, person, created in plan.people:
                 person.created = created or person.created
             Person.objects.bulk_update(people.values(), ["created"], batch_size=BATCH)
+            _write_basics_and_decisions(user, people, plan)
             if plan.tuning is not None:
                 Tuning.objects.create(
                     user=user, weights=plan.tuning.to_json(), corrections=plan.tuning.corrections
@@ -65,8 +66,18 @@ def restore(user, plan: Plan) -> tuple[int, int]:
     except BaseException:
         Person.objects.filter(user=user).delete()  # Their entries and categories go too.
         Tuning.objects.filter(user=user).delete()
+        Basic.objects.filter(user=user).delete()  # The lines for everyone.
         raise
     return len(people), entries
+
+
+def _write_basics_and_decisions(user, people: dict[str, Person], plan: Plan) -> None:
+    for key, basic in plan.basics:
+        basic.user, basic.person = user, people.get(key)
+    Basic.objects.bulk_create([basic for _key, basic in plan.basics])
+    for key, decision in plan.decisions:
+        decision.user, decision.person = user, people[key]
+    Decision.objects.bulk_create([decision for _key, decision in plan.decisions])
 
 
 def _write_entries(user, people: dict[str, Person], batch: list[PlannedEntry]) -> None:

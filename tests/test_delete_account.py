@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from journal.models import Interaction, Person
 from patterns.labels import correct, label_entry
+from patterns.models import Basic, Decision, Line
 
 PASSWORD = "correct horse battery"
 
@@ -75,6 +76,8 @@ def fill(user, name: str) -> None:
     correct(entry, "left_on_read", False)
     entry.deleted = timezone.now()
     entry.save(update_fields=["deleted"])
+    Basic.objects.create(user=user, line=Line.OWN_WORDS, words="Someone who shows up")
+    Decision.objects.create(user=user, person=person, choice="step_back", note="enough")
     LogEntry.objects.create(
         user=user,
         content_type=ContentType.objects.get_for_model(Person),
@@ -100,6 +103,7 @@ def test_deleting_an_account_leaves_no_row_of_it_in_any_table(client, alice, bob
     before = owned_rows(alice)
     bobs = {model: len(pks) for model, pks in owned_rows(bob).items()}
     assert len(before[Interaction]) == 2 and len(before[LogEntry]) == 1
+    assert len(before[Basic]) == 1 and len(before[Decision]) == 1
     if apps.is_installed("accounts") and "datakey" in apps.all_models["accounts"]:
         assert len(before[apps.get_model("accounts", "DataKey")]) == 1  # Her key for sealed text.
     assert len(sessions_of(alice)) == 2 and axes_rows("alice") >= 1

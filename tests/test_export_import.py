@@ -4,7 +4,7 @@ import csv
 import html
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.models import User
 from journal.models import Interaction, Person
 from patterns.labels import correct, label_entry
-from patterns.models import EntryCategory
+from patterns.models import Basic, Decision, EntryCategory, Line
 from tests.clock import LATE_2026
 
 # The journal these tests export holds fixed days of 2026; an import refuses future ones.
@@ -107,6 +107,17 @@ def journal(alice, sam):
     trashed = make_entry(alice, jo, text="Coffee, lovely.", feeling=3, feelings=["happy"])
     trashed.deleted = timezone.now() - timedelta(days=2)
     trashed.save(update_fields=["deleted"])
+    Basic.objects.create(user=alice, line=Line.CANCELLATIONS, number=1)
+    Basic.objects.create(user=alice, person=sam, line=Line.OWN_WORDS, words="Plans that happen.")
+    Decision.objects.create(
+        user=alice,
+        person=sam,
+        choice="step_back",
+        feeling=-2,
+        note="Not again. 🌧",
+        look_again=date(2026, 4, 1),
+        decided=datetime(2026, 3, 15, 9, tzinfo=UTC),
+    )
     return {"full": full, "trashed": trashed}
 
 
@@ -117,8 +128,8 @@ def normalised(export: dict) -> dict:
     del export["exported_at"], export["account"]["username"]
     for person in export["people"]:
         person["key"] = keys[person["key"]]
-    for entry in export["interactions"]:
-        entry["person"] = keys[entry["person"]]
+    for record in export["interactions"] + export["basics"] + export["decisions"]:
+        record["person"] = keys.get(record["person"])
     return export
 
 
@@ -155,6 +166,22 @@ def test_the_json_export_holds_every_field(alice_client, journal):
         "active": False,
     }
     assert export["interactions"][2]["deleted"] is not None  # The trash comes too.
+    sam_key = export["people"][0]["key"]
+    assert export["basics"] == [
+        {"person": None, "line": "cancellations", "number": 1, "words": ""},
+        {"person": sam_key, "line": "own_words", "number": None, "words": "Plans that happen."},
+    ]
+    assert export["decisions"] == [
+        {
+            "person": sam_key,
+            "choice": "step_back",
+            "feeling": -2,
+            "note": "Not again. 🌧",
+            "look_again": "2026-04-01",
+            "looked": False,
+            "decided": "2026-03-15T09:00:00+00:00",
+        }
+    ]
 
 
 def test_downloads_are_dated_private_attachments(alice_client, journal, time_machine):
@@ -181,6 +208,7 @@ def test_an_import_recreates_the_account_exactly(client, alice, journal):
 
     assert normalised(after) == normalised(before)
     assert len(after["interactions"]) == 3
+    assert len(after["basics"]) == 2 and after["decisions"][0]["note"] == "Not again. 🌧"
     compared = sum(len(entry) - 1 + len(entry["categories"]) * 5 for entry in after["interactions"])
     assert compared > 50
     carol.refresh_from_db()
@@ -214,6 +242,17 @@ def test_an_import_refuses_an_account_that_has_entries(alice_client, alice, jour
             b'{"format": "almost-export", "version": 1, "people": [{"key": "a", "name": "A"}],'
             b' "interactions": [{"person": "b", "occurred_at": "yesterday", "feeling": 9}]}',
             "Entry 1: the person isn",
+        ),
+        (
+            b'{"format": "almost-export", "version": 1, "people": [{"key": "a", "name": "A"}],'
+            b' "basics": [{"person": null, "line": "replies", "number": 999}]}',
+            "Basic 1: “number” should be between 0 and 336",
+        ),
+        (
+            b'{"format": "almost-export", "version": 1, "people": [{"key": "a", "name": "A"}],'
+            b' "decisions": [{"person": "b", "choice": "keep", "decided": "2026-01-01T00:00Z",'
+            b' "look_again": "soon"}]}',
+            "Decision 1: “look_again” should be a date",
         ),
         (
             b'{"format": "almost-export", "version": 1, "people": [{"key": "a", "name": "A\\u0000"}]}',
