@@ -78,12 +78,16 @@ def slow_replies(user, now: datetime, limits: dict[int, int]) -> dict[int, int]:
     return {row["person"]: row["n"] for row in rows}
 
 
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def _sentence(basic: Basic, name: str, sums: dict, slow: int, now: datetime) -> str | None:
     """What crossed `basic`, in the person's terms, or None if it holds."""
     n = basic.number
     if basic.line == Line.CANCELLATIONS and sums["cancelled"] > n:
         return (
-            f"{name} cancelled {sums['cancelled']} times in {LINE_DAYS} days without "
+            f"{name} cancelled {_times(sums['cancelled'])} in {LINE_DAYS} days without "
             f"offering another time; your line is {n}."
         )
     if basic.line == Line.REPLIES and sums["delays"] and slow * 2 > sums["delays"]:

@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString
 from journal.models import EARLIEST, ChatConversation, Interaction, Person
 from journal.views import parse_id, with_categories, with_days
 from patterns import charts
+from patterns.basics import crossed_lines
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.models import WeekRollup
 from patterns.people import (
@@ -363,6 +364,13 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         "cards": cards,
         "chats_apart": chats_apart,
         "has_chats": chats_apart or any(p.has_chats for p in people),
+        # The lines crossed in the last 30 days: 1 query, 2-3 once lines are set.
+        "crossed": [
+            (by_id[pk], found)
+            for pk, found in crossed_lines(
+                user, {p.pk: p.name for p in people}, now, person
+            ).items()
+        ],
     }
 
 

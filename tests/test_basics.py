@@ -93,7 +93,7 @@ def test_a_line_for_one_person_wins_over_the_line_for_everyone(alice_client, ali
     for person in (sam, jo):
         add(person, 3, plan_outcome="cancelled")
     assert "your line is" not in person_page(alice_client, sam)
-    assert "Jo cancelled 1 times" in person_page(alice_client, jo)
+    assert "Jo cancelled once" in person_page(alice_client, jo)
 
 
 def test_slow_replies_on_most_days_cross_the_reply_line(alice_client, alice, sam):
@@ -234,3 +234,13 @@ def test_deleting_a_person_removes_their_lines_and_decisions(alice_client, alice
     alice_client.post(reverse("journal-person-delete", args=[sam.pk]))
     assert list(Basic.objects.values_list("number", flat=True)) == [2]
     assert not Decision.objects.exists()
+
+
+def test_the_weekly_view_says_which_lines_were_crossed_and_offers_the_review(
+    alice_client, alice, sam
+):
+    Basic.objects.create(user=alice, line=Line.CANCELLATIONS, number=0)
+    add(sam, 4, plan_outcome="cancelled")
+    page = text(alice_client.get(reverse("patterns-weekly")))
+    assert "Sam cancelled once in 30 days without offering another time" in page
+    assert reverse("patterns-review") in page

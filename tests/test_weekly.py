@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from journal.models import Interaction, Person
 from patterns import charts, rollups, weekly
-from patterns.models import EntryCategory
+from patterns.models import Basic, Decision, EntryCategory, Line, Source
 from patterns.people import recent_rows
 
 WEEKLY = "/patterns/"
@@ -689,11 +689,13 @@ def seed(user, n: int, people: int = 8) -> list[Person]:
 
 
 # Session and user 2, the ?person= filter 1, the weeks' rollups 1, people for the filter
-# 1, and the last 90 days of entries 1 (this week's sentences, patterns).
-WEEKLY_QUERIES = 6
-# The person page: its own queries, the last 90 days of entries (patterns) 1, and a year
-# of the person's rollups 1 (the weekly charts and the map of hours).
-PERSON_PAGE_QUERIES = 12
+# 1, the last 90 days of entries 1 (this week's sentences, patterns), and the basics 3
+# (the lines, their 30 days' sums, the replies later than a line).
+WEEKLY_QUERIES = 9
+# The person page: its own queries, the last 90 days of entries (patterns) 1, a year of
+# the person's rollups 1 (the weekly charts and the map of hours), the basics 3 and the
+# decisions 1.
+PERSON_PAGE_QUERIES = 16
 
 
 @pytest.mark.parametrize("n", [100, 10_000])
@@ -702,6 +704,10 @@ def test_chart_pages_run_a_fixed_number_of_queries(
 ):
     cast = seed(alice, n)
     alice_client.get(WEEKLY)  # stamps the session, once seeding took over a minute
+    for line, number in ((Line.REPLIES, 6), (Line.CANCELLATIONS, 1), (Line.REACH_OUT, 5)):
+        Basic.objects.create(user=alice, line=line, number=number)
+    Basic.objects.create(user=alice, person=cast[0], line=Line.DAYLIGHT, number=10)
+    Decision.objects.create(user=alice, person=cast[0], choice="keep")
     pages = [
         (WEEKLY, WEEKLY_QUERIES),
         (WEEKLY + "?range=all", WEEKLY_QUERIES),
