@@ -57,17 +57,18 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     now = timezone.now()
     recent = recent_rows(request.user, person, now)  # 1 query, for the patterns and charts
-    charts = person_charts(request.user, person, recent, now)  # 1 query
+    decisions = list(Decision.objects.for_user(request.user).filter(person=person))  # 1 query
+    charts = person_charts(request.user, person, recent, now, decisions)  # 1 query
     shown = frozenset(entry.pk for entry in entries)
     patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
     context["chats"] = chat_section(request.user, person)  # 1 query
-    # The lines they crossed (2-3 queries) and the decisions about them (1 query).
+    # The lines they crossed: 1-3 queries.
     context["crossed"] = crossed_lines(request.user, {person.pk: person.name}, now, person).get(
         person.pk, []
     )
-    context["decisions"] = list(Decision.objects.for_user(request.user).filter(person=person))
+    context["decisions"] = decisions
     # Their latest word was a clear answer, or the writer's was a step back: say so,
     # rather than offer to ask for clarity.
     if entries:

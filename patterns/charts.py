@@ -285,10 +285,27 @@ def effort_figure(weeks: list[Week], name: str) -> dict:
     }
 
 
-def feeling_figure(weeks: list[Week]) -> dict:
-    """The week's average feeling, -3 to +3, with gaps where nothing was logged."""
+def decision_markers(marks: list[tuple[date, str]]) -> dict:
+    """The person's review decisions as markers along the top of a -3..+3 chart."""
     return {
-        "data": [
+        "type": "scatter",
+        "mode": "markers",
+        "name": "Your decisions",
+        "x": [day.isoformat() for day, _label in marks],
+        "y": [3] * len(marks),
+        "text": [label for _day, label in marks],
+        "marker": {"color": INK, "size": 11, "symbol": "diamond-open"},
+        "hovertemplate": "You decided: %{text}<br>%{x}<extra></extra>",
+    }
+
+
+def feeling_figure(weeks: list[Week], marks: list[tuple[date, str]] | None = None) -> dict:
+    """The week's average feeling, -3 to +3, with gaps where nothing was logged, and the
+    decisions of the weekly reviews (`marks`: day and choice) as markers, if any."""
+    extra = [decision_markers(marks)] if marks else []
+    return {
+        "data": extra
+        + [
             {
                 "type": "scatter",
                 "mode": "lines+markers",

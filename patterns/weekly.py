@@ -450,8 +450,17 @@ def week_entries(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datetime) -> dict:
-    """The four charts on a person's page; `recent` is recent_rows(user, person, now).
+def _marks(decisions, first: date, tz) -> list[tuple[date, str]]:
+    """The decisions made since the chart's first week, as local days and choices."""
+    marks = [(timezone.localdate(d.decided, tz), d.get_choice_display()) for d in decisions]
+    return sorted((day, label) for day, label in marks if day >= first)
+
+
+def person_charts(
+    user, person: Person, recent: dict[int, list[Row]], now: datetime, decisions=()
+) -> dict:
+    """The four charts on a person's page; `recent` is recent_rows(user, person, now);
+    `decisions` (loaded by the page) show as markers on "How it felt".
 
     Queries: 1 (a year of the person's rollups: the weeks and the map of hours),
     whatever the history.
@@ -506,7 +515,7 @@ def person_charts(user, person: Person, recent: dict[int, list[Row]], now: datet
             chart_block(
                 "person-feeling",
                 "How it felt",
-                charts.feeling_figure(weeks),
+                charts.feeling_figure(weeks, _marks(decisions, first, tz)),
                 charts.feeling_table(weeks),
                 quiet,
                 nothing,

@@ -1,6 +1,8 @@
 """My basics: lines set while calm, checked against the last 30 days, and the review."""
 
 import html
+import json
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -33,10 +35,10 @@ def text(response) -> str:
     return html.unescape(response.content.decode())
 
 
-def person_page(client, person) -> str:
+def person_page(client, person, raw: bool = False) -> str:
     response = client.get(reverse("journal-person", args=[person.pk]))
     assert response.status_code == 200
-    return text(response)
+    return response.content.decode() if raw else text(response)
 
 
 def test_setting_a_basic_lists_it_in_the_persons_terms(alice_client, alice, sam):
@@ -180,6 +182,10 @@ def test_the_review_walks_each_person_with_signs_and_records_a_decision(alice_cl
     assert response.url == reverse("patterns-review")
     decision = Decision.objects.get(person=jo)
     assert decision.note == "Give it a week" and decision.look_again == date(2026, 6, 22)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT note FROM patterns_decision")
+        (stored,) = cursor.fetchone()
+    assert stored.startswith("v1:") and "week" not in stored
     assert "Your week with Sam" in text(alice_client.get(reverse("patterns-review")))
     response = alice_client.post(reverse("patterns-review"), {"choice": "clarity"})
     assert response.url == reverse("guidance-clarity", args=[sam.pk])
@@ -244,3 +250,27 @@ def test_the_weekly_view_says_which_lines_were_crossed_and_offers_the_review(
     page = text(alice_client.get(reverse("patterns-weekly")))
     assert "Sam cancelled once in 30 days without offering another time" in page
     assert reverse("patterns-review") in page
+
+
+def test_decisions_show_as_markers_on_the_persons_chart_and_as_a_list(alice_client, alice, sam):
+    add(sam, 10, feeling=-1)
+    Decision.objects.create(
+        user=alice,
+        person=sam,
+        choice="step_back",
+        note="Quiet for a while",
+        decided=NOW - timedelta(days=3),
+    )
+    Decision.objects.create(
+        user=alice, person=sam, choice="keep", decided=NOW - timedelta(days=400)
+    )  # long before the chart's 12 weeks: listed, not drawn
+    page = person_page(alice_client, sam, raw=True)
+    figure = re.search(r'id="person-feeling" data-chart data-figure="([^"]*)"', page)
+    marks = json.loads(html.unescape(figure[1]))["data"][0]
+    assert (marks["name"], marks["x"], marks["text"]) == (
+        "Your decisions",
+        ["2026-06-12"],
+        ["Step back"],
+    )
+    page = html.unescape(page)
+    assert "Step back. “Quiet for a while”" in page and "Keep going" in page
