@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from journal.models import Interaction
+from journal.models import Interaction, validate_feeling
 from journal.sealing import SealedQuerySet, SealedTextField
 from patterns.categories import CATEGORIES
 
@@ -205,7 +205,7 @@ class Decision(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     person = models.ForeignKey("journal.Person", on_delete=models.CASCADE, related_name="decisions")
     choice = models.CharField(max_length=16, choices=Choice.choices)
-    feeling = models.SmallIntegerField(null=True, blank=True)
+    feeling = models.SmallIntegerField(null=True, blank=True, validators=[validate_feeling])
     # Sealed (journal.sealing), bound to `uid`.
     note = SealedTextField(blank=True, max_length=2000, row="uid")
     look_again = models.DateField(null=True, blank=True)

@@ -4,7 +4,7 @@ from django import forms
 
 from journal.forms import refuse_null_characters
 from journal.models import FEELING_SCALE, Person
-from patterns.models import Basic, Decision
+from patterns.models import Basic, Choice, Decision
 
 
 class BasicForm(forms.ModelForm):
@@ -59,4 +59,5 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.user = user
         self.instance.person = person
+        self.fields["choice"].choices = Choice.choices  # four radios, no empty one
         refuse_null_characters(self)
