@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from journal.models import Person
 from patterns.basics import crossed_lines
-from patterns.models import Basic, Choice, Decision
+from patterns.models import Basic, Choice, Decision, Line
 from patterns.review_forms import BasicForm, DecisionForm
 
 REVIEW_DAYS = 7
@@ -85,6 +85,12 @@ def review(request: HttpRequest) -> HttpResponse:
             return redirect(f"{reverse('guidance-messages')}?{urlencode({'name': person.name})}")
         return redirect("patterns-review")
     context = {"person": person, "crossed": crossed, "form": form, "left": len(queue) - 1}
+    # What they said they need, in their own words, for everyone or for this person.
+    context["own_words"] = [
+        b.words
+        for b in Basic.objects.for_user(request.user).filter(line=Line.OWN_WORDS)
+        if b.person_id in (None, person.pk)
+    ]
     context["nav"] = "patterns"
     return render(request, "patterns/review.html", context)
 

@@ -173,8 +173,11 @@ def test_the_review_walks_each_person_with_signs_and_records_a_decision(alice_cl
     Person.objects.create(user=alice, name="Quiet")  # no signs: not reviewed
     signed(sam, 2)
     signed(jo, 3)
+    Basic.objects.create(user=alice, line=Line.OWN_WORDS, words="Someone who shows up")
+    Basic.objects.create(user=alice, person=sam, line=Line.OWN_WORDS, words="Sam: plans kept")
     page = text(alice_client.get(reverse("patterns-review")))
     assert "Your week with Jo" in page and "1 more to look at" in page
+    assert "“Someone who shows up”" in page and "plans kept" not in page
     response = alice_client.post(
         reverse("patterns-review"),
         {"choice": "keep", "feeling": "-1", "note": "Give it a week", "look_again": "2026-06-22"},
