@@ -13,6 +13,9 @@ go back from now across eight people, every other one with a sign, in two shapes
   denser and the weeks on screen hold 100 times more. The database has to read those
   rows, so this one grows with them.
 
+With --basics each account also has five lines set (issue 22), so the pages check
+them against the last 30 days, and a person's page is timed too.
+
 Prints the median time per page for both sizes and the ratio.
 """
 
@@ -41,7 +44,7 @@ from django.utils import timezone  # noqa: E402
 from accounts.models import User  # noqa: E402
 from journal.models import Interaction, Person  # noqa: E402
 from patterns.categories import SLUGS  # noqa: E402
-from patterns.models import EntryCategory  # noqa: E402
+from patterns.models import Basic, EntryCategory, Line  # noqa: E402
 
 PAGES = {"12 weeks": "/patterns/", "all time": "/patterns/?range=all"}
 PER_DAY = 2.5
@@ -78,6 +81,14 @@ def seed(name: str, n: int, span_minutes: float) -> User:
     return user
 
 
+def set_lines(user: User) -> None:
+    """Five lines for everyone, as a person might set them (issue 22)."""
+    numbers = {Line.REPLIES: 6, Line.CANCELLATIONS: 1, Line.REACH_OUT: 5, Line.DAYLIGHT: 20}
+    lines = [Basic(user=user, line=line, number=n) for line, n in numbers.items()]
+    lines.append(Basic(user=user, line=Line.CLARITY, number=3))
+    Basic.objects.bulk_create(lines)
+
+
 def median_ms(client: Client, url: str, runs: int) -> float:
     for _ in range(3):  # warm up: templates, connections, caches
         assert client.get(url).status_code == 200
@@ -95,6 +106,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--small", type=int, default=200)
     parser.add_argument("--large", type=int, default=20_000)
+    parser.add_argument("--basics", action="store_true", help="set five lines first")
     args = parser.parse_args()
 
     setup_test_environment()
@@ -110,15 +122,21 @@ def main() -> None:
             results = {}
             for n in (args.small, args.large):
                 client = Client()
-                client.force_login(seed(f"{shape[:9].replace(' ', '')}{n}", n, span(n)))
+                user = seed(f"{shape[:9].replace(' ', '')}{n}", n, span(n))
+                client.force_login(user)
+                pages = dict(PAGES)
+                if args.basics:
+                    set_lines(user)
+                    pages["a person"] = f"/people/{Person.objects.filter(user=user)[0].pk}/"
                 results[n] = {
-                    label: median_ms(client, url, args.runs) for label, url in PAGES.items()
+                    label: median_ms(client, url, args.runs) for label, url in pages.items()
                 }
             print(f"\n{shape}:")
-            print(f"{'entries':>8}  " + "  ".join(f"{label:>16}" for label in PAGES))
+            labels = list(results[args.small])
+            print(f"{'entries':>8}  " + "  ".join(f"{label:>16}" for label in labels))
             for n, row in results.items():
-                print(f"{n:>8}  " + "  ".join(f"{row[label]:>13.1f} ms" for label in PAGES))
-            ratios = [results[args.large][label] / results[args.small][label] for label in PAGES]
+                print(f"{n:>8}  " + "  ".join(f"{row[label]:>13.1f} ms" for label in labels))
+            ratios = [results[args.large][label] / results[args.small][label] for label in labels]
             print(f"{'ratio':>8}  " + "  ".join(f"{r:>15.2f}x" for r in ratios))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
