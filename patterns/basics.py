@@ -1,5 +1,8 @@
 """Checking the lines a person set while calm against the last 30 days.
 
+Entries and imported chats both count: a chat is an entry whose `chat` row holds its
+reply times.
+
 `crossed_lines` reads the window's sums in the database, grouped by person: two queries
 for the lines and the sums, whatever the number of entries or people. `say` turns one
 crossed line into a sentence in the person's own terms.
@@ -28,6 +31,11 @@ GUIDANCE = {
 }
 
 
+# A reply time: the delay logged on an entry, or their first reply in an imported chat
+# (in minutes; shared/CHAT-IMPORT.md).
+REPLIED = Q(reply_delay_hours__isnull=False) | Q(chat__first_reply__isnull=False)
+
+
 @dataclass(frozen=True)
 class Crossed:
     basic: Basic
@@ -47,7 +55,7 @@ def window_sums(user, now: datetime, person=None) -> dict[int, dict]:
         .values("person")
         .annotate(
             total=Count("pk"),
-            delays=Count("pk", filter=Q(reply_delay_hours__isnull=False)),
+            delays=Count("pk", filter=REPLIED),
             cancelled=Count("pk", filter=Q(plan_outcome=PlanOutcome.CANCELLED)),
             started=Count("pk", filter=~Q(initiated_by="")),
             by_them=Count("pk", filter=Q(initiated_by=Initiator.THEM)),
@@ -66,7 +74,9 @@ def slow_replies(user, now: datetime, limits: dict[int, int]) -> dict[int, int]:
         return {}
     late = Q()
     for pk, hours in limits.items():
-        late |= Q(person_id=pk, reply_delay_hours__gt=hours)
+        late |= Q(person_id=pk) & (
+            Q(reply_delay_hours__gt=hours) | Q(chat__first_reply__gt=hours * 60)
+        )
     rows = (
         Interaction.objects.for_user(user)
         .filter(occurred_at__gte=now - timedelta(days=LINE_DAYS), occurred_at__lte=now)

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from journal.models import Interaction, Person
+from journal.models import ChatConversation, ChatSource, Interaction, Person
 from patterns.models import Basic, Decision, EntryCategory, Line
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
@@ -277,3 +277,16 @@ def test_decisions_show_as_markers_on_the_persons_chart_and_as_a_list(alice_clie
     )
     page = html.unescape(page)
     assert "Step back. “Quiet for a while”" in page and "Keep going" in page
+
+
+def test_imported_chats_count_their_first_reply_against_the_reply_line(alice_client, alice, sam):
+    Basic.objects.create(user=alice, line=Line.REPLIES, number=2)
+    for days, minutes in ((1, 600), (4, 900), (6, 30)):
+        entry = add(sam, days)
+        ChatConversation.objects.create(
+            interaction=entry,
+            source=ChatSource.WHATSAPP,
+            ended=entry.occurred_at,
+            first_reply=minutes,
+        )
+    assert "2 of Sam's last 3 replies took longer than 2 hours" in person_page(alice_client, sam)
