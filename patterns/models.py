@@ -111,6 +111,7 @@ class WeekRollup(models.Model):
     def __str__(self) -> str:
         return f"{self.person_id} in the week of {self.week}"
 
+
 class Line(models.TextChoices):
     """The kinds of line a person can set, each with the number they choose."""
 

@@ -515,7 +515,7 @@ def person_charts(
             chart_block(
                 "person-feeling",
                 "How it felt",
-                charts.feeling_figure(weeks, _marks(decisions, first, tz)),
+                charts.feeling_figure(weeks, _marks(decisions, first, user.tz)),
                 charts.feeling_table(weeks),
                 quiet,
                 nothing,

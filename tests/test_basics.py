@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from journal.models import ChatConversation, ChatSource, Interaction, Person
+from patterns import rollups
 from patterns.models import Basic, Decision, EntryCategory, Line
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
@@ -25,10 +26,13 @@ def pinned():
 
 
 def add(person, days_ago: float, **facts) -> Interaction:
+    """An entry written straight to the database, its week's sums kept as logging does."""
     facts.setdefault("feeling", 0)
-    return Interaction.objects.create(
+    entry = Interaction.objects.create(
         user=person.user, person=person, occurred_at=NOW - timedelta(days=days_ago), **facts
     )
+    rollups.refresh_entries(person.user, [entry])
+    return entry
 
 
 def text(response) -> str:

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from journal.models import Interaction, Person
 from patterns import charts, rollups, weekly
-from patterns.models import Basic, Decision, EntryCategory, Line, Source
+from patterns.models import Basic, Decision, EntryCategory, Line
 from patterns.people import recent_rows
 
 WEEKLY = "/patterns/"
