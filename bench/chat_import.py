@@ -134,7 +134,7 @@ def preview_times(data: bytes, runs: int) -> tuple[list[float], list[float]]:
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        user = User.objects.create_user("bench", password="a long bench password")
+        user = User.objects.create_user("bench", password="a long bench password")  # nosec B106  # throwaway benchmark account
         person = Person.objects.create(user=user, name="Rafael 🌊")
         client = Client()
         client.force_login(user)

@@ -146,7 +146,7 @@ def client_for(username: str):
 
     from accounts.models import User
 
-    user = User.objects.create_user(username, password="correct horse battery")
+    user = User.objects.create_user(username, password="correct horse battery")  # nosec B106  # throwaway benchmark account
     client = Client()
     client.force_login(user)
     return client, user
