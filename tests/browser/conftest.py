@@ -78,8 +78,12 @@ def make_page(browser, live_server) -> Iterator:
         js: bool = True,
         dark: bool = False,
         timezone_id: str | None = None,
+        workers: bool = False,
     ):
+        # Almost's service worker only where a test is about it (test_offline.py): in the
+        # others, navigations that pass through it only add timing to wait out.
         context = browser.new_context(
+            service_workers="allow" if workers else "block",
             viewport={"width": width, "height": height},
             java_script_enabled=js,
             color_scheme="dark" if dark else "light",

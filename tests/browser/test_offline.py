@@ -24,7 +24,7 @@ def ready(page) -> None:
 
 def open_installed(make_page):
     """alice's phone, logged in, with Almost's service worker in charge."""
-    page, watch = make_page(**PHONE)
+    page, watch = make_page(**PHONE, workers=True)
     log_in(page)
     ready(page)
     return page, watch
