@@ -22,10 +22,9 @@ from accounts import daylio, import_runs
 from accounts.crypto import data_key
 from accounts.imports import DaylioForm, import_form_page, oversized
 from accounts.models import ImportRun
-from journal.models import Channel, Interaction, Person
+from journal.models import Channel, EntryCategory, Interaction, Person
 from patterns import rollups, tuning
 from patterns.labels import auto_rows
-from patterns.models import EntryCategory
 
 PREVIEW_ROWS = 20
 PENDING_MAX_AGE = 60 * 60

@@ -23,23 +23,29 @@ from accounts.export import FORMAT, VERSION
 from accounts.models import validate_time_zone
 from journal.models import (
     EARLIEST,
+    LINE_LIMITS,
     MAX_TEXT,
+    Basic,
     Channel,
     ChatConversation,
     ChatSource,
+    Choice,
+    Decision,
+    EntryCategory,
     Feeling,
     Initiator,
     Interaction,
+    Line,
     Person,
     PlanOutcome,
     Relationship,
     Reply,
+    Source,
     trash_cutoff,
 )
 from patterns import learned
 from patterns.categories import BY_SLUG
 from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
-from patterns.models import LINE_LIMITS, Basic, Choice, Decision, EntryCategory, Line, Source
 
 MAX_EXPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 10

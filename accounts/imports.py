@@ -21,9 +21,16 @@ from accounts.crypto import data_key
 from accounts.export_file import MAX_EXPORT_BYTES, ExportFileError, Plan, PlannedEntry, read_export
 from accounts.models import ImportRun
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
-from journal.models import ChatConversation, Interaction, Person
+from journal.models import (
+    Basic,
+    ChatConversation,
+    Decision,
+    EntryCategory,
+    Interaction,
+    Person,
+    Tuning,
+)
 from patterns import rollups
-from patterns.models import Basic, Decision, EntryCategory, Tuning
 
 BATCH = 500
 log = logging.getLogger("almost.imports")

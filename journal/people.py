@@ -10,11 +10,10 @@ from django.utils import timezone
 
 from journal.cards import clarity_answer_url, clear_note, pulling_away_url, pulling_note
 from journal.forms import PersonForm
-from journal.models import Interaction, Person
+from journal.models import Decision, Interaction, Person
 from journal.views import with_categories, with_days
 from patterns.basics import crossed_lines
 from patterns.chats import chat_section
-from patterns.models import Decision
 from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 

@@ -18,11 +18,17 @@ from django.views.decorators.http import require_POST
 from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
-from journal.models import TRASH_DAYS, Interaction, Person, purge_expired_trash
+from journal.models import (
+    TRASH_DAYS,
+    Decision,
+    EntryCategory,
+    Interaction,
+    Person,
+    purge_expired_trash,
+)
 from journal.sealing import MatchingRows
 from patterns import rollups
 from patterns.categories import CATEGORIES
-from patterns.models import Decision, EntryCategory
 
 PAGE_SIZE = 20
 

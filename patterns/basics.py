@@ -14,8 +14,7 @@ from datetime import datetime, timedelta
 from django.db.models import Count, Max, Q
 from django.db.models.functions import ExtractHour
 
-from journal.models import Initiator, Interaction, PlanOutcome
-from patterns.models import Basic, Line
+from journal.models import Basic, Initiator, Interaction, Line, PlanOutcome
 from patterns.people import LATE_HOURS
 
 LINE_DAYS = 30

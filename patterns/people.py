@@ -15,9 +15,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from journal.cards import Links
-from journal.models import Interaction, Person
+from journal.models import EntryCategory, Interaction, Person
 from patterns.categories import BY_SLUG, SLUGS
-from patterns.models import EntryCategory
 
 WINDOW_DAYS = 30  # "repeated": three or more times in this many days
 REPEAT_MIN = 3

@@ -16,8 +16,7 @@ from django.db.models import Count, DateField, Q, Sum
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
 
 from accounts.models import zone
-from journal.models import EARLIEST, Interaction
-from patterns.models import WeekRollup
+from journal.models import EARLIEST, Interaction, WeekRollup
 
 Key = tuple[int, date]  # (person id, local ISO Monday)
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from journal.models import Interaction
+from journal.models import Interaction, Tuning
 from patterns import classifier, learned
-from patterns.models import Tuning
 
 
 def load(user_id: int) -> learned.Tuning | None:

@@ -22,12 +22,11 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from journal.models import EARLIEST, ChatConversation, Interaction, Person
+from journal.models import EARLIEST, ChatConversation, Interaction, Person, WeekRollup
 from journal.views import parse_id, with_categories, with_days
 from patterns import charts
 from patterns.basics import crossed_lines
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
-from patterns.models import WeekRollup
 from patterns.people import (
     Row,
     find_patterns,

@@ -24,8 +24,7 @@ from django.utils import timezone
 
 from accounts.models import DataKey, User
 from journal.backups import pg_environment
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction, Person
 from tests.processes import environment, manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -169,6 +168,22 @@ def test_a_backup_comes_back_whole_in_a_fresh_database(
     texts, notes = shown.stdout.splitlines()[-2:]
     assert texts == str(sorted([*TEXTS, "Lunch."]))
     assert "Met at the climbing gym." in notes
+
+
+def test_a_json_backup_from_before_the_signs_moved_to_journal_comes_back(
+    two_journals, tmp_path, fresh_database
+):
+    backup = make_backup(tmp_path, "--json")
+    rows = gzip.decompress(backup.read_bytes())
+    assert b'"model": "journal.entrycategory"' in rows
+    backup.write_bytes(
+        gzip.compress(rows.replace(b'"journal.entrycategory"', b'"patterns.entrycategory"'))
+    )
+
+    restored = fresh_database.manage("restore", str(backup))
+
+    assert restored.returncode == 0, restored.stderr
+    assert fresh_database.counts()["patterns_entrycategory"] == 4
 
 
 def readable(backup: Path) -> bytes:

@@ -16,8 +16,7 @@ from django.urls import reverse
 from accounts import daylio_views, import_runs, imports
 from accounts.export import FORMAT, VERSION
 from accounts.export_file import read_export
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction, Person
 
 BATCH = daylio_views.BATCH
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)

@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction, Person
 from patterns.people import BREADCRUMB_DAYS, BREADCRUMB_HIGH
 
 CARD = "lately has been crumbs"

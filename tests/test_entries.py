@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import TRASH_DAYS, Interaction, Person
+from journal.models import TRASH_DAYS, EntryCategory, Interaction, Person, Source
 from journal.views import PAGE_SIZE
-from patterns.models import EntryCategory, Source
 from tests.clock import LATE_2026
 
 # Many entries these tests edit move to fixed days of 2026.

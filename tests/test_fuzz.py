@@ -31,6 +31,7 @@ from accounts.models import User
 from journal.forms import NULL_MESSAGE
 from journal.models import (
     Channel,
+    EntryCategory,
     Feeling,
     Initiator,
     Interaction,
@@ -40,7 +41,6 @@ from journal.models import (
     Reply,
 )
 from patterns.categories import SLUGS
-from patterns.models import EntryCategory
 
 settings.register_profile(
     "almost-fuzz",

@@ -11,9 +11,8 @@ from django.db import connection
 from django.urls import reverse
 
 from accounts.export import FORMAT, VERSION
-from journal.models import Interaction
+from journal.models import EntryCategory, Interaction
 from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS
-from patterns.models import EntryCategory
 
 SECRET = "MARIGOLD"
 

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from journal.models import Interaction
+from journal.models import EntryCategory, Interaction, Source, Tuning
 from patterns import learned
 from patterns.classifier import Entry, Facts, by_rules, classify
 from patterns.management.commands.train_classifier import (
@@ -22,7 +22,6 @@ from patterns.management.commands.train_classifier import (
     rules_only,
     score,
 )
-from patterns.models import EntryCategory, Source, Tuning
 from tests.test_categorisation import log, stored
 from tests.test_export_import import export_json, page_text, reauth
 from tests.test_export_import import upload as send

@@ -16,9 +16,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.models import Interaction, Person
+from journal.models import Interaction, Person, WeekRollup
 from patterns.categories import SLUGS
-from patterns.models import WeekRollup
 
 NOW = datetime(2026, 4, 8, 12, tzinfo=UTC)
 TEXTS = [

@@ -17,9 +17,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction, Person
+from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person
 from patterns import charts, rollups, weekly
-from patterns.models import Basic, Decision, EntryCategory, Line
 from patterns.people import recent_rows
 
 WEEKLY = "/patterns/"
