@@ -22,9 +22,9 @@ from accounts import daylio, import_runs
 from accounts.crypto import data_key
 from accounts.imports import DaylioForm, import_form_page, oversized
 from accounts.models import ImportRun
+from journal import rollups, tuning
 from journal.models import Channel, EntryCategory, Interaction, Person
-from patterns import rollups, tuning
-from patterns.labels import auto_rows
+from journal.signs import auto_rows
 
 PREVIEW_ROWS = 20
 PENDING_MAX_AGE = 60 * 60

@@ -43,9 +43,9 @@ from journal.models import (
     Source,
     trash_cutoff,
 )
+from journal.signs import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
 from patterns import learned
 from patterns.categories import BY_SLUG
-from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
 
 MAX_EXPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 10

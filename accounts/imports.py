@@ -20,6 +20,7 @@ from accounts import daylio, import_runs
 from accounts.crypto import data_key
 from accounts.export_file import MAX_EXPORT_BYTES, ExportFileError, Plan, PlannedEntry, read_export
 from accounts.models import ImportRun
+from journal import rollups
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
 from journal.models import (
     Basic,
@@ -30,7 +31,6 @@ from journal.models import (
     Person,
     Tuning,
 )
-from patterns import rollups
 
 BATCH = 500
 log = logging.getLogger("almost.imports")

@@ -14,8 +14,8 @@ from accounts.forms import PasswordForm, SettingsForm, SignupForm
 from accounts.models import User, zone
 from accounts.reauth import DOWNLOAD_KEY
 from accounts.two_step import steps_set
+from journal import rollups
 from journal.entries import keep_clock_times
-from patterns import rollups
 
 SIGNUPS_FULL = (
     "This server has made as many new accounts as it takes in an hour. "

@@ -17,9 +17,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from journal.models import Source
+from journal.signs import facts_for
 from patterns.categories import BY_SLUG, CATEGORIES
 from patterns.classifier import classify, clear_answer, pulling_away
-from patterns.labels import facts_for
 
 
 def clarity_answer_url() -> str:

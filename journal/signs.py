@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from journal import rollups, tuning
 from journal.models import EntryCategory, Interaction, Source
-from patterns import learned, rollups, tuning
+from patterns import learned
 from patterns.classifier import Facts, classify
 
 

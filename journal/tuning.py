@@ -1,6 +1,6 @@
 """Each account's own adjustment to the learned classifier: load, learn, forget.
 
-The adjustment (``patterns.learned.Tuning``) is stored sealed in ``patterns.models.Tuning``.
+The adjustment (``patterns.learned.Tuning``) is stored sealed in ``journal.models.Tuning``.
 """
 
 from __future__ import annotations

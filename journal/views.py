@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from journal import rollups
 from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
@@ -27,7 +28,6 @@ from journal.models import (
     purge_expired_trash,
 )
 from journal.sealing import MatchingRows
-from patterns import rollups
 from patterns.categories import CATEGORIES
 
 PAGE_SIZE = 20

@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from journal import tuning
 from journal.cards import chips
 from journal.forms import EntryForm
 from journal.models import Tuning
+from journal.signs import correct, facts_for
 from journal.views import _back, _get_entry_for_user, with_categories
-from patterns import tuning
 from patterns.categories import BY_SLUG
 from patterns.classifier import classify, clear_answer, pulling_away
-from patterns.labels import correct, facts_for
 
 
 @login_required

@@ -1,6 +1,6 @@
 """The weekly view, a week's entries in one category, and the person page charts.
 
-Charts read the week sums patterns.rollups keeps (one query each, a row per week and
+Charts read the week sums journal.rollups keeps (one query each, a row per week and
 person, whatever the number of entries). The last 90 days of entries are loaded once
 (patterns.people.recent_rows) for this week's sentences and the person patterns.
 `patterns.charts` turns the sums into figures and tables.
@@ -62,7 +62,7 @@ WEEK_ENTRIES_LIMIT = 100
 
 
 def rollup_rows(user, person: Person | None, first: date | None, chats_apart: bool = False):
-    """The account's week sums (patterns.rollups) from the week of `first` (None: all of
+    """The account's week sums (journal.rollups) from the week of `first` (None: all of
     them), one person's or everyone's, without imported chats if `chats_apart`. One
     query; rows as many as weeks and people (two where a week has chats)."""
     rows = WeekRollup.objects.filter(user=user)
@@ -296,7 +296,7 @@ def _person_param(request: HttpRequest) -> Person | None:
 def weekly_context(user, range_key: str, person: Person | None, chats_apart: bool = False) -> dict:
     """Everything the weekly page shows. Queries: 2 or 3, whatever the history.
 
-    The people for the filter, the range's week sums (patterns.rollups), and the last
+    The people for the filter, the range's week sums (journal.rollups), and the last
     RECENT_DAYS days of entries for this week's sentences and the person patterns.
     `chats_apart`: conversations imported from
     chats are left out (each person's page shows them on their own).

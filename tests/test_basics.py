@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from journal import rollups
 from journal.models import (
     Basic,
     ChatConversation,
@@ -21,7 +22,6 @@ from journal.models import (
     Line,
     Person,
 )
-from patterns import rollups
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 pytestmark = pytest.mark.usefixtures("pinned")

@@ -10,8 +10,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from journal import rollups
 from journal.models import EntryCategory, Interaction
-from patterns import charts, rollups
+from patterns import charts
 from patterns.categories import SLUGS
 
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from accounts import daylio
 from journal.models import EntryCategory, Interaction, Person
+from journal.signs import facts_for
 from patterns.classifier import classify
-from patterns.labels import facts_for
 from tests.clock import LATE_2026
 
 # The Daylio files these tests read hold fixed days of 2026, and days in the future are skipped.

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from journal.models import Basic, Decision, Interaction, Line, Person
-from patterns.labels import correct, label_entry
+from journal.signs import correct, label_entry
 
 PASSWORD = "correct horse battery"
 

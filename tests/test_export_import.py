@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person
-from patterns.labels import correct, label_entry
+from journal.signs import correct, label_entry
 from tests.clock import LATE_2026
 
 # The journal these tests export holds fixed days of 2026; an import refuses future ones.

@@ -58,7 +58,7 @@ def fail_labelling(monkeypatch, error: Exception) -> None:
         list(rows)
         raise error
 
-    # The insert itself, which new entries and edits both reach (patterns/labels.py).
+    # The insert itself, which new entries and edits both reach (journal/signs.py).
     monkeypatch.setattr(EntryCategory.objects, "bulk_create", broken)
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from accounts.export import FORMAT, VERSION
 from journal.models import EntryCategory, Interaction
-from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS
+from journal.signs import MAX_REASON_LENGTH, MAX_REASONS
 
 SECRET = "MARIGOLD"
 

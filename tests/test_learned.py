@@ -261,7 +261,7 @@ def upload(client, document: dict, expect_ok: bool = True) -> str:
 
 
 def test_a_quote_inside_a_quote_keeps_every_word_out_of_the_table():
-    from patterns.labels import without_quotes
+    from journal.signs import without_quotes
 
     stored = without_quotes(["its wording weighed most (“” kaleidoscope”, “ghosted”)"])
     assert stored == ["its wording weighed most"]

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from journal import rollups
 from journal.models import EntryCategory, Interaction, Person
-from patterns import rollups
 from tests.clock import LATE_2026
 
 

@@ -1,4 +1,4 @@
-"""The week sums the charts read (patterns.rollups) always equal a rebuild from scratch.
+"""The week sums the charts read (journal.rollups) always equal a rebuild from scratch.
 
 Property-based (hypothesis): random runs of logging, editing (to another week, person
 or hour), trashing, restoring, correcting signs, reclassifying, importing from Daylio

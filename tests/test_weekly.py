@@ -17,8 +17,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from journal import rollups
 from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person
-from patterns import charts, rollups, weekly
+from patterns import charts, weekly
 from patterns.people import recent_rows
 
 WEEKLY = "/patterns/"

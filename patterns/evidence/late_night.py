@@ -127,7 +127,7 @@ def rule(e: Entry) -> list[Evidence]:
     f = e.facts
     at = f.occurred_at
     # The hour from the facts, or the entry's own words for it, quoted (the stored reasons
-    # keep nothing of the entry's text: patterns.labels.without_quotes)
+    # keep nothing of the entry's text: journal.signs.without_quotes)
     told = e.late_clock or e.hit("late_words")
     late = (
         f"at {at:%H:%M}" if at and is_late(at.hour) else told and f"late at night ({quoted(told)})"

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from journal import rollups
 from journal.models import EntryCategory, Interaction
-from patterns import rollups
 from patterns.charts import week_of
 
 PASSWORD = "correct horse battery"  # alice's, from tests/conftest.py

@@ -3,7 +3,7 @@
 from django.core.management import BaseCommand, CommandError
 
 from accounts.models import User
-from patterns import rollups
+from journal import rollups
 
 
 class Command(BaseCommand):

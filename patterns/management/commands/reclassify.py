@@ -7,7 +7,7 @@ from django.core.management import BaseCommand, CommandError
 from accounts.crypto import key_scope
 from accounts.models import User
 from journal.models import Interaction
-from patterns.labels import label_entries
+from journal.signs import label_entries
 
 BATCH = 500
 
