@@ -206,7 +206,7 @@ def clear_note(
     entry, guide: str, lead: str = "This reads as a clear answer, not a micro-rejection."
 ) -> str:
     """A word on a clear answer ("not feeling a connection") in an entry with no sign, or
-    "" for any other entry. `entry` comes from journal.views.with_categories; `guide` is
+    "" for any other entry. `entry` comes from journal.lookups.with_categories; `guide` is
     clarity_answer_url()."""
     if entry.active_categories or not clear_answer(entry.text):
         return ""
@@ -224,7 +224,7 @@ def pulling_note(
 
 
 def entry_card(entry, request, focus: bool = False) -> SafeString:
-    """One entry as a card. `entry` comes from journal.views.with_categories.
+    """One entry as a card. `entry` comes from journal.lookups.with_categories.
 
     `focus`: the card takes the keyboard focus when htmx puts it in (after an undo)."""
     page = _page(request)

@@ -5,23 +5,19 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from journal.cards import clarity_answer_url, clear_note, pulling_away_url, pulling_note
 from journal.forms import PersonForm
+from journal.lookups import get_person_for_user, with_categories, with_days
 from journal.models import Decision, Interaction, Person
-from journal.views import with_categories, with_days
 from patterns.basics import crossed_lines
 from patterns.chats import chat_section
 from patterns.people import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
 PERSON_PAGE_ENTRIES = 20
-
-
-def _get_person_for_user(request: HttpRequest, pk: int) -> Person:
-    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
 
 
 @login_required
@@ -46,7 +42,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _get_person_for_user(request, pk)
+    person = get_person_for_user(request, pk)
     entries = with_days(
         list(
             with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
@@ -83,7 +79,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _get_person_for_user(request, pk)
+    person = get_person_for_user(request, pk)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -96,7 +92,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _get_person_for_user(request, pk)
+    person = get_person_for_user(request, pk)
     if request.method == "POST":
         person.delete()
         messages.success(request, f"Deleted {person.name} and every entry about them.")

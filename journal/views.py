@@ -7,22 +7,20 @@ from uuid import uuid4
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from journal import rollups
 from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
+from journal.lookups import back_url, get_entry_for_user, parse_id, with_categories, with_days
 from journal.models import (
     TRASH_DAYS,
     Decision,
-    EntryCategory,
     Interaction,
     Person,
     purge_expired_trash,
@@ -31,38 +29,6 @@ from journal.sealing import MatchingRows
 from patterns.categories import CATEGORIES
 
 PAGE_SIZE = 20
-
-
-def _get_entry_for_user(request: HttpRequest, pk: int) -> Interaction:
-    return get_object_or_404(
-        Interaction.objects.for_user(request.user).select_related("person"), pk=pk
-    )
-
-
-def with_categories(entries):
-    """Entries with their person and active categories, in two queries whatever their number."""
-    return entries.select_related("person", "user").prefetch_related(
-        Prefetch(
-            "categories",
-            queryset=EntryCategory.objects.filter(active=True).order_by("category"),
-            to_attr="active_categories",
-        )
-    )
-
-
-def with_days(entries: list, tz=None) -> list:
-    """`entries`, each given `.day`, its date in `tz` (by default the active zone): what
-    the timeline's `{% regroup ... by day %}` and `journal/log.html#day` group them by."""
-    for entry in entries:
-        entry.day = timezone.localdate(entry.occurred_at, tz)
-    return entries
-
-
-def parse_id(value: str) -> int | None:
-    """An id from a query string, or None. "²" and 30-digit numbers are not ids."""
-    if value.isascii() and value.isdigit() and len(value) < 19:
-        return int(value)
-    return None
 
 
 @dataclass(frozen=True)
@@ -205,18 +171,18 @@ def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
 
 @login_required
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _get_entry_for_user(request, pk)
+    entry = get_entry_for_user(request, pk)
     form = EntryForm(request.POST or None, instance=entry, user=request.user)
     if request.method == "POST" and form.is_valid():
         save_entry(form)
         messages.success(request, "Saved your changes.")
-        return redirect(_back(request, entry))
+        return redirect(back_url(request, entry))
     return render(request, "journal/entry_edit.html", {"form": form, "entry": entry})
 
 
 @login_required
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _get_entry_for_user(request, pk)
+    entry = get_entry_for_user(request, pk)
     if request.method != "POST":
         return render(request, "journal/entry_delete.html", {"entry": entry})
     with transaction.atomic():
@@ -227,7 +193,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "journal/log.html#deleted", {"entry": entry})
     messages.success(request, "Moved to the trash.", extra_tags=f"undo:{entry.pk}")
-    return redirect(_back(request))
+    return redirect(back_url(request))
 
 
 @login_required
@@ -242,7 +208,7 @@ def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
         entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
         return HttpResponse(entry_card(entry, request, focus=True))
     messages.success(request, "Restored.")
-    return redirect(_back(request))
+    return redirect(back_url(request))
 
 
 @login_required
@@ -251,12 +217,3 @@ def trash(request: HttpRequest) -> HttpResponse:
     entries = Interaction.objects.in_trash(request.user)
     entries = entries.select_related("person").order_by("-deleted")
     return render(request, "journal/trash.html", {"entries": entries, "days": TRASH_DAYS})
-
-
-def _back(request: HttpRequest, entry: Interaction | None = None) -> str:
-    """Where to go after a change: the page the form came from, if it is ours, at the
-    entry's card when there is one (without JavaScript the page loads from the top)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = reverse("journal-log")
-    return f"{target.split('#')[0]}#entry-{entry.pk}" if entry else target

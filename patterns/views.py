@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from journal import tuning
 from journal.cards import chips
 from journal.forms import EntryForm
+from journal.lookups import back_url, get_entry_for_user, with_categories
 from journal.models import Tuning
 from journal.signs import correct, facts_for
-from journal.views import _back, _get_entry_for_user, with_categories
 from patterns.categories import BY_SLUG
 from patterns.classifier import classify, clear_answer, pulling_away
 
@@ -42,7 +42,7 @@ def hint(request: HttpRequest) -> HttpResponse:
 @require_POST
 def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
     """Add or remove a category on an entry. The person's call always wins."""
-    entry = _get_entry_for_user(request, pk)
+    entry = get_entry_for_user(request, pk)
     category = request.POST.get("category", "")
     present = request.POST.get("present") == "1"
     known = category in BY_SLUG
@@ -57,7 +57,7 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
             done = f"Sign added: {label}." if present else f"Sign removed: {label}."
             html += render_to_string("journal/log.html#status", {"status": done})
         return HttpResponse(html)
-    return redirect(_back(request, entry))
+    return redirect(back_url(request, entry))
 
 
 @login_required

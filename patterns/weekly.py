@@ -22,8 +22,8 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from journal.lookups import parse_id, with_categories, with_days
 from journal.models import EARLIEST, ChatConversation, Interaction, Person, WeekRollup
-from journal.views import parse_id, with_categories, with_days
 from patterns import charts
 from patterns.basics import crossed_lines
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
