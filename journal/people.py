@@ -6,18 +6,10 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
-from journal.cards import clarity_answer_url, clear_note, pulling_away_url, pulling_note
 from journal.forms import PersonForm
-from journal.lookups import get_person_for_user, with_categories, with_days
-from journal.models import Decision, Interaction, Person
-from patterns.basics import crossed_lines
-from patterns.chats import chat_section
-from patterns.people import person_patterns, recent_rows
-from patterns.weekly import person_charts
-
-PERSON_PAGE_ENTRIES = 20
+from journal.lookups import get_person_for_user
+from journal.models import Interaction, Person
 
 
 @login_required
@@ -38,43 +30,6 @@ def person_list(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Added {person.name}.")
         return redirect("journal-person", person.pk)
     return render(request, "journal/people.html", {"people": people, "form": form, "nav": "people"})
-
-
-@login_required
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request, pk)
-    entries = with_days(
-        list(
-            with_categories(Interaction.objects.for_user(request.user).filter(person=person))[
-                :PERSON_PAGE_ENTRIES
-            ]
-        )
-    )
-    now = timezone.now()
-    recent = recent_rows(request.user, person, now)  # 1 query, for the patterns and charts
-    decisions = list(Decision.objects.for_user(request.user).filter(person=person))  # 1 query
-    charts = person_charts(request.user, person, recent, now, decisions)  # 1 query
-    shown = frozenset(entry.pk for entry in entries)
-    patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
-    context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
-    context["person_charts"] = charts
-    context["chats"] = chat_section(request.user, person)  # 1 query
-    # The lines they crossed: 1-3 queries.
-    context["crossed"] = crossed_lines(request.user, {person.pk: person.name}, now, person).get(
-        person.pk, []
-    )
-    context["decisions"] = decisions
-    # Their latest word was a clear answer, or the writer's was a step back: say so,
-    # rather than offer to ask for clarity.
-    if entries:
-        lead = f"Your latest entry with {person.name} reads as a clear answer."
-        context["answered"] = clear_note(entries[0], clarity_answer_url(), lead)
-        if not context["answered"]:
-            lead = f"Your latest entry with {person.name} sounds like you're the one stepping back."
-            context["stepping_back"] = pulling_note(entries[0], pulling_away_url(), lead)
-    if patterns["crumbs"] is not None:
-        context.update(crumb_person=person, crumb_ratio=patterns["crumbs"])
-    return render(request, "journal/person.html", context)
 
 
 @login_required

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import EntryCategory, Interaction
-from journal.people import PERSON_PAGE_ENTRIES
 from patterns.people import Row, find_patterns
+from patterns.person import PERSON_PAGE_ENTRIES
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 LONDON = ZoneInfo("Europe/London")
