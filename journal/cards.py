@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from journal.htmx import HtmxHttpRequest
 from journal.models import Source
 from journal.signs import facts_for
 from patterns.categories import BY_SLUG, CATEGORIES
@@ -63,7 +64,7 @@ def _page(request) -> dict:
     return shared
 
 
-def _back_to(request) -> str:
+def _back_to(request: HtmxHttpRequest) -> str:
     """Where a card's forms send the person back to without JavaScript: this page, or for
     an htmx post, the page htmx posted from (an htmx GET is the page itself, or the one
     it is about to put in the address bar)."""

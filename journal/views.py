@@ -17,6 +17,7 @@ from journal import rollups
 from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
+from journal.htmx import HtmxHttpRequest, render_page, wants_fragment
 from journal.lookups import back_url, get_entry_for_user, parse_id, with_categories, with_days
 from journal.models import (
     TRASH_DAYS,
@@ -112,19 +113,18 @@ def _blank_form(request: HttpRequest, last: Interaction | None = None) -> EntryF
 
 
 @login_required
-def log(request: HttpRequest) -> HttpResponse:
+def log(request: HtmxHttpRequest) -> HttpResponse:
     context = _log_context(request, _blank_form(request))
-    if request.htmx and request.htmx.target == "timeline":
-        return render(request, "journal/log.html#timeline", context)
-    # Decisions whose "look again" date has come: 1 query, on the full page only.
-    today = timezone.localdate(timezone=request.user.tz)
-    context["due"] = list(Decision.objects.due(request.user, today).select_related("person"))
-    return render(request, "journal/log.html", context)
+    if not wants_fragment(request, target="timeline"):
+        # Decisions whose "look again" date has come: 1 query, on the full page only.
+        today = timezone.localdate(timezone=request.user.tz)
+        context["due"] = list(Decision.objects.due(request.user, today).select_related("person"))
+    return render_page(request, "journal/log.html", context, partial="timeline", target="timeline")
 
 
 @login_required
 @require_POST
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: HtmxHttpRequest) -> HttpResponse:
     form = EntryForm(request.POST, user=request.user)
     if form.is_valid():
         entry = save_entry(form)
@@ -137,7 +137,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     return render(request, "journal/log.html", _log_context(request, form))
 
 
-def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
+def _logged(request: HtmxHttpRequest, entry: Interaction) -> HttpResponse:
     """After logging with htmx: a fresh form, and the new entry on the timeline.
 
     On the newest page of the whole timeline, when the entry is the newest of all, only
@@ -181,7 +181,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request, pk)
     if request.method != "POST":
         return render(request, "journal/entry_delete.html", {"entry": entry})
@@ -198,7 +198,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Interaction.objects.in_trash(request.user), pk=pk)
     with transaction.atomic():
         entry.deleted = None

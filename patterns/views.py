@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from journal import tuning
 from journal.cards import chips
 from journal.forms import EntryForm
+from journal.htmx import HtmxHttpRequest, render_page
 from journal.lookups import back_url, get_entry_for_user, with_categories
 from journal.models import Tuning
 from journal.signs import correct, facts_for
@@ -40,7 +41,7 @@ def hint(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
+def correct_category(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Add or remove a category on an entry. The person's call always wins."""
     entry = get_entry_for_user(request, pk)
     category = request.POST.get("category", "")
@@ -61,21 +62,17 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def learning(request: HttpRequest) -> HttpResponse:
+def learning(request: HtmxHttpRequest) -> HttpResponse:
     """How many corrections the account's own adjustment has learned from, and a way to
     start again. The account page loads the panel with htmx; without it, it links here."""
     row = Tuning.objects.filter(user=request.user).only("corrections", "user").first()
     context = {"corrections": row.corrections if row else 0}
-    return render(
-        request,
-        "patterns/learning.html#panel" if request.htmx else "patterns/learning.html",
-        context,
-    )
+    return render_page(request, "patterns/learning.html", context, partial="panel")
 
 
 @login_required
 @require_POST
-def forget_learning(request: HttpRequest) -> HttpResponse:
+def forget_learning(request: HtmxHttpRequest) -> HttpResponse:
     """Delete what the account's corrections taught: signs come from the shared model again."""
     tuning.forget(request.user)
     if request.htmx:

@@ -14,14 +14,14 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from journal.htmx import HtmxHttpRequest, render_page
 from journal.lookups import parse_id, with_categories, with_days
 from journal.models import EARLIEST, ChatConversation, Interaction, Person, WeekRollup
 from patterns import charts
@@ -374,7 +374,7 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
 
 
 @login_required
-def weekly(request: HttpRequest) -> HttpResponse:
+def weekly(request: HtmxHttpRequest) -> HttpResponse:
     """The weekly chart. ?range=12w|6m|1y|all, ?person=<id>, ?chats=apart (imported chats
     left out). htmx gets the chart region only."""
     range_key = request.GET.get("range", DEFAULT_RANGE)
@@ -382,12 +382,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
         range_key = DEFAULT_RANGE
     apart = request.GET.get("chats") == "apart"
     context = weekly_context(request.user, range_key, _person_param(request), apart)
-    template = "patterns/weekly.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#chart"
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page(request, "patterns/weekly.html", context, partial="chart")
 
 
 def _week_start(value: str) -> date | None:
@@ -413,7 +408,7 @@ def _week_start(value: str) -> date | None:
 
 
 @login_required
-def week_entries(request: HttpRequest) -> HttpResponse:
+def week_entries(request: HtmxHttpRequest) -> HttpResponse:
     """One week's entries in one category: ?start=YYYY-MM-DD&category=<slug>[&person=<id>]."""
     start = _week_start(request.GET.get("start", ""))
     category = BY_SLUG.get(request.GET.get("category", ""))
@@ -441,12 +436,7 @@ def week_entries(request: HttpRequest) -> HttpResponse:
         "more": len(entries) > WEEK_ENTRIES_LIMIT,
         "categories": CATEGORIES,
     }
-    template = "patterns/week_entries.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#entries"
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page(request, "patterns/week_entries.html", context, partial="entries")
 
 
 def _marks(decisions, first: date, tz) -> list[tuple[date, str]]:

@@ -297,6 +297,15 @@ def test_with_htmx_the_filters_return_only_the_timeline(alice_client, journal):
     assert "Pizza night" in body
 
 
+def test_the_log_page_and_its_timeline_tell_caches_they_differ_by_htmx(alice_client, journal):
+    fragment = alice_client.get("/", headers={"HX-Request": "true", "HX-Target": "timeline"})
+    page = alice_client.get("/")
+    assert "<html" not in fragment.content.decode()
+    assert "<html" in page.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+    assert "HX-Request" in page["Vary"]
+
+
 def test_another_users_person_id_in_the_filter_shows_nothing_of_theirs(alice_client, journal, bob):
     theirs = Person.objects.create(user=bob, name="Bob's date")
     make_entry(theirs, "Bob's private entry.")

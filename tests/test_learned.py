@@ -158,6 +158,15 @@ def test_what_is_learned_is_sealed(alice_client, alice):
     assert learned.Tuning.from_json(Tuning.objects.get(user=alice).weights).corrections == 1
 
 
+def test_the_learning_page_and_its_panel_tell_caches_they_differ_by_htmx(alice_client):
+    panel = alice_client.get(reverse("patterns-learning"), headers={"HX-Request": "true"})
+    page = alice_client.get(reverse("patterns-learning"))
+    assert "<html" not in panel.content.decode()
+    assert "<html" in page.content.decode()
+    assert "HX-Request" in panel["Vary"]
+    assert "HX-Request" in page["Vary"]
+
+
 def test_the_account_page_says_how_much_was_learned_and_forgets_it(alice_client, alice):
     settings_page = alice_client.get(reverse("accounts-settings")).content.decode()
     assert reverse("patterns-learning") in settings_page
