@@ -16,7 +16,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from journal.sealing import SealedQuerySet, SealedTextField
-from patterns.categories import CATEGORIES
+from patterns.categories import CATEGORIES, SLUGS
 
 
 class Relationship(models.TextChoices):
@@ -328,6 +328,9 @@ class ChatConversation(models.Model):
         return f"{self.get_source_display()} conversation, entry #{self.interaction_id}"
 
 
+KNOWN_SIGNS = frozenset(SLUGS)
+
+
 class Source(models.TextChoices):
     AUTO = "auto", "Found by Almost"
     PERSON = "person", "Set by you"
@@ -370,6 +373,27 @@ class EntryCategory(models.Model):
     @property
     def label(self) -> str:
         return self.get_category_display()
+
+
+def entry_signs() -> models.Subquery:
+    """An entry's active signs as "slug,slug" (None for none), for `annotate`.
+
+    One index probe per entry, on the (interaction, category) unique index: a join, or
+    an EXISTS per category, had PostgreSQL read the category table of every account
+    (found with bench/run.py).
+    """
+    return models.Subquery(
+        EntryCategory.objects.filter(interaction=models.OuterRef("pk"), active=True)
+        .order_by()
+        .values("interaction")
+        .annotate(slugs=models.StringAgg("category", models.Value(",")))
+        .values("slugs")
+    )
+
+
+def sign_set(slugs: str | None) -> frozenset[str]:
+    """The signs in an `entry_signs` value (a retired category left out)."""
+    return frozenset(slugs.split(",")) & KNOWN_SIGNS if slugs else frozenset()
 
 
 class Tuning(models.Model):
