@@ -2,7 +2,7 @@
 
 "I asked" goes through the log form's own path (EntryForm and save_entry), so the
 entry is classified and a double post stores it once. The person page then shows
-what came back (patterns.people.after_clarity).
+what came back (patterns.person_patterns.after_clarity).
 """
 
 from uuid import uuid4

@@ -10,7 +10,7 @@ from journal.lookups import get_person_for_user, with_categories, with_days
 from journal.models import Decision, Interaction
 from patterns.basics import crossed_lines
 from patterns.chats import chat_section
-from patterns.people import person_patterns, recent_rows
+from patterns.person_patterns import person_patterns, recent_rows
 from patterns.weekly import person_charts
 
 PERSON_PAGE_ENTRIES = 20

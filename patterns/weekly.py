@@ -2,7 +2,7 @@
 
 Charts read the week sums journal.rollups keeps (one query each, a row per week and
 person, whatever the number of entries). The last 90 days of entries are loaded once
-(patterns.people.recent_rows) for this week's sentences and the person patterns.
+(patterns.person_patterns.recent_rows) for this week's sentences and the person patterns.
 `patterns.charts` turns the sums into figures and tables.
 """
 
@@ -27,7 +27,7 @@ from journal.models import EARLIEST, ChatConversation, Interaction, Person, Week
 from patterns import charts
 from patterns.basics import crossed_lines
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
-from patterns.people import (
+from patterns.person_patterns import (
     Row,
     find_patterns,
     recent_rows,

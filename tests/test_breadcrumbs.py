@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import EntryCategory, Interaction, Person
-from patterns.people import BREADCRUMB_DAYS, BREADCRUMB_HIGH
+from patterns.person_patterns import BREADCRUMB_DAYS, BREADCRUMB_HIGH
 
 CARD = "lately has been crumbs"
 GUIDE = reverse("guidance-page", args=["dont-settle-for-breadcrumbs"])

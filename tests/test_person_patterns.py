@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import EntryCategory, Interaction
-from patterns.people import Row, find_patterns
 from patterns.person import PERSON_PAGE_ENTRIES
+from patterns.person_patterns import Row, find_patterns
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 LONDON = ZoneInfo("Europe/London")

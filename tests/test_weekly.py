@@ -20,7 +20,7 @@ from django.utils import timezone
 from journal import rollups
 from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person
 from patterns import charts, weekly
-from patterns.people import recent_rows
+from patterns.person_patterns import recent_rows
 
 WEEKLY = "/patterns/"
 
