@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 
 from journal.cards import Links
 from journal.models import Interaction, Person
-from patterns.categories import BY_SLUG, SLUGS
+from patterns.classifier.categories import BY_SLUG, SLUGS
 from patterns.models import EntryCategory
 
 WINDOW_DAYS = 30  # "repeated": three or more times in this many days

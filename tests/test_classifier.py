@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.classifier import (
     THRESHOLD,
     Entry,
@@ -16,6 +15,7 @@ from patterns.classifier import (
     clear_answer,
     pulling_away,
 )
+from patterns.classifier.categories import BY_SLUG, CATEGORIES, SLUGS
 from tests.data.evaluate import evaluate
 
 DATA = Path(__file__).parent / "data"

@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from journal.models import Interaction
-from patterns import learned
-from patterns.classifier import Entry, Facts, by_rules, classify
+from patterns.classifier import Entry, Facts, by_rules, classify, learned
 from patterns.management.commands.train_classifier import (
     SPLITS,
     given,

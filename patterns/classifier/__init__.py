@@ -2,11 +2,11 @@
 
 Pure Python, no Django. How it works:
 
-1. ``patterns.evidence.text.Text`` prepares the text once: Unicode and quote marks
+1. ``patterns.classifier.text.Text`` prepares the text once: Unicode and quote marks
    normalised, lower-cased, quoted speech found (and split into the writer's own words and
    theirs), late-night clock times read.
 2. One rule per category, each in its own module beside its phrase data
-   (``patterns/evidence/one_word.py`` ... ``hot_cold.py``), looks up named phrase signals
+   (``patterns/classifier/rules/one_word.py`` ... ``hot_cold.py``), looks up named phrase signals
    and the entry facts, and returns weighted ``Evidence``: positive for signs of the
    category, negative for negation, resolution and the clean cases the taxonomy lists.
 3. ``classify`` sums each rule's evidence and squashes the sum into a 0..1 score. A sum
@@ -26,11 +26,19 @@ from typing import Any
 
 import numpy as np
 
-from patterns import learned
-from patterns.categories import SLUGS
-from patterns.evidence import avoided, busy, hot_cold, joked, late_night, left_on_read, one_word
-from patterns.evidence.text import Text, prepared
-from patterns.evidence.weigh import Evidence
+from patterns.classifier import learned
+from patterns.classifier.categories import SLUGS
+from patterns.classifier.rules import (
+    avoided,
+    busy,
+    hot_cold,
+    joked,
+    late_night,
+    left_on_read,
+    one_word,
+)
+from patterns.classifier.rules.weigh import Evidence
+from patterns.classifier.text import Text, prepared
 
 THRESHOLD = 0.5
 SURE = 0.9  # a rule this sure (a sum of about 1.55) stands whatever the model says
@@ -155,7 +163,7 @@ class Entry(Text):
 
 
 # --------------------------------------------------------------------------------------
-# One rule per category, each beside its phrase data in patterns/evidence/
+# One rule per category, each beside its phrase data in patterns/classifier/rules/
 # --------------------------------------------------------------------------------------
 RULES: dict[str, Callable[[Entry], list[Evidence]]] = {
     "one_word_replies": one_word.rule,
@@ -187,7 +195,7 @@ def classify(
 ) -> dict[str, Verdict]:
     """One verdict per category, all seven in taxonomy order, or only those in `only`.
 
-    The rules speak first; the learned model (``patterns.learned``), when its weights
+    The rules speak first; the learned model (``patterns.classifier.learned``), when its weights
     file is there, weighs their scores with its own (``_weighed``), and says which words
     weighed most where the rules had no reason. With `only` (a page working out the
     reasons of stored signs), the rules' own verdicts stand when they give every sign

@@ -1,6 +1,6 @@
 """The learned layer over the rules: one linear model per sign, read from a weights file.
 
-Pure Python and numpy, no Django. The rules (``patterns.evidence``) are precise but only
+Pure Python and numpy, no Django. The rules (``patterns.classifier.rules``) are precise but only
 know the phrases written into them; this layer weighs what they miss. For each entry it
 builds one sparse feature vector:
 
@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
 
 WEIGHTS = Path(__file__).with_name("weights") / "signs.npz"
 
@@ -151,7 +151,7 @@ def dense(facts: Any, said: Any) -> dict[str, float]:
 def features(said: Any, facts: Any) -> tuple[np.ndarray, np.ndarray]:
     """The entry's sparse feature vector: (indices, values), indices ascending.
 
-    ``said`` is the entry's prepared text (``patterns.evidence.text.Text``: ``low``, and
+    ``said`` is the entry's prepared text (``patterns.classifier.text.Text``: ``low``, and
     what they were quoted saying), ``facts`` the classifier's Facts. Each block of text
     features (all words, their quoted words, characters) has length about 1, so a long
     entry weighs no more than a short one; a bucket met twice adds up.

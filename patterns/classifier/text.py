@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from patterns import evidence
+from patterns.classifier import rules
 
 # --------------------------------------------------------------------------------------
 # Compiling the phrase data
@@ -195,7 +195,7 @@ def _index(name: str, phrases: list[str]) -> None:
                 _BY_SYMBOL.append((key, name, rx))
 
 
-for _section in evidence.SECTIONS:
+for _section in rules.SECTIONS:
     for _name, _phrases in _section.items():
         _index(_name, _phrases)
 
@@ -225,7 +225,7 @@ def _always_phrases() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 # Which version of the text a signal is looked for in (default: all of it).
-_SCOPE = dict.fromkeys(evidence.THEIR_WORDS, "theirs") | evidence.SCOPES
+_SCOPE = dict.fromkeys(rules.THEIR_WORDS, "theirs") | rules.SCOPES
 
 # --------------------------------------------------------------------------------------
 # Preparing the text
@@ -301,15 +301,15 @@ def is_minimal(quote: str) -> bool:
     words = _WORD.findall(quote)
     if len(words) > 4 or "?" in quote or any(e in quote for e in _LAUGHS):
         return False  # a question engages; a laughing emoji makes it a joke
-    if not words or " ".join(words) in evidence.MINIMAL_PAIRS:
+    if not words or " ".join(words) in rules.MINIMAL_PAIRS:
         return True
-    if words[0] in evidence.MINIMAL_WORDS and (
-        len(words) <= 2 or " ".join(words[1:]) in evidence.MINIMAL_PAIRS
+    if words[0] in rules.MINIMAL_WORDS and (
+        len(words) <= 2 or " ".join(words[1:]) in rules.MINIMAL_PAIRS
     ):
         return True  # "thx mum", "nice, good luck"
     # only minimal and filler words ("that's rough", "glad ur ok x")
-    return any(w in evidence.MINIMAL_WORDS for w in words) and all(
-        w in evidence.MINIMAL_WORDS or w in evidence.FILLER_WORDS for w in words
+    return any(w in rules.MINIMAL_WORDS for w in words) and all(
+        w in rules.MINIMAL_WORDS or w in rules.FILLER_WORDS for w in words
     )
 
 
@@ -431,7 +431,7 @@ class Text:
         for m in _CLOCK.finditer(self.low):
             if m.group(3):
                 hour = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
-                if evidence.late_night.is_late(hour):
+                if rules.late_night.is_late(hour):
                     return m.group(0)
             elif m.group(4) and int(m.group(5)) < 60:
                 hour = int(m.group(4))
@@ -502,7 +502,7 @@ class Text:
         if not phrases:
             return []
         text = self._texts[scope or _SCOPE.get(name, "low")]
-        check_negation = name in evidence.NEGATABLE
+        check_negation = name in rules.NEGATABLE
         if first_only and not (check_negation or unless_before):
             firsts = [m for m in (rx.search(text) for rx in phrases) if m]
             if not firsts:

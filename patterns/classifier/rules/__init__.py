@@ -2,8 +2,8 @@
 
 Each category module holds everything about its category: a dict mapping signal names to
 lists of regular-expression alternatives, matched against the lower-cased entry text (see
-``patterns.evidence.text``), and ``rule(entry)``, which weighs the signals and the entry
-facts into a list of ``Evidence`` (``patterns.evidence.weigh``). ``shared`` holds the
+``patterns.classifier.text``), and ``rule(entry)``, which weighs the signals and the entry
+facts into a list of ``Evidence`` (``patterns.classifier.rules.weigh``). ``shared`` holds the
 vocabulary several categories use. Conventions for the phrases:
 
 - ``'`` inside a phrase is optional, so ``didn't`` also matches ``didnt``; write ``\\'``
@@ -21,7 +21,7 @@ vocabulary several categories use. Conventions for the phrases:
 ``patterns.classifier.classify`` sums each rule's evidence in one scoring step.
 """
 
-from patterns.evidence import (
+from patterns.classifier.rules import (
     avoided,
     busy,
     hot_cold,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patterns.evidence.shared import DAY, MONTH, NO_NEW_PLAN, NUM, PERIOD, PLAN_WORDS
-from patterns.evidence.weigh import Evidence, concrete_plan_evidence, quoted
+from patterns.classifier.rules.shared import DAY, MONTH, NO_NEW_PLAN, NUM, PERIOD, PLAN_WORDS
+from patterns.classifier.rules.weigh import Evidence, concrete_plan_evidence, quoted
 
 if TYPE_CHECKING:
     from patterns.classifier import Entry

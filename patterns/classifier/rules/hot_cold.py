@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patterns.evidence.shared import DAY, MONTH
-from patterns.evidence.weigh import Evidence, quoted
+from patterns.classifier.rules.shared import DAY, MONTH
+from patterns.classifier.rules.weigh import Evidence, quoted
 
 if TYPE_CHECKING:
     from patterns.classifier import Entry

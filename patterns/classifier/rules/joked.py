@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from patterns.evidence.weigh import Evidence, quoted
+from patterns.classifier.rules.weigh import Evidence, quoted
 
 if TYPE_CHECKING:
     from patterns.classifier import Entry
