@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from patterns.classifier.categories import SLUGS
+from patterns.classifier.hours import is_late
 
 WEIGHTS = Path(__file__).with_name("weights") / "signs.npz"
 
@@ -142,7 +143,7 @@ def dense(facts: Any, said: Any) -> dict[str, float]:
     if when is not None:
         values["time:given"] = 1.0
         hour = when.hour
-        values["time:late"] = float(hour >= 22 or hour < 4)
+        values["time:late"] = float(is_late(hour))
         values["time:small_hours"] = float(hour < 4)
         values["time:daytime"] = float(8 <= hour < 20)
     return {name: value for name, value in values.items() if value}

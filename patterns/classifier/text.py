@@ -19,6 +19,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from patterns.classifier import rules
+from patterns.classifier.hours import is_late
 
 # --------------------------------------------------------------------------------------
 # Compiling the phrase data
@@ -431,7 +432,7 @@ class Text:
         for m in _CLOCK.finditer(self.low):
             if m.group(3):
                 hour = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
-                if rules.late_night.is_late(hour):
+                if is_late(hour):
                     return m.group(0)
             elif m.group(4) and int(m.group(5)) < 60:
                 hour = int(m.group(4))

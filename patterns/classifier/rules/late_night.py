@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from patterns.classifier.hours import is_late
 from patterns.classifier.rules.weigh import Evidence, quoted
 
 if TYPE_CHECKING:
     from patterns.classifier import Entry
-
-
-def is_late(hour: int) -> bool:
-    """Roughly 22:00 to 04:00."""
-    return hour >= 22 or hour < 4
 
 
 # Compact phrase lists read best as written; the formatter leaves them be.
