@@ -28,6 +28,7 @@ import numpy as np
 
 from patterns.classifier import learned
 from patterns.classifier.categories import SLUGS
+from patterns.classifier.choices import CHANNELS, INITIATORS, PLAN_OUTCOMES, REPLIES
 from patterns.classifier.rules import (
     avoided,
     busy,
@@ -43,10 +44,6 @@ from patterns.classifier.text import Text, prepared
 THRESHOLD = 0.5
 SURE = 0.9  # a rule this sure (a sum of about 1.55) stands whatever the model says
 
-CHANNELS = ("text", "dating_app", "social_dm", "call", "video", "in_person", "email", "other")
-INITIATORS = ("me", "them")
-REPLIES = ("none_yet", "seen_no_reply", "one_word", "short", "engaged")
-PLAN_OUTCOMES = ("kept", "rescheduled", "cancelled", "vague", "declined")
 _CHOICES = {
     "channel": CHANNELS,
     "initiated_by": INITIATORS,

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from patterns.classifier.categories import SLUGS
+from patterns.classifier.choices import CHANNELS, INITIATORS, PLAN_OUTCOMES, REPLIES
 from patterns.classifier.hours import is_late
 
 WEIGHTS = Path(__file__).with_name("weights") / "signs.npz"
@@ -40,11 +41,6 @@ WEIGHTS = Path(__file__).with_name("weights") / "signs.npz"
 BITS = 18
 HASHED = 1 << BITS  # hashed text features come first in the vector
 _MASK = np.uint64(HASHED - 1)
-
-CHANNELS = ("text", "dating_app", "social_dm", "call", "video", "in_person", "email", "other")
-INITIATORS = ("me", "them")
-REPLIES = ("none_yet", "seen_no_reply", "one_word", "short", "engaged")
-PLAN_OUTCOMES = ("kept", "rescheduled", "cancelled", "vague", "declined")
 
 # The dense features after the hashed ones, by name (the training report lists them).
 DENSE: tuple[str, ...] = (
