@@ -488,7 +488,7 @@ class Text:
         found = self._matches(name, unless_before)
         return next((p for start, p in found if start > position), None)
 
-    def all(self, name: str) -> list[str]:
+    def all_of(self, name: str) -> list[str]:
         """Every phrase of signal ``name`` in the text that is not negated, in text order."""
         return [phrase for _, phrase in self._matches(name)]
 
@@ -530,7 +530,7 @@ class Text:
                 break
         return found
 
-    def any(self, *names: str) -> str | None:
+    def any_of(self, *names: str) -> str | None:
         """The first of several signals that is found."""
         for name in names:
             found = self.hit(name)

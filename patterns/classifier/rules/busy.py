@@ -128,7 +128,7 @@ def rule(e: Entry) -> list[Evidence]:
         ("refusal", 0.4, "to say no, with nothing else offered"),
     )
     ev += [Evidence(weight, why) for name, weight, why in context if e.hit(name)]
-    seen = e.any("seen_out", "active_elsewhere")
+    seen = e.any_of("seen_out", "active_elsewhere")
     if seen:
         ev.append(Evidence(0.6, f"yet visibly out and about ({quoted(seen)})"))
     bored = e.hit("booty_cue") or e.hit("night_pattern")

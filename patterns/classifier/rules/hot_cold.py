@@ -239,7 +239,7 @@ def _swing_evidence(e: Entry, at: int, warm: str) -> list[Evidence]:
 
     The warmth has to come first in the telling; cold then warm is a recovery.
     """
-    shift = len(set(e.all("time_marker"))) >= 2
+    shift = len(set(e.all_of("time_marker"))) >= 2
     cold = e.after("cold", at) or (shift and e.minimal_quote)
     if cold:
         ev = [Evidence(1.0, f"warm ({quoted(warm)}), then distant ({quoted(cold)})")]

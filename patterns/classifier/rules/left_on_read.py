@@ -141,11 +141,11 @@ def rule(e: Entry) -> list[Evidence]:
         # not "shows as read (“shows as read”)"
         told = read.startswith(("shows", "showed", "showing"))
         ev.append(Evidence(0.6, "shows as read" if told else f"shows as read ({quoted(read)})"))
-        if e.any("no_reply", "time_passed", "late_reply"):
+        if e.any_of("no_reply", "time_passed", "late_reply"):
             ev.append(Evidence(0.7, "with no answer for a long time"))
     if active and (read or named):
         ev.append(Evidence(0.6, f"while visibly active elsewhere ({quoted(active)})"))
-    elif active and e.any("pending", "no_reply", "late_reply"):
+    elif active and e.any_of("pending", "no_reply", "late_reply"):
         ev.append(Evidence(1.0, f"ignored while visibly active elsewhere ({quoted(active)})"))
         if e.hit("time_passed"):
             ev.append(Evidence(0.2, "for a long time"))
