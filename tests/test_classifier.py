@@ -7,13 +7,13 @@ import pytest
 
 from patterns.classifier import (
     THRESHOLD,
-    Entry,
     Facts,
     Verdict,
     by_rules,
     classify,
     clear_answer,
     pulling_away,
+    read_entry,
 )
 from patterns.classifier.categories import BY_SLUG, CATEGORIES, SLUGS
 from tests.data.evaluate import evaluate
@@ -25,7 +25,7 @@ DEV_SET = DATA / "dev_set.jsonl"
 def labels(text: str, **facts) -> set[str]:
     """What the rules find. The learned layer over them has its own tests
     (tests/test_learned.py), with its scores on sets it never saw."""
-    entry = Entry(text, Facts(**facts))
+    entry = read_entry(text, Facts(**facts))
     return {slug for slug, v in by_rules(entry, None).items() if v.label}
 
 
@@ -130,14 +130,14 @@ def _cases(table: dict) -> list:
 
 @pytest.mark.parametrize(("slug", "text", "facts"), _cases(POSITIVE))
 def test_it_finds_the_category(slug, text, facts):
-    verdict = by_rules(Entry(text, Facts(**facts)), None)[slug]
+    verdict = by_rules(read_entry(text, Facts(**facts)), None)[slug]
     assert verdict.label
     assert verdict.reasons  # a positive label always says why
 
 
 @pytest.mark.parametrize(("slug", "text", "facts"), _cases(CLEAN))
 def test_it_leaves_the_look_alike_clean(slug, text, facts):
-    assert not by_rules(Entry(text, Facts(**facts)), None)[slug].label
+    assert not by_rules(read_entry(text, Facts(**facts)), None)[slug].label
 
 
 # Situations the first rules missed on fresh entries: the structure, not the exact words.
@@ -237,14 +237,14 @@ SITUATIONS_CLEAN = {
 
 @pytest.mark.parametrize(("slug", "text", "facts"), _cases(SITUATIONS))
 def test_it_finds_the_category_in_new_words(slug, text, facts):
-    verdict = by_rules(Entry(text, Facts(**facts)), None)[slug]
+    verdict = by_rules(read_entry(text, Facts(**facts)), None)[slug]
     assert verdict.label
     assert verdict.reasons
 
 
 @pytest.mark.parametrize(("slug", "text", "facts"), _cases(SITUATIONS_CLEAN))
 def test_it_leaves_the_new_look_alike_clean(slug, text, facts):
-    assert not by_rules(Entry(text, Facts(**facts)), None)[slug].label
+    assert not by_rules(read_entry(text, Facts(**facts)), None)[slug].label
 
 
 def test_a_bare_answer_after_a_colon_is_their_answer():

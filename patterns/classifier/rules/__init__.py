@@ -21,6 +21,9 @@ vocabulary several categories use. Conventions for the phrases:
 ``patterns.classifier.classify`` sums each rule's evidence in one scoring step.
 """
 
+from collections.abc import Callable
+
+from patterns.classifier.categories import SLUGS
 from patterns.classifier.rules import (
     avoided,
     busy,
@@ -31,10 +34,27 @@ from patterns.classifier.rules import (
     one_word,
     shared,
 )
+from patterns.classifier.rules.weigh import Evidence
+from patterns.classifier.text import Phrases
+from patterns.classifier.types import Entry
+
+# One rule per category, in taxonomy order.
+RULES: dict[str, Callable[[Entry], list[Evidence]]] = {
+    "one_word_replies": one_word.rule,
+    "busy_excuses": busy.rule,
+    "avoided_plans": avoided.rule,
+    "left_on_read": left_on_read.rule,
+    "late_night_only": late_night.rule,
+    "joked_off": joked.rule,
+    "hot_and_cold": hot_cold.rule,  # last: it reads the others' sums
+}
+assert tuple(RULES) == SLUGS
 
 _MODULES = (shared, one_word, busy, avoided, left_on_read, late_night, joked, hot_cold)
+_THEIR_WORDS: frozenset[str] = frozenset().union(*(m.THEIR_WORDS for m in _MODULES))
+_SCOPES: dict[str, str] = {k: v for m in _MODULES for k, v in getattr(m, "SCOPES", {}).items()}
 
-SECTIONS: tuple[dict[str, list[str]], ...] = (
+_SIGNALS: tuple[dict[str, list[str]], ...] = (
     shared.SHARED,
     one_word.ONE_WORD,
     busy.BUSY,
@@ -44,9 +64,13 @@ SECTIONS: tuple[dict[str, list[str]], ...] = (
     joked.JOKED,
     hot_cold.HOT_COLD,
 )
-NEGATABLE: frozenset[str] = frozenset().union(*(m.NEGATABLE for m in _MODULES))
-THEIR_WORDS: frozenset[str] = frozenset().union(*(m.THEIR_WORDS for m in _MODULES))
-SCOPES: dict[str, str] = {k: v for m in _MODULES for k, v in getattr(m, "SCOPES", {}).items()}
-MINIMAL_WORDS = one_word.MINIMAL_WORDS
-MINIMAL_PAIRS = one_word.MINIMAL_PAIRS
-FILLER_WORDS = one_word.FILLER_WORDS
+
+# Every module's phrase signals, indexed once for the text engine.
+PHRASES = Phrases(
+    (signal for section in _SIGNALS for signal in section.items()),
+    negatable=frozenset().union(*(m.NEGATABLE for m in _MODULES)),
+    scopes=dict.fromkeys(_THEIR_WORDS, "theirs") | _SCOPES,
+    minimal_words=one_word.MINIMAL_WORDS,
+    minimal_pairs=one_word.MINIMAL_PAIRS,
+    filler_words=one_word.FILLER_WORDS,
+)

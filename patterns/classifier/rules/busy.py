@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from patterns.classifier.rules.shared import MONTH, NO_NEW_PLAN, NUM, PERIOD
 from patterns.classifier.rules.weigh import Evidence, concrete_plan_evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
+from patterns.classifier.types import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from patterns.classifier.rules.shared import CLOCK, DAY, NUM, PERIOD, THEM
 from patterns.classifier.rules.weigh import Evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry, Facts
+from patterns.classifier.types import Entry, Facts
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off

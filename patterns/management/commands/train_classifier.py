@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from django.core.management.base import BaseCommand, CommandError
 
-from patterns.classifier import SURE, Entry, Facts, by_rules, learned
+from patterns.classifier import SURE, Facts, by_rules, learned, read_entry
 from patterns.classifier.categories import SLUGS
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
@@ -53,7 +53,7 @@ def load(files: list[str]) -> list[Row]:
 
 def featurise(data: dict[str, Any], source: str) -> Row:
     facts = Facts.from_dict(data.get("facts"), occurred_at=data.get("occurred_at"))
-    entry = Entry(data["text"], facts)
+    entry = read_entry(data["text"], facts)
     verdicts = by_rules(entry, None)
     at, val = learned.features(entry, facts)
     ruled = frozenset(s for s, v in verdicts.items() if v.label)
