@@ -18,7 +18,10 @@ vocabulary several categories use. Conventions for the phrases:
   ``"quoted"`` (only their quoted words), ``"narrative"`` (outside any quotes),
   ``"unminimal"`` (without their one-word replies).
 
-``patterns.classifier.classify`` sums each rule's evidence in one scoring step.
+Here every module's signals are indexed once (``PHRASES``, what the text engine looks
+them up in) and the rules listed in taxonomy order (``RULES``); each rule reads an
+``Entry`` (``patterns.classifier.types``). ``patterns.classifier.classify`` sums each
+rule's evidence in one scoring step.
 """
 
 from collections.abc import Callable
