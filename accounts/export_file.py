@@ -36,8 +36,8 @@ from journal.models import (
     Reply,
     trash_cutoff,
 )
-from patterns import learned
-from patterns.categories import BY_SLUG
+from patterns.classifier import learned
+from patterns.classifier.categories import BY_SLUG
 from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
 from patterns.models import LINE_LIMITS, Basic, Choice, Decision, EntryCategory, Line, Source
 

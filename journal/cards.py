@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from patterns.categories import BY_SLUG, CATEGORIES
 from patterns.classifier import classify, clear_answer, pulling_away
+from patterns.classifier.categories import BY_SLUG, CATEGORIES
 from patterns.labels import facts_for
 from patterns.models import Source
 

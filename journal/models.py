@@ -14,6 +14,12 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from journal.sealing import SealedQuerySet, SealedTextField
+from patterns.classifier.choices import (
+    CHANNEL_CHOICES,
+    INITIATOR_CHOICES,
+    PLAN_OUTCOME_CHOICES,
+    REPLY_CHOICES,
+)
 
 
 class Relationship(models.TextChoices):
@@ -26,15 +32,18 @@ class Relationship(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Channel(models.TextChoices):
-    TEXT = "text", "Text"
-    DATING_APP = "dating_app", "Dating app"
-    SOCIAL_DM = "social_dm", "Social DM"
-    CALL = "call", "Call"
-    VIDEO = "video", "Video"
-    IN_PERSON = "in_person", "In person"
-    EMAIL = "email", "Email"
-    OTHER = "other", "Other"
+def _choices(name: str, pairs: tuple[tuple[str, str], ...]) -> type[models.TextChoices]:
+    """TextChoices made from the classifier's (value, label) pairs, one member per value
+    in capitals: ``Channel.IN_PERSON`` is ``"in_person"``."""
+    members = [(value.upper(), (value, label)) for value, label in pairs]
+    return models.TextChoices(name, members, module=__name__)
+
+
+# The facts beside an entry's text: one vocabulary with the classifier that reads them.
+Channel = _choices("Channel", CHANNEL_CHOICES)
+Initiator = _choices("Initiator", INITIATOR_CHOICES)
+Reply = _choices("Reply", REPLY_CHOICES)
+PlanOutcome = _choices("PlanOutcome", PLAN_OUTCOME_CHOICES)
 
 
 # How "Logged your ... with Sam." names each channel.
@@ -48,27 +57,6 @@ CHANNEL_NOUNS = {
     Channel.EMAIL: "email",
     Channel.OTHER: "entry",
 }
-
-
-class Initiator(models.TextChoices):
-    ME = "me", "Me"
-    THEM = "them", "Them"
-
-
-class Reply(models.TextChoices):
-    NONE_YET = "none_yet", "No reply yet"
-    SEEN_NO_REPLY = "seen_no_reply", "Seen, no reply"
-    ONE_WORD = "one_word", "One word"
-    SHORT = "short", "Short"
-    ENGAGED = "engaged", "Engaged"
-
-
-class PlanOutcome(models.TextChoices):
-    KEPT = "kept", "Kept"
-    RESCHEDULED = "rescheduled", "Rescheduled"
-    CANCELLED = "cancelled", "Cancelled"
-    VAGUE = "vague", "Left vague"
-    DECLINED = "declined", "Declined"
 
 
 class Feeling(models.TextChoices):

@@ -21,7 +21,7 @@ from journal.forms import EntryForm
 from journal.models import TRASH_DAYS, Interaction, Person, purge_expired_trash
 from journal.sealing import MatchingRows
 from patterns import rollups
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 from patterns.models import Decision, EntryCategory
 
 PAGE_SIZE = 20

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 
 # Okabe-Ito colours, readable with the common kinds of colour-blindness.
 # The same values are --c-<slug> in static/css/almost.css.

@@ -1,4 +1,4 @@
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 
 
 def categories(request) -> dict:

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from journal.models import Interaction
-from patterns import learned, rollups, tuning
-from patterns.classifier import Facts, classify
+from patterns import rollups, tuning
+from patterns.classifier import Facts, classify, learned
 from patterns.models import EntryCategory, Source
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from journal.models import Interaction, validate_feeling
 from journal.sealing import SealedQuerySet, SealedTextField
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 
 
 class Source(models.TextChoices):
@@ -57,13 +57,13 @@ class Tuning(models.Model):
     """One account's own adjustment to the learned classifier, from its corrections.
 
     Weights over word and character n-grams reveal the words they came from, so they are
-    sealed under the account's data key like its text (``patterns.learned.Tuning``).
+    sealed under the account's data key like its text (``patterns.classifier.learned.Tuning``).
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tuning"
     )
-    # Sealed (journal.sealing), bound to `uid`: patterns.learned.Tuning as JSON.
+    # Sealed (journal.sealing), bound to `uid`: patterns.classifier.learned.Tuning as JSON.
     weights = SealedTextField(blank=True, row="uid")
     corrections = models.PositiveIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)

@@ -11,8 +11,8 @@ from journal.cards import chips
 from journal.forms import EntryForm
 from journal.views import _back, _get_entry_for_user, with_categories
 from patterns import tuning
-from patterns.categories import BY_SLUG
 from patterns.classifier import classify, clear_answer, pulling_away
+from patterns.classifier.categories import BY_SLUG
 from patterns.labels import correct, facts_for
 from patterns.models import Tuning
 

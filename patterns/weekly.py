@@ -26,7 +26,7 @@ from journal.models import EARLIEST, ChatConversation, Interaction, Person
 from journal.views import parse_id, with_categories, with_days
 from patterns import charts
 from patterns.basics import crossed_lines
-from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
+from patterns.classifier.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.models import WeekRollup
 from patterns.people import (
     Row,

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from journal.models import Interaction
 from patterns import charts, rollups
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
 from patterns.models import EntryCategory
 
 

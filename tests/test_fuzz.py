@@ -39,7 +39,7 @@ from journal.models import (
     Relationship,
     Reply,
 )
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
 from patterns.models import EntryCategory
 
 settings.register_profile(

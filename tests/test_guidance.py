@@ -11,7 +11,7 @@ from django.urls import reverse
 from guidance.drafts import ENDING_DRAFTS
 from guidance.pages import PAGES
 from journal.models import Interaction, Person
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 from patterns.models import EntryCategory
 
 CARE = "not therapy"

@@ -17,7 +17,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from guidance.pages import PAGES
 from journal.models import Interaction, Person
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 from patterns.models import Basic, Decision, EntryCategory, Line, Source
 
 # Which of Alice's objects fills the <pk> of each URL name. Add new views here.

@@ -18,9 +18,9 @@ from playwright.sync_api import expect
 from accounts.models import User
 from journal.models import Interaction
 from patterns import rollups
-from patterns.categories import BY_SLUG
 from patterns.charts import week_of
 from patterns.classifier import classify
+from patterns.classifier.categories import BY_SLUG
 from patterns.labels import facts_for, label_entry
 from patterns.models import EntryCategory
 from tests.browser.conftest import axe_check, fits_the_width, go, log_in, screenshot, settle

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from patterns.evidence.shared import MONTH, NO_NEW_PLAN, NUM, PERIOD
-from patterns.evidence.weigh import Evidence, concrete_plan_evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
+from patterns.classifier.rules.shared import MONTH, NO_NEW_PLAN, NUM, PERIOD
+from patterns.classifier.rules.weigh import Evidence, concrete_plan_evidence, quoted
+from patterns.classifier.types import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -128,7 +124,7 @@ def rule(e: Entry) -> list[Evidence]:
         ("refusal", 0.4, "to say no, with nothing else offered"),
     )
     ev += [Evidence(weight, why) for name, weight, why in context if e.hit(name)]
-    seen = e.any("seen_out", "active_elsewhere")
+    seen = e.any_of("seen_out", "active_elsewhere")
     if seen:
         ev.append(Evidence(0.6, f"yet visibly out and about ({quoted(seen)})"))
     bored = e.hit("booty_cue") or e.hit("night_pattern")

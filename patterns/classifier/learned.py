@@ -1,6 +1,6 @@
 """The learned layer over the rules: one linear model per sign, read from a weights file.
 
-Pure Python and numpy, no Django. The rules (``patterns.evidence``) are precise but only
+Pure Python and numpy, no Django. The rules (``patterns.classifier.rules``) are precise but only
 know the phrases written into them; this layer weighs what they miss. For each entry it
 builds one sparse feature vector:
 
@@ -32,18 +32,15 @@ from typing import Any
 
 import numpy as np
 
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
+from patterns.classifier.choices import CHANNELS, INITIATORS, PLAN_OUTCOMES, REPLIES
+from patterns.classifier.hours import is_late
 
 WEIGHTS = Path(__file__).with_name("weights") / "signs.npz"
 
 BITS = 18
 HASHED = 1 << BITS  # hashed text features come first in the vector
 _MASK = np.uint64(HASHED - 1)
-
-CHANNELS = ("text", "dating_app", "social_dm", "call", "video", "in_person", "email", "other")
-INITIATORS = ("me", "them")
-REPLIES = ("none_yet", "seen_no_reply", "one_word", "short", "engaged")
-PLAN_OUTCOMES = ("kept", "rescheduled", "cancelled", "vague", "declined")
 
 # The dense features after the hashed ones, by name (the training report lists them).
 DENSE: tuple[str, ...] = (
@@ -142,7 +139,7 @@ def dense(facts: Any, said: Any) -> dict[str, float]:
     if when is not None:
         values["time:given"] = 1.0
         hour = when.hour
-        values["time:late"] = float(hour >= 22 or hour < 4)
+        values["time:late"] = float(is_late(hour))
         values["time:small_hours"] = float(hour < 4)
         values["time:daytime"] = float(8 <= hour < 20)
     return {name: value for name, value in values.items() if value}
@@ -151,7 +148,7 @@ def dense(facts: Any, said: Any) -> dict[str, float]:
 def features(said: Any, facts: Any) -> tuple[np.ndarray, np.ndarray]:
     """The entry's sparse feature vector: (indices, values), indices ascending.
 
-    ``said`` is the entry's prepared text (``patterns.evidence.text.Text``: ``low``, and
+    ``said`` is the entry's prepared text (``patterns.classifier.text.Text``: ``low``, and
     what they were quoted saying), ``facts`` the classifier's Facts. Each block of text
     features (all words, their quoted words, characters) has length about 1, so a long
     entry weighs no more than a short one; a bucket met twice adds up.

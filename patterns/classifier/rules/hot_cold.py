@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from patterns.evidence.shared import DAY, MONTH
-from patterns.evidence.weigh import Evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
+from patterns.classifier.rules.shared import DAY, MONTH
+from patterns.classifier.rules.weigh import Evidence, quoted
+from patterns.classifier.types import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -239,7 +235,7 @@ def _swing_evidence(e: Entry, at: int, warm: str) -> list[Evidence]:
 
     The warmth has to come first in the telling; cold then warm is a recovery.
     """
-    shift = len(set(e.all("time_marker"))) >= 2
+    shift = len(set(e.all_of("time_marker"))) >= 2
     cold = e.after("cold", at) or (shift and e.minimal_quote)
     if cold:
         ev = [Evidence(1.0, f"warm ({quoted(warm)}), then distant ({quoted(cold)})")]
@@ -255,7 +251,7 @@ def _swing_evidence(e: Entry, at: int, warm: str) -> list[Evidence]:
     if _late_call_itself(e, at):
         # "3am: 'miss you'" is the late-night pattern, not a swing
         cooled = tuple(slug for slug in cooled if slug != "late_night_only")
-    if shift and any(e.raw.get(slug, 0) >= 1 for slug in cooled):
+    if shift and any(e.sums.get(slug, 0) >= 1 for slug in cooled):
         return [Evidence(1.2, f"warm ({quoted(warm)}), then a cold turn")]
     return []
 

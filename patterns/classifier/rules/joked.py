@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from patterns.evidence.weigh import Evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
+from patterns.classifier.rules.weigh import Evidence, quoted
+from patterns.classifier.types import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -215,7 +212,7 @@ def rule(e: Entry) -> list[Evidence]:
     subject; not joking together, nor a joke followed by real listening."""
     joke_at = e.where("deflect", unless_before="writer_doing")  # "I made a joke" is mine
     joke = joke_at[1] if joke_at else e.hit("deflect_quoted")
-    dodge = e.any("dodge", "dodge_quoted") or _non_answer(e)
+    dodge = e.any_of("dodge", "dodge_quoted") or _non_answer(e)
     quip = any("?" in quote or " like " in quote for quote in e.their_quotes)
     if not (joke or dodge or quip):
         return []

@@ -1,8 +1,10 @@
 """An entry's text, prepared once, and the lookup of named phrase signals in it.
 
-``Text(raw)`` normalises the text (Unicode, quote marks, dashes, case, "soooo"), finds
-their speech (quoted, or a bare one-word answer after a colon: "Her answer: k.") and tells
-the writer's own quotes from theirs, and answers
+Generic: it knows no category. ``Phrases`` indexes named phrase signals (the rules hand
+theirs over in ``patterns.classifier.rules.PHRASES``), with the words a minimal reply
+("ok", "lol") is made of. ``Text(raw, phrases)`` normalises the text (Unicode, quote marks,
+dashes, case, "soooo"), finds their speech (quoted, or a bare one-word answer after a
+colon: "Her answer: k.") and tells the writer's own quotes from theirs, and answers
 ``hit(signal)``: the first phrase of that signal found in the text and not negated, or
 None.
 
@@ -16,9 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
-
-from patterns import evidence
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 # --------------------------------------------------------------------------------------
 # Compiling the phrase data
@@ -141,10 +142,6 @@ def _start_boundary(pattern: str) -> str:
 
 
 # Phrases are kept as regex source and compiled on first use, which keeps start-up fast.
-_WHOLE: dict[str, str] = {}  # each signal as one regex
-_ALWAYS: dict[str, list[str]] = {}  # phrases with no known start: always tried
-_BY_KEY: dict[str, dict[str, list[str]]] = {}  # first word or letters -> signal -> phrases
-_BY_SYMBOL: list[tuple[str, str, str]] = []  # (emoji, signal, phrase)
 _COMPILED: dict[str, re.Pattern[str]] = {}
 
 
@@ -153,11 +150,6 @@ def _compiled(source: str) -> re.Pattern[str]:
     if rx is None:
         rx = _COMPILED[source] = re.compile(source, re.MULTILINE)
     return rx
-
-
-def whole(name: str) -> re.Pattern[str]:
-    """Signal ``name`` as one regex."""
-    return _compiled(_WHOLE[name])
 
 
 def _expand(phrase: str) -> list[str]:
@@ -179,53 +171,109 @@ def _expand(phrase: str) -> list[str]:
     return [p for option in _split_top(bare[3:end]) for p in _expand(option + rest)]
 
 
-def _index(name: str, phrases: list[str]) -> None:
-    if name in _WHOLE:
-        raise ValueError(f"signal {name!r} is defined twice")
-    _WHOLE[name] = "(?:" + "|".join(map(_regex, phrases)) + ")"
-    for phrase in (p for listed in phrases for p in _expand(listed)):
-        rx = _regex(phrase)
-        keys = anchors(phrase)
-        if keys is None:
-            _ALWAYS.setdefault(name, []).append(rx)
-        for key in keys or ():
-            if key[0].isalnum() or key[0] == "~":
-                _BY_KEY.setdefault(key, {}).setdefault(name, []).append(rx)
-            else:
-                _BY_SYMBOL.append((key, name, rx))
-
-
-for _section in evidence.SECTIONS:
-    for _name, _phrases in _section.items():
-        _index(_name, _phrases)
-
-
-@lru_cache(maxsize=50_000)
-def _token_keys(token: str) -> tuple[str, ...]:
-    """The index keys a word of the text can lead to: the word itself and its first one to
-    three letters (remembered per word across entries)."""
-    keys = (token, "~" + token[:1], "~" + token[:2], "~" + token[:3])
-    return tuple(key for key in dict.fromkeys(keys) if key in _BY_KEY)
-
-
 def _one_regex(sources: list[str]) -> re.Pattern[str]:
     """Several phrases of one signal as a single regex: one scan of the text."""
     return _compiled("|".join(dict.fromkeys(sources)))
 
 
-@cache
-def _keyed_phrases(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(signal, regex) for every signal with phrases that start with ``key``."""
-    return tuple((name, _one_regex(sources)) for name, sources in _BY_KEY[key].items())
+class Phrases:
+    """Named phrase signals, indexed by the word or first letters each phrase must start
+    with, and the words a minimal reply is made of.
 
+    ``signals``: signal name -> regex alternatives (see ``patterns.classifier.rules`` for
+    the conventions). ``negatable``: signals ignored after a negation in the same clause.
+    ``scopes``: signal -> the version of the text it is looked for in (``"theirs"``,
+    ``"quoted"``, ``"narrative"``, ``"unminimal"``; default all of it).
+    ``minimal_words``, ``minimal_pairs``, ``filler_words``: what "ok", "nice one" and
+    "glad ur ok x" are made of (``is_minimal``).
+    """
 
-@lru_cache(maxsize=1)
-def _always_phrases() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, _one_regex(sources)) for name, sources in _ALWAYS.items())
+    def __init__(
+        self,
+        signals: Iterable[tuple[str, list[str]]],
+        *,
+        negatable: frozenset[str],
+        scopes: Mapping[str, str],
+        minimal_words: frozenset[str],
+        minimal_pairs: frozenset[str],
+        filler_words: frozenset[str],
+    ) -> None:
+        self._whole: dict[str, str] = {}  # each signal as one regex
+        self._always: dict[str, list[str]] = {}  # phrases with no known start: always tried
+        # first word or letters -> signal -> phrases
+        self._by_key: dict[str, dict[str, list[str]]] = {}
+        self.by_symbol: list[tuple[str, str, str]] = []  # (emoji, signal, phrase)
+        for name, phrases in signals:
+            self._index(name, phrases)
+        self.negatable = negatable
+        self.scopes = dict(scopes)
+        self.minimal_words = minimal_words
+        self.minimal_pairs = minimal_pairs
+        self.filler_words = filler_words
+        self._keyed: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        self._always_compiled: tuple[tuple[str, re.Pattern[str]], ...] | None = None
+        # remembered per word across entries
+        self.token_keys = lru_cache(maxsize=50_000)(self._token_keys)
 
+    def _index(self, name: str, phrases: list[str]) -> None:
+        if name in self._whole:
+            raise ValueError(f"signal {name!r} is defined twice")
+        self._whole[name] = "(?:" + "|".join(map(_regex, phrases)) + ")"
+        for phrase in (p for listed in phrases for p in _expand(listed)):
+            rx = _regex(phrase)
+            keys = anchors(phrase)
+            if keys is None:
+                self._always.setdefault(name, []).append(rx)
+            for key in keys or ():
+                if key[0].isalnum() or key[0] == "~":
+                    self._by_key.setdefault(key, {}).setdefault(name, []).append(rx)
+                else:
+                    self.by_symbol.append((key, name, rx))
 
-# Which version of the text a signal is looked for in (default: all of it).
-_SCOPE = dict.fromkeys(evidence.THEIR_WORDS, "theirs") | evidence.SCOPES
+    def whole(self, name: str) -> re.Pattern[str]:
+        """Signal ``name`` as one regex."""
+        return _compiled(self._whole[name])
+
+    def _token_keys(self, token: str) -> tuple[str, ...]:
+        """The index keys a word of the text can lead to: the word itself and its first
+        one to three letters."""
+        keys = (token, "~" + token[:1], "~" + token[:2], "~" + token[:3])
+        return tuple(key for key in dict.fromkeys(keys) if key in self._by_key)
+
+    def keyed(self, key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(signal, regex) for every signal with phrases that start with ``key``."""
+        found = self._keyed.get(key)
+        if found is None:
+            found = self._keyed[key] = tuple(
+                (name, _one_regex(sources)) for name, sources in self._by_key[key].items()
+            )
+        return found
+
+    def always(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(signal, regex) for the phrases with no known start."""
+        if self._always_compiled is None:
+            self._always_compiled = tuple(
+                (name, _one_regex(sources)) for name, sources in self._always.items()
+            )
+        return self._always_compiled
+
+    def is_minimal(self, quote: str) -> bool:
+        """A reply that is only "ok", "cool", "lol", an emoji or the like: "nice speech"
+        and "glad ur ok x" too. A question is never minimal: it engages."""
+        words = _WORD.findall(quote)
+        if len(words) > 4 or "?" in quote or any(e in quote for e in _LAUGHS):
+            return False  # a question engages; a laughing emoji makes it a joke
+        if not words or " ".join(words) in self.minimal_pairs:
+            return True
+        if words[0] in self.minimal_words and (
+            len(words) <= 2 or " ".join(words[1:]) in self.minimal_pairs
+        ):
+            return True  # "thx mum", "nice, good luck"
+        # only minimal and filler words ("that's rough", "glad ur ok x")
+        return any(w in self.minimal_words for w in words) and all(
+            w in self.minimal_words or w in self.filler_words for w in words
+        )
+
 
 # --------------------------------------------------------------------------------------
 # Preparing the text
@@ -283,34 +331,6 @@ def prepared(raw: str) -> str:
 
 
 _LAUGHS = ("😂", "🤣", "😆", "😜", "🙄", "😏")
-# "1:47am", "11pm", "1130pm", "23:40"
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]?(\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
-# "2:30 this morning", "half one last night", "11 at night": a clock time told as night
-_SMALL_HOURS = re.compile(
-    r"\b(?:at|till|until|around|about|gone) (?:"
-    r"(?:(?:12|[1-4])(?:[:.][0-5]\d)?|half (?:twelve|one|two|three))(?: ?o'?clock)? "
-    r"(?:this morning|in the morning|that morning|last night|at night)"
-    r"|(?:1[01](?:[:.][0-5]\d)?|half (?:ten|eleven))(?: ?o'?clock)? (?:last night|at night)"
-    r")\b"
-)
-
-
-def is_minimal(quote: str) -> bool:
-    """A reply that is only "ok", "cool", "lol", an emoji or the like: "nice speech" and
-    "glad ur ok x" too. A question is never minimal: it engages."""
-    words = _WORD.findall(quote)
-    if len(words) > 4 or "?" in quote or any(e in quote for e in _LAUGHS):
-        return False  # a question engages; a laughing emoji makes it a joke
-    if not words or " ".join(words) in evidence.MINIMAL_PAIRS:
-        return True
-    if words[0] in evidence.MINIMAL_WORDS and (
-        len(words) <= 2 or " ".join(words[1:]) in evidence.MINIMAL_PAIRS
-    ):
-        return True  # "thx mum", "nice, good luck"
-    # only minimal and filler words ("that's rough", "glad ur ok x")
-    return any(w in evidence.MINIMAL_WORDS for w in words) and all(
-        w in evidence.MINIMAL_WORDS or w in evidence.FILLER_WORDS for w in words
-    )
 
 
 def _is_short(quote: str) -> bool:
@@ -340,12 +360,14 @@ def _clause_before(text: str, start: int) -> str:
 class Text:
     """One entry's text in the shapes the rules need, with cached signal lookups.
 
-    ``low`` is the whole normalised text; ``their_quotes`` what they were quoted saying;
+    ``phrases`` are the signals it can look up. ``low`` is the whole normalised text;
+    ``their_quotes`` what they were quoted saying;
     ``minimal_quote`` their first quoted reply that is just "ok", "lol", an emoji...
     (``""`` for an emoji-only reply, None if there is none).
     """
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, phrases: Phrases) -> None:
+        self.phrases = phrases
         self.low = prepared(raw)
         self.their_quotes: list[str] = []
         self.minimal_quote: str | None = None
@@ -363,7 +385,7 @@ class Text:
                 continue
             self.their_quotes.append(quote)
             self.their_spans.append(m.span())
-            if is_minimal(quote):
+            if phrases.is_minimal(quote):
                 if self.minimal_quote is None or m.start() < self.minimal_at:
                     self.minimal_quote = quote.strip(" .!")
                     self.minimal_at = m.start()
@@ -385,8 +407,7 @@ class Text:
         }
         self._cache: dict[tuple[str, str | None, str | None], tuple[int, str] | None] = {}
         self._candidates = self._candidate_phrases()
-        self._all: dict[str, list[tuple[int, str]]] = {}
-        self.late_clock = self._late_clock()
+        self._every: dict[str, list[tuple[int, str]]] = {}
 
     def _speech(self) -> list[re.Match[str]]:
         """Quoted speech, then a bare one-word answer after a colon ("Her answer: k.",
@@ -398,7 +419,7 @@ class Text:
             m
             for m in _BARE_REPLY.finditer(self.low)
             if m.group(0).split(":", 1)[0] not in _NOT_SPEAKERS
-            and is_minimal(m.group(1))
+            and self.phrases.is_minimal(m.group(1))
             and not any(q.start() <= m.start() < q.end() for q in quoted)
         ]
         return quoted + bare
@@ -410,35 +431,21 @@ class Text:
 
     def _candidate_phrases(self) -> dict[str, list[re.Pattern[str]]]:
         """The phrases that could match, by signal: those whose start is in the text."""
-        keys = {key for token in set(_TOKEN.findall(self.low)) for key in _token_keys(token)}
+        phrases = self.phrases
+        keys = {key for token in set(_TOKEN.findall(self.low)) for key in phrases.token_keys(token)}
         found: dict[str, list[re.Pattern[str]]] = {}
         for key in keys:
-            for name, rx in _keyed_phrases(key):
+            for name, rx in phrases.keyed(key):
                 if name in found:
                     found[name].append(rx)
                 else:
                     found[name] = [rx]
-        for name, rx in _always_phrases():
+        for name, rx in phrases.always():
             found.setdefault(name, []).append(rx)
-        for symbol, name, source in _BY_SYMBOL:
+        for symbol, name, source in phrases.by_symbol:
             if symbol in self.low:
                 found.setdefault(name, []).append(_compiled(source))
         return found
-
-    def _late_clock(self) -> str | None:
-        """A clock time in the text that falls late at night ("1:47am", "tonight at 2:15")."""
-        night = self.hit("night_context")
-        for m in _CLOCK.finditer(self.low):
-            if m.group(3):
-                hour = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
-                if evidence.late_night.is_late(hour):
-                    return m.group(0)
-            elif m.group(4) and int(m.group(5)) < 60:
-                hour = int(m.group(4))
-                if hour in (22, 23, 0) or (night and hour in (1, 2, 3, 10, 11, 12)):
-                    return m.group(0)
-        small_hours = _SMALL_HOURS.search(self.low)
-        return small_hours[0] if small_hours else None
 
     def hit(
         self, name: str, unless_before: str | None = None, scope: str | None = None
@@ -468,13 +475,13 @@ class Text:
 
     def said(self, name: str, words: str) -> bool:
         """Whether signal ``name`` occurs in ``words`` (one quote, say)."""
-        return bool(whole(name).search(words))
+        return bool(self.phrases.whole(name).search(words))
 
     def matches(self, name: str) -> list[tuple[int, str]]:
         """Every phrase of signal ``name`` found, with its position, in text order."""
-        found = self._all.get(name)
+        found = self._every.get(name)
         if found is None:
-            found = self._all[name] = self._matches(name)
+            found = self._every[name] = self._matches(name)
         return found
 
     def outside_their_quotes(self, name: str) -> str | None:
@@ -487,7 +494,7 @@ class Text:
         found = self._matches(name, unless_before)
         return next((p for start, p in found if start > position), None)
 
-    def all(self, name: str) -> list[str]:
+    def all_of(self, name: str) -> list[str]:
         """Every phrase of signal ``name`` in the text that is not negated, in text order."""
         return [phrase for _, phrase in self._matches(name)]
 
@@ -501,8 +508,8 @@ class Text:
         phrases = self._candidates.get(name)
         if not phrases:
             return []
-        text = self._texts[scope or _SCOPE.get(name, "low")]
-        check_negation = name in evidence.NEGATABLE
+        text = self._texts[scope or self.phrases.scopes.get(name, "low")]
+        check_negation = name in self.phrases.negatable
         if first_only and not (check_negation or unless_before):
             firsts = [m for m in (rx.search(text) for rx in phrases) if m]
             if not firsts:
@@ -516,11 +523,11 @@ class Text:
         for m in matches:
             if check_negation or unless_before:
                 before = _clause_before(text, m.start())
-                if check_negation and whole("negator").search(before):
+                if check_negation and self.phrases.whole("negator").search(before):
                     continue
                 if (
                     unless_before
-                    and whole(unless_before).search(before)
+                    and self.phrases.whole(unless_before).search(before)
                     and not self.in_their_quote(m.start())
                 ):
                     continue
@@ -529,7 +536,7 @@ class Text:
                 break
         return found
 
-    def any(self, *names: str) -> str | None:
+    def any_of(self, *names: str) -> str | None:
         """The first of several signals that is found."""
         for name in names:
             found = self.hit(name)

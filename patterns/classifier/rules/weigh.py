@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
+from patterns.classifier.types import Entry
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from patterns.evidence.shared import DAY, MONTH, NO_NEW_PLAN, NUM, PERIOD, PLAN_WORDS
-from patterns.evidence.weigh import Evidence, concrete_plan_evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
+from patterns.classifier.rules.shared import DAY, MONTH, NO_NEW_PLAN, NUM, PERIOD, PLAN_WORDS
+from patterns.classifier.rules.weigh import Evidence, concrete_plan_evidence, quoted
+from patterns.classifier.types import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -162,7 +158,7 @@ def rule(e: Entry) -> list[Evidence]:
     """A plan that keeps moving, is cancelled, never pinned down, dodged or deferred to
     "maybe sometime"; not one that got a concrete new time that held."""
     cancel = e.hit("cancel")
-    plan = e.any("plan", "proposal") or cancel
+    plan = e.any_of("plan", "proposal") or cancel
     ev = _deferral_evidence(e, plan) + _slipping_plan_evidence(e, plan, cancel)
     if e.hit("meet_proposal"):
         ev += _dodged_proposal_evidence(e, cancel)
@@ -189,7 +185,7 @@ def _deferral_evidence(e: Entry, plan: str | None) -> list[Evidence]:
         ev.append(Evidence(1.0 if plan else 0.8, why))
     if promise:
         ev.append(Evidence(0.7 if plan else 0.5, f"{quoted(promise)}, and then nothing"))
-    came = e.any("fizzled", "no_show")
+    came = e.any_of("fizzled", "no_show")
     if (vague or promise) and came:
         ev.append(Evidence(0.4, f"nothing came of it ({quoted(came)})"))
     elif (vague or promise) and e.hit("never_set"):
@@ -234,7 +230,7 @@ def _cancel_evidence(e: Entry, cancel: str) -> list[Evidence]:
 
 def _dodged_proposal_evidence(e: Entry, cancel: str | None) -> list[Evidence]:
     """A suggestion to meet, answered with a change of subject or with "busy"."""
-    if e.any("subject_change", "dodge"):
+    if e.any_of("subject_change", "dodge"):
         return [Evidence(1.1, "a suggestion to meet met with a change of subject")]
     busy = e.hit("busy_word", unless_before="busy_me")
     if not busy or cancel:
@@ -242,7 +238,7 @@ def _dodged_proposal_evidence(e: Entry, cancel: str | None) -> list[Evidence]:
     ev = [Evidence(0.8, f"a suggestion to meet met with {quoted(busy)}")]
     if e.hit("repeated"):
         ev.append(Evidence(0.3, "every time"))
-    if e.any("seen_out", "active_elsewhere"):
+    if e.any_of("seen_out", "active_elsewhere"):
         ev.append(Evidence(0.3, "and then seen out"))
     return ev
 

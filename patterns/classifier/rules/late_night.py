@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
 
-from patterns.evidence.weigh import Evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
-
-
-def is_late(hour: int) -> bool:
-    """Roughly 22:00 to 04:00."""
-    return hour >= 22 or hour < 4
-
+from patterns.classifier.hours import is_late
+from patterns.classifier.rules.weigh import Evidence, quoted
+from patterns.classifier.types import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -121,6 +114,35 @@ NEGATABLE = frozenset({"booty_cue"})
 THEIR_WORDS = frozenset({"booty_cue"})
 
 
+# "1:47am", "11pm", "1130pm", "23:40"
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]?(\d\d))?\s?(am|pm)\b|\b(\d{1,2}):(\d\d)\b")
+# "2:30 this morning", "half one last night", "11 at night": a clock time told as night
+_SMALL_HOURS = re.compile(
+    r"\b(?:at|till|until|around|about|gone) (?:"
+    r"(?:(?:12|[1-4])(?:[:.][0-5]\d)?|half (?:twelve|one|two|three))(?: ?o'?clock)? "
+    r"(?:this morning|in the morning|that morning|last night|at night)"
+    r"|(?:1[01](?:[:.][0-5]\d)?|half (?:ten|eleven))(?: ?o'?clock)? (?:last night|at night)"
+    r")\b"
+)
+
+
+def late_clock(e: Entry) -> str | None:
+    """A clock time in the text that falls late at night ("1:47am", "tonight at 2:15")."""
+    night = e.hit("night_context")
+    for m in _CLOCK.finditer(e.low):
+        if m.group(3):
+            hour = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
+            if is_late(hour):
+                return m.group(0)
+        elif m.group(4) and int(m.group(5)) < 60:
+            # a 24-hour time: "23:40" is late; "2:15" only when the text says night
+            hour = int(m.group(4))
+            if hour in (22, 23, 0) or (night and hour in (1, 2, 3, 10, 11, 12)):
+                return m.group(0)
+    small_hours = _SMALL_HOURS.search(e.low)
+    return small_hours[0] if small_hours else None
+
+
 def rule(e: Entry) -> list[Evidence]:
     """Contact late at night or when bored, with silence in the day; not a late
     call arranged for a reason or inside steady daytime contact."""
@@ -128,7 +150,8 @@ def rule(e: Entry) -> list[Evidence]:
     at = f.occurred_at
     # The hour from the facts, or the entry's own words for it, quoted (the stored reasons
     # keep nothing of the entry's text: patterns.labels.without_quotes)
-    told = e.late_clock or e.hit("late_words")
+    clock = late_clock(e)
+    told = clock or e.hit("late_words")
     late = (
         f"at {at:%H:%M}" if at and is_late(at.hour) else told and f"late at night ({quoted(told)})"
     )
@@ -143,11 +166,11 @@ def rule(e: Entry) -> list[Evidence]:
         ev.append(Evidence(weight, f"silence during the day ({quoted(day_silence)})"))
     if cue and late:
         # "called me at 1am drunk" already says when
-        when = ", late at night" if e.late_clock and e.late_clock in cue else f" {late}"
+        when = ", late at night" if clock and clock in cue else f" {late}"
         ev.append(Evidence(1.3, f"{quoted(cue)}{when}"))
     elif cue:
         ev.append(Evidence(0.5, quoted(cue)))
-    elif late and e.late_clock and e.hit("late_repeat"):
+    elif late and clock and e.hit("late_repeat"):
         ev.append(Evidence(1.0, f"{late}, again and again"))
     elif late and f.initiated_by == "them":
         ev.append(Evidence(0.3, f"they wrote {late}"))  # a late hour alone is not enough

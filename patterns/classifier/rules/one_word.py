@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from patterns.evidence.weigh import Evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry
+from patterns.classifier.rules.weigh import Evidence, quoted
+from patterns.classifier.types import Entry
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from patterns.evidence.shared import CLOCK, DAY, NUM, PERIOD, THEM
-from patterns.evidence.weigh import Evidence, quoted
-
-if TYPE_CHECKING:
-    from patterns.classifier import Entry, Facts
+from patterns.classifier.rules.shared import CLOCK, DAY, NUM, PERIOD, THEM
+from patterns.classifier.rules.weigh import Evidence, quoted
+from patterns.classifier.types import Entry, Facts
 
 # Compact phrase lists read best as written; the formatter leaves them be.
 # fmt: off
@@ -141,11 +137,11 @@ def rule(e: Entry) -> list[Evidence]:
         # not "shows as read (“shows as read”)"
         told = read.startswith(("shows", "showed", "showing"))
         ev.append(Evidence(0.6, "shows as read" if told else f"shows as read ({quoted(read)})"))
-        if e.any("no_reply", "time_passed", "late_reply"):
+        if e.any_of("no_reply", "time_passed", "late_reply"):
             ev.append(Evidence(0.7, "with no answer for a long time"))
     if active and (read or named):
         ev.append(Evidence(0.6, f"while visibly active elsewhere ({quoted(active)})"))
-    elif active and e.any("pending", "no_reply", "late_reply"):
+    elif active and e.any_of("pending", "no_reply", "late_reply"):
         ev.append(Evidence(1.0, f"ignored while visibly active elsewhere ({quoted(active)})"))
         if e.hit("time_passed"):
             ev.append(Evidence(0.2, "for a long time"))
