@@ -1,6 +1,6 @@
-"""Bring data in: an Almost export into an empty account (Daylio: accounts.daylio_views).
+"""Bring data in: an Almost export into an empty account (Daylio: portability.daylio_views).
 
-Nothing is written until the whole file has been read and checked (accounts.export_file);
+Nothing is written until the whole file has been read and checked (portability.export_file);
 then it is written in batches, each in a short transaction of its own. Uploads stay in
 memory (see FILE_UPLOAD_HANDLERS).
 """
@@ -16,14 +16,20 @@ from django.db import DataError, IntegrityError, connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from accounts import daylio, import_runs
 from accounts.crypto import data_key
-from accounts.export_file import MAX_EXPORT_BYTES, ExportFileError, Plan, PlannedEntry, read_export
-from accounts.models import ImportRun
 from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
 from journal.models import ChatConversation, Interaction, Person
 from patterns import rollups
 from patterns.models import Basic, Decision, EntryCategory, Tuning
+from portability import daylio, import_runs
+from portability.export_file import (
+    MAX_EXPORT_BYTES,
+    ExportFileError,
+    Plan,
+    PlannedEntry,
+    read_export,
+)
+from portability.models import ImportRun
 
 BATCH = 500
 log = logging.getLogger("almost.imports")
@@ -192,7 +198,7 @@ def import_form_page(request: HttpRequest, export_form=None, daylio_form=None) -
         "empty": account_is_empty(request.user),
         "nav": "account",
     }
-    return render(request, "accounts/import.html", context)
+    return render(request, "portability/import.html", context)
 
 
 SAVE_FAILED = (
