@@ -8,12 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from accounts.forms import refuse_null_characters
 from journal.models import FEELING_SCALE, Feeling, Interaction, Person
 
-NULL_MESSAGE = (
-    "This has a hidden null character in it, which we can't store. It can come from "
-    "pasting: type that part again and save."
-)
 NAME_TOO_LONG = "Keep a name to 80 characters (this one has %(show_value)d)."
 CONFLICT_MESSAGE = (
     "This entry was changed somewhere else (another tab or device) after you opened it. "
@@ -46,15 +43,6 @@ class LocalDateTimeField(forms.DateTimeField):
             if naive is not None and timezone.is_naive(naive):
                 value = local_moment(naive, timezone.get_current_timezone())
         return super().to_python(value)
-
-
-def refuse_null_characters(form: forms.BaseForm) -> None:
-    """Say plainly why text with a NUL character is refused (PostgreSQL can't store it).
-
-    Django's text fields already refuse it; this gives every field of the form our message.
-    """
-    for field in form.fields.values():
-        field.error_messages["null_characters_not_allowed"] = NULL_MESSAGE
 
 
 class PeopleChoices(forms.models.ModelChoiceIterator):

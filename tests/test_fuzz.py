@@ -26,8 +26,8 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accounts.forms import NULL_MESSAGE
 from accounts.models import User
-from journal.forms import NULL_MESSAGE
 from journal.models import (
     Channel,
     Feeling,
