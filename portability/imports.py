@@ -17,7 +17,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts.crypto import data_key
-from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
+from accounts.forms import refuse_null_characters
+from journal.forms import PersonChoiceMixin
 from journal.models import ChatConversation, Interaction, Person
 from patterns import rollups
 from patterns.models import Basic, Decision, EntryCategory, Tuning
@@ -149,35 +150,18 @@ class UploadForm(forms.Form):
         return upload.read()
 
 
-class DaylioForm(UploadForm):
+class DaylioForm(PersonChoiceMixin, UploadForm):
     limit = daylio.MAX_BYTES
     prefix_id = "daylio"
     file = forms.FileField(label="Your Daylio export (.csv)", required=False)
     person = forms.ModelChoiceField(
-        label="Whose entries are these?", queryset=Person.objects.none(), required=False
-    )
-    new_person = forms.CharField(
-        label="Or someone new",
-        max_length=80,
-        required=False,
-        error_messages={"max_length": NAME_TOO_LONG},
+        label="Whose entries are these?", queryset=Person.objects.none()
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         refuse_null_characters(self)
-        self.fields["person"].queryset = Person.objects.for_user(user)
-        self.fields["person"].empty_label = "Pick someone"
-
-    def clean_new_person(self) -> str:
-        return tidy_name(self.cleaned_data["new_person"])
-
-    def clean(self):
-        data = super().clean()
-        missing = not data.get("person") and not data.get("new_person")
-        if missing and "person" not in self.errors and "new_person" not in self.errors:
-            self.add_error("person", "Pick someone, or type a new name.")
-        return data
+        self.pick_from(Person.objects.for_user(user))
 
 
 def oversized(request: HttpRequest, limit: int) -> bool:
