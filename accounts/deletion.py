@@ -51,9 +51,9 @@ def delete_account(user) -> None:
     """Delete the user and everything that is theirs.
 
     The database cascades from the user to every row that points at it (people, entries
-    and what hangs on them, in whichever app); the session
-    rows go in accounts.signals (pre_delete); django-axes keys its rows by name, not by
-    a foreign key, so they are deleted here.
+    and what hangs on them, in whichever app); the session rows go in accounts.signals
+    (pre_delete); django-axes keys its rows by name, not by a foreign key, so they are
+    deleted here.
     """
     username = user.get_username()
     for name in ("AccessAttempt", "AccessFailureLog", "AccessLog"):
