@@ -16,10 +16,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("", include("portability.urls")),  # export and imports: accounts/export/, ...
     path("accounts/", include("accounts.urls")),
     path("patterns/", include("patterns.urls")),
     path("guidance/", include("guidance.urls")),
-    path("import/chat/", include("portability.urls")),
     path("", include("journal.urls")),
 ]
 if settings.ADMIN:  # ALMOST_ADMIN=1

@@ -10,11 +10,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accounts import daylio
 from journal.models import Interaction, Person
 from patterns.classifier import classify
 from patterns.labels import facts_for
 from patterns.models import EntryCategory
+from portability import daylio
 from tests.clock import LATE_2026
 
 # The Daylio files these tests read hold fixed days of 2026, and days in the future are skipped.

@@ -26,9 +26,8 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounts import daylio
+from accounts.forms import NULL_MESSAGE
 from accounts.models import User
-from journal.forms import NULL_MESSAGE
 from journal.models import (
     Channel,
     Feeling,
@@ -41,6 +40,7 @@ from journal.models import (
 )
 from patterns.classifier.categories import SLUGS
 from patterns.models import EntryCategory
+from portability import daylio
 
 settings.register_profile(
     "almost-fuzz",

@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from accounts.export import FORMAT, VERSION
 from journal.models import Interaction
 from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS
 from patterns.models import EntryCategory
+from portability.export import FORMAT, VERSION
 
 SECRET = "MARIGOLD"
 

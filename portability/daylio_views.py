@@ -1,6 +1,6 @@
 """Import a Daylio CSV for one person: upload, preview, confirm, report.
 
-The upload is parsed by accounts.daylio. Between the preview and the confirm step it
+The upload is parsed by portability.daylio. Between the preview and the confirm step it
 travels in the confirm form, compressed and signed: nothing is kept on the server.
 """
 
@@ -18,14 +18,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts import daylio, import_runs
 from accounts.crypto import data_key
-from accounts.imports import DaylioForm, import_form_page, oversized
-from accounts.models import ImportRun
 from journal.models import Channel, Interaction, Person
 from patterns import rollups, tuning
 from patterns.labels import auto_rows
 from patterns.models import EntryCategory
+from portability import daylio, import_runs
+from portability.imports import DaylioForm, import_form_page, oversized
+from portability.models import ImportRun
 
 PREVIEW_ROWS = 20
 PENDING_MAX_AGE = 60 * 60
@@ -120,7 +120,7 @@ def daylio_preview(request: HttpRequest) -> HttpResponse:
         "token": token,
         "nav": "account",
     }
-    return render(request, "accounts/import_preview.html", context)
+    return render(request, "portability/import_preview.html", context)
 
 
 @login_required
@@ -128,7 +128,7 @@ def daylio_preview(request: HttpRequest) -> HttpResponse:
 def daylio_confirm(request: HttpRequest) -> HttpResponse:
     """Write the previewed rows (see save_rows), and say what happened.
 
-    One import runs at a time per account (accounts.import_runs): a second confirm of
+    One import runs at a time per account (portability.import_runs): a second confirm of
     the same preview, sent while the first still runs, writes nothing and says so; one
     sent after it finds every row already in the journal.
     """
@@ -170,7 +170,7 @@ def _confirm(request: HttpRequest, pending: Pending) -> tuple[HttpResponse, int]
             person = Person.objects.create(user=request.user, name=pending.new_person)
     saved = save_rows(request.user, person, result.rows)
     context = {"result": result, "person": person, "imported": saved, "nav": "account"}
-    return render(request, "accounts/import_report.html", context), saved
+    return render(request, "portability/import_report.html", context), saved
 
 
 def save_rows(user, person: Person, rows: list[daylio.Row]) -> int:

@@ -1,9 +1,9 @@
-"""Read an Almost export (accounts.export's format): check all of it, then hand it out.
+"""Read an Almost export (portability.export's format): check all of it, then hand it out.
 
 The file's text is kept, never decoded whole: its entries are decoded one at a time,
 on each of three walks through them (to find where they end, to check every one and
 gather what is wrong in plain words, and, in Plan.entries, to hand them to
-accounts.imports.restore, which writes them in batches). So memory stays near the size
+portability.imports.restore, which writes them in batches). So memory stays near the size
 of the file however many entries it holds; each walk takes about a second for 20 MB.
 """
 
@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from accounts.export import FORMAT, VERSION
 from accounts.models import validate_time_zone
 from journal.models import (
     EARLIEST,
@@ -40,6 +39,7 @@ from patterns.classifier import learned
 from patterns.classifier.categories import BY_SLUG
 from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
 from patterns.models import LINE_LIMITS, Basic, Choice, Decision, EntryCategory, Line, Source
+from portability.export import FORMAT, VERSION
 
 MAX_EXPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 10

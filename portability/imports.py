@@ -1,6 +1,6 @@
-"""Bring data in: an Almost export into an empty account (Daylio: accounts.daylio_views).
+"""Bring data in: an Almost export into an empty account (Daylio: portability.daylio_views).
 
-Nothing is written until the whole file has been read and checked (accounts.export_file);
+Nothing is written until the whole file has been read and checked (portability.export_file);
 then it is written in batches, each in a short transaction of its own. Uploads stay in
 memory (see FILE_UPLOAD_HANDLERS).
 """
@@ -16,14 +16,21 @@ from django.db import DataError, IntegrityError, connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from accounts import daylio, import_runs
 from accounts.crypto import data_key
-from accounts.export_file import MAX_EXPORT_BYTES, ExportFileError, Plan, PlannedEntry, read_export
-from accounts.models import ImportRun
-from journal.forms import NAME_TOO_LONG, refuse_null_characters, tidy_name
+from accounts.forms import refuse_null_characters
+from journal.forms import PersonChoiceMixin
 from journal.models import ChatConversation, Interaction, Person
 from patterns import rollups
 from patterns.models import Basic, Decision, EntryCategory, Tuning
+from portability import daylio, import_runs
+from portability.export_file import (
+    MAX_EXPORT_BYTES,
+    ExportFileError,
+    Plan,
+    PlannedEntry,
+    read_export,
+)
+from portability.models import ImportRun
 
 BATCH = 500
 log = logging.getLogger("almost.imports")
@@ -143,35 +150,18 @@ class UploadForm(forms.Form):
         return upload.read()
 
 
-class DaylioForm(UploadForm):
+class DaylioForm(PersonChoiceMixin, UploadForm):
     limit = daylio.MAX_BYTES
     prefix_id = "daylio"
     file = forms.FileField(label="Your Daylio export (.csv)", required=False)
     person = forms.ModelChoiceField(
-        label="Whose entries are these?", queryset=Person.objects.none(), required=False
-    )
-    new_person = forms.CharField(
-        label="Or someone new",
-        max_length=80,
-        required=False,
-        error_messages={"max_length": NAME_TOO_LONG},
+        label="Whose entries are these?", queryset=Person.objects.none()
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         refuse_null_characters(self)
-        self.fields["person"].queryset = Person.objects.for_user(user)
-        self.fields["person"].empty_label = "Pick someone"
-
-    def clean_new_person(self) -> str:
-        return tidy_name(self.cleaned_data["new_person"])
-
-    def clean(self):
-        data = super().clean()
-        missing = not data.get("person") and not data.get("new_person")
-        if missing and "person" not in self.errors and "new_person" not in self.errors:
-            self.add_error("person", "Pick someone, or type a new name.")
-        return data
+        self.pick_from(Person.objects.for_user(user))
 
 
 def oversized(request: HttpRequest, limit: int) -> bool:
@@ -192,7 +182,7 @@ def import_form_page(request: HttpRequest, export_form=None, daylio_form=None) -
         "empty": account_is_empty(request.user),
         "nav": "account",
     }
-    return render(request, "accounts/import.html", context)
+    return render(request, "portability/import.html", context)
 
 
 SAVE_FAILED = (

@@ -1,4 +1,4 @@
-"""One import at a time per account, and not too many an hour (accounts.models.ImportRun).
+"""One import at a time per account, and not too many an hour (portability.models.ImportRun).
 
     with import_runs.running(user, ImportRun.Kind.DAYLIO, import_runs.digest(token)) as run:
         ...
@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from accounts.models import ImportRun
+from portability.models import ImportRun
 
 # A run not finished after this long lost its worker (a restart, a kill): it no longer
 # holds the account. The biggest Daylio file (50,000 rows) takes a few minutes.

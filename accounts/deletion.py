@@ -13,8 +13,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from journal.forms import refuse_null_characters
-from journal.models import Interaction, Person
+from accounts.forms import refuse_null_characters
+from accounts.signals import account_contents
 
 
 class DeleteAccountForm(forms.Form):
@@ -50,9 +50,10 @@ class DeleteAccountForm(forms.Form):
 def delete_account(user) -> None:
     """Delete the user and everything that is theirs.
 
-    The database cascades from the user to people, entries and categories; the session
-    rows go in accounts.signals (pre_delete); django-axes keys its rows by name, not by
-    a foreign key, so they are deleted here.
+    The database cascades from the user to every row that points at it (people, entries
+    and what hangs on them, in whichever app); the session rows go in accounts.signals
+    (pre_delete); django-axes keys its rows by name, not by a foreign key, so they are
+    deleted here.
     """
     username = user.get_username()
     for name in ("AccessAttempt", "AccessFailureLog", "AccessLog"):
@@ -71,10 +72,7 @@ def delete(request: HttpRequest) -> HttpResponse:
             delete_account(user)
         messages.success(request, "Your account and everything in it are gone. Take care.")
         return redirect("login")
-    context = {
-        "form": form,
-        "people": Person.objects.filter(user=user).count(),
-        "entries": Interaction.objects.filter(user=user).count(),
-        "nav": "account",
-    }
+    context = {"form": form, "nav": "account"}
+    for _receiver, counts in account_contents.send(sender=type(user), user=user):
+        context.update(counts)  # journal's "people" and "entries"
     return render(request, "accounts/delete.html", context)
