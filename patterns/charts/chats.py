@@ -1,7 +1,7 @@
 """The charts of imported chats, week by week: you and them side by side. Pure functions,
 rows in (patterns.chats.ChatWeek), plotly figure dicts and tables out."""
 
-from patterns.charts import (
+from patterns.charts.axis import (
     ME_COLOUR,
     THEM_COLOUR,
     Cell,
