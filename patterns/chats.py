@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from journal.models import ChatConversation, Person
 from patterns import charts
-from patterns.weekly import chart_block
+from patterns.charts import chart_block
 
 NUMBER_WORDS = [
     "zero",

@@ -13,7 +13,7 @@ from patterns.charts.chats import line_figure, line_table, pair_figure, pair_tab
 from patterns.charts.effort import effort_figure, effort_table
 from patterns.charts.feeling import feeling_figure, feeling_table
 from patterns.charts.heatmap import heatmap_figure, heatmap_table
-from patterns.charts.table import Cell, Table
+from patterns.charts.table import Cell, Table, chart_block
 from patterns.charts.weekly import COLOURS, weekly_figure, weekly_table
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Cell",
     "Table",
     "Week",
+    "chart_block",
     "effort_figure",
     "effort_table",
     "feeling_figure",
