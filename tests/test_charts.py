@@ -1,4 +1,4 @@
-"""Chart building in patterns/charts.py: plain functions, tested directly."""
+"""Chart building in patterns/charts/: plain functions, tested directly."""
 
 import itertools
 import json

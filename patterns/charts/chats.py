@@ -1,17 +1,8 @@
 """The charts of imported chats, week by week: you and them side by side. Pure functions,
 rows in (patterns.chats.ChatWeek), plotly figure dicts and tables out."""
 
-from patterns.charts import (
-    ME_COLOUR,
-    THEM_COLOUR,
-    Cell,
-    Table,
-    layout,
-    week_axis,
-    week_label,
-    week_x,
-    whole_ticks,
-)
+from patterns.charts.axis import ME_COLOUR, THEM_COLOUR, layout, week_axis, week_x, whole_ticks
+from patterns.charts.table import Cell, Table, week_label
 
 
 def _sides(weeks, what: str) -> tuple[list, list]:
@@ -48,6 +39,15 @@ def _bar(who: str, values: list, colour: str, unit: str) -> dict:
     }
 
 
+def pair_table(weeks, what: str, name: str, caption: str) -> Table:
+    me, them = _sides(weeks, what)
+    rows = [
+        (week_label(w), [Cell(str(a)), Cell(str(b))])
+        for w, a, b in zip(weeks, me, them, strict=True)
+    ]
+    return Table(caption, ["Week of", "You", name], rows)
+
+
 def line_figure(weeks, what: str, name: str, unit: str) -> dict:
     """A line for you and one for them, with gaps in weeks that have no value."""
     me, them = _sides(weeks, what)
@@ -76,15 +76,6 @@ def line_figure(weeks, what: str, name: str, unit: str) -> dict:
         "data": data,
         "layout": layout(xaxis=week_axis(weeks), yaxis=yaxis, margin={"l": 64}),
     }
-
-
-def pair_table(weeks, what: str, name: str, caption: str) -> Table:
-    me, them = _sides(weeks, what)
-    rows = [
-        (week_label(w), [Cell(str(a)), Cell(str(b))])
-        for w, a, b in zip(weeks, me, them, strict=True)
-    ]
-    return Table(caption, ["Week of", "You", name], rows)
 
 
 def line_table(weeks, what: str, name: str, caption: str) -> Table:
