@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Almost in a small production image: gunicorn serving the app, whitenoise serving the
-# compressed static files, and nothing else. See "Self-hosting" in README.md.
+# compressed static files, and nothing else. See docs/self-hosting.md.
 #
 #   docker compose build            (or: docker build -t almost .)
 

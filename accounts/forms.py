@@ -7,6 +7,21 @@ from django.core.validators import MaxLengthValidator
 
 from accounts.models import User, known_time_zones, zone_label
 
+NULL_MESSAGE = (
+    "This has a hidden null character in it, which we can't store. It can come from "
+    "pasting: type that part again and save."
+)
+
+
+def refuse_null_characters(form: forms.BaseForm) -> None:
+    """Say plainly why text with a NUL character is refused (PostgreSQL can't store it).
+
+    Django's text fields already refuse it; this gives every field of the form our message.
+    """
+    for field in form.fields.values():
+        field.error_messages["null_characters_not_allowed"] = NULL_MESSAGE
+
+
 # The areas of "Area/City" names. Outside them are the tz database's old aliases
 # ("US/Eastern", "GB", "Etc/GMT+5", "UCT"). A few old names inside an area stay
 # ("Asia/Calcutta"): some browsers still report them, and almost.js preselects the

@@ -80,45 +80,6 @@ class DataKey(models.Model):
         return f"data key of account {self.user_id}"
 
 
-class ImportRun(models.Model):
-    """One import into an account (accounts.import_runs): at most one runs at a time, and
-    the last hour's count throttles them. Holds no text: `digest` is a keyed hash of
-    what was imported, so a second confirm of the same file can say so."""
-
-    class Kind(models.TextChoices):
-        ALMOST = "almost", "Almost export"
-        DAYLIO_PREVIEW = "daylio_preview", "Daylio preview"
-        DAYLIO = "daylio", "Daylio import"
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="import_runs")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    digest = models.CharField(max_length=64, blank=True)
-    started = models.DateTimeField()
-    finished = models.DateTimeField(null=True, blank=True)
-    entries = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            # One import at a time per account: a second confirm waits for nothing and
-            # writes nothing while the first runs (the database decides, on PostgreSQL
-            # too, where two requests really run at once).
-            models.UniqueConstraint(
-                fields=["user"],
-                condition=models.Q(finished__isnull=True),
-                name="importrun_one_running_per_user",
-            ),
-        ]
-        indexes = [
-            # The throttle: an account's runs of the last hour.
-            models.Index(fields=["user", "started"], name="importrun_user_started"),
-        ]
-
-    def __str__(self) -> str:
-        return (
-            f"{self.get_kind_display()} for account {self.user_id} at {self.started:%Y-%m-%d %H:%M}"
-        )
-
-
 # Two-step sign-in ---------------------------------------------------------------------
 # The devices are django-otp's own models (passkeys are django-otp-webauthn's); the two
 # proxies below change only how their secrets are kept. accounts.two_step uses them.

@@ -1,4 +1,5 @@
-"""Who logged in, from where, when; and ending sessions when a person asks to.
+"""Who logged in, from where, when; and ending sessions when a person asks to. Also the
+signals accounts sends so that the apps above it can act without accounts importing them.
 
 The "almost.auth" log holds account ids, names, addresses and UTC times: never a
 password, a session key, or anything a person wrote. Connected in AccountsConfig.ready().
@@ -14,10 +15,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.sessions.models import Session
 from django.db.models.signals import pre_delete
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils import timezone
 
 from config.middleware import SEEN, STARTED, client_ip, mark_session_start
+
+# The account's time zone changed from `old` to `new` (ZoneInfo), sent inside the
+# transaction that saves it. Each receiver returns a sentence for the person, or "".
+time_zone_changed = Signal()
+
+# The page that deletes an account asks what it holds: each receiver returns a dict of
+# counts the page shows (journal's "people" and "entries").
+account_contents = Signal()
 
 log = logging.getLogger("almost.auth")
 DB_SESSION_ENGINES = {

@@ -1,17 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import (
-    browsers,
-    data,
-    daylio_views,
-    export,
-    imports,
-    reauth,
-    security,
-    two_step,
-    views,
-)
+from accounts import browsers, deletion, reauth, security, two_step, views
 
 urlpatterns = [
     path("login/", two_step.PasswordStep.as_view(), name="login"),
@@ -48,14 +38,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="accounts-signup"),
     path("settings/", views.account_settings, name="accounts-settings"),
-    path("export/json/", export.export_json, name="accounts-export-json"),
-    path("export/csv/", export.export_csv, name="accounts-export-csv"),
-    path("import/", imports.import_page, name="accounts-import"),
-    path("import/daylio/", daylio_views.daylio_preview, name="accounts-import-daylio"),
-    path(
-        "import/daylio/confirm/", daylio_views.daylio_confirm, name="accounts-import-daylio-confirm"
-    ),
-    path("delete/", data.delete, name="accounts-delete"),
+    path("delete/", deletion.delete, name="accounts-delete"),
     path(
         "password/",
         views.PasswordChangeView.as_view(),

@@ -13,9 +13,8 @@ from django.utils import timezone
 from accounts.forms import PasswordForm, SettingsForm, SignupForm
 from accounts.models import User, zone
 from accounts.reauth import DOWNLOAD_KEY
+from accounts.signals import time_zone_changed
 from accounts.two_step import steps_set
-from journal import rollups
-from journal.entries import keep_clock_times
 
 SIGNUPS_FULL = (
     "This server has made as many new accounts as it takes in an hour. "
@@ -60,24 +59,13 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             users = User.objects.select_for_update().filter(pk=request.user.pk)
             old = users.values_list("time_zone", flat=True).get()
             user = form.save()
-            moved = old != user.time_zone
-            held = keep_clock_times(user, zone(old), zone(user.time_zone)) if moved else 0
-            if moved:  # Weeks are read in the new zone now.
-                rollups.rebuild(user)
-        saved = "Saved your settings."
-        if moved:
-            saved += " Your entries keep the times you gave them."
-        if held == 1:
-            saved += (
-                " Apart from 1: that time hasn't come yet in the new zone, or falls in a"
-                " clock change, so it keeps the moment it happened."
-            )
-        elif held:
-            saved += (
-                f" Apart from {held}: those times haven't come yet in the new zone, or fall"
-                " in a clock change, so they keep the moment they happened."
-            )
-        messages.success(request, saved)
+            said = []
+            if old != user.time_zone:  # journal keeps the entries' clock times
+                answers = time_zone_changed.send(
+                    sender=User, user=user, old=zone(old), new=zone(user.time_zone)
+                )
+                said = [sentence for _receiver, sentence in answers if sentence]
+        messages.success(request, " ".join(["Saved your settings.", *said]))
         return redirect("accounts-settings")
     # Set by the password check in front of an export: start that download here.
     download = request.session.pop(DOWNLOAD_KEY, None)

@@ -62,7 +62,7 @@ def whole_process(count: int, rounds: int) -> float:
 
 
 def per_entry(count: int) -> tuple[float, float]:
-    from patterns.classifier import Entry, Facts, by_rules, classify
+    from patterns.classifier import Facts, by_rules, classify, read_entry
 
     entries = []
     for line in lines(count):
@@ -72,7 +72,7 @@ def per_entry(count: int) -> tuple[float, float]:
     rules, both = [], []
     for text, facts in entries:
         start = time.perf_counter()
-        by_rules(Entry(text, facts), None)
+        by_rules(read_entry(text, facts), None)
         middle = time.perf_counter()
         classify(text, facts)
         end = time.perf_counter()

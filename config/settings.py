@@ -37,7 +37,7 @@ BACKUP_DIR = DATA_DIR / "backups"
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 ALLOW_SIGNUP = envbool("DJANGO_ALLOW_SIGNUP", True)
 ALMOST_SIGNUPS_PER_HOUR = envint("ALMOST_SIGNUPS_PER_HOUR", 10)
-# Imports (and Daylio previews) one account may start in an hour (accounts.import_runs).
+# Imports (and Daylio previews) one account may start in an hour (portability.import_runs).
 ALMOST_IMPORTS_PER_HOUR = envint("ALMOST_IMPORTS_PER_HOUR", 20)
 HTTPS = envbool("DJANGO_HTTPS", False)
 # The first request of each day deletes entries past the trash's days (journal.middleware).

@@ -17,10 +17,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("", include("portability.urls")),  # export and imports: accounts/export/, ...
     path("accounts/", include("accounts.urls")),
     path("patterns/", include("patterns.urls")),
     path("guidance/", include("guidance.urls")),
-    path("import/chat/", include("portability.urls")),
     # The person page reads patterns, charts and basics: patterns draws it, at journal's
     # place among the people pages (their list, edit and delete stay in journal).
     path("people/<int:pk>/", person.person_detail, name="journal-person"),

@@ -154,7 +154,7 @@ def restore(
         if shutil.which("pg_restore") is None:
             raise BackupError(
                 "pg_restore is not installed here. Install the PostgreSQL client, or "
-                "restore from the database container: see README, Backups."
+                "restore from the database container: see docs/backups.md."
             )
         # --clean drops the tables that a first start's `migrate` already made.
         _run(

@@ -19,8 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from journal.htmx import HtmxHttpRequest
 from journal.models import Source
 from journal.signs import facts_for
-from patterns.categories import BY_SLUG, CATEGORIES
 from patterns.classifier import classify, clear_answer, pulling_away
+from patterns.classifier.categories import BY_SLUG, CATEGORIES
 
 
 def clarity_answer_url() -> str:

@@ -8,12 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from accounts.forms import refuse_null_characters
 from journal.models import FEELING_SCALE, Feeling, Interaction, Person
 
-NULL_MESSAGE = (
-    "This has a hidden null character in it, which we can't store. It can come from "
-    "pasting: type that part again and save."
-)
 NAME_TOO_LONG = "Keep a name to 80 characters (this one has %(show_value)d)."
 CONFLICT_MESSAGE = (
     "This entry was changed somewhere else (another tab or device) after you opened it. "
@@ -46,15 +43,6 @@ class LocalDateTimeField(forms.DateTimeField):
             if naive is not None and timezone.is_naive(naive):
                 value = local_moment(naive, timezone.get_current_timezone())
         return super().to_python(value)
-
-
-def refuse_null_characters(form: forms.BaseForm) -> None:
-    """Say plainly why text with a NUL character is refused (PostgreSQL can't store it).
-
-    Django's text fields already refuse it; this gives every field of the form our message.
-    """
-    for field in form.fields.values():
-        field.error_messages["null_characters_not_allowed"] = NULL_MESSAGE
 
 
 class PeopleChoices(forms.models.ModelChoiceIterator):
@@ -96,8 +84,10 @@ def version(entry: Interaction) -> str:
     return entry.updated.astimezone(UTC).isoformat()
 
 
-class EntryForm(forms.ModelForm):
-    """The log form: who, when, how, what happened, how it felt."""
+class PersonChoiceMixin(forms.Form):
+    """Someone picked from the account's people (the form's `person` field, given the list
+    with pick_from()) or a new name typed in `new_person`: one of the two is needed. The
+    log form and the import forms share it; each decides what a typed name becomes."""
 
     new_person = forms.CharField(
         label="Or someone new",
@@ -106,6 +96,31 @@ class EntryForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "Their name"}),
         error_messages={"max_length": NAME_TOO_LONG},
     )
+
+    def pick_from(self, people) -> None:
+        """List `people` in `person`, none picked unless the form's initial value says."""
+        field = self.fields["person"]
+        # The iterator first: setting the queryset hands the choices to the widget.
+        field.iterator = PeopleChoices
+        field.queryset = people
+        field.required = False
+        field.empty_label = "Pick someone"
+        keep_long_text(self, "new_person")
+
+    def clean_new_person(self) -> str:
+        return tidy_name(self.cleaned_data["new_person"])
+
+    def clean(self):
+        data = super().clean()
+        missing = not data.get("person") and not data.get("new_person")
+        if missing and "person" not in self.errors and "new_person" not in self.errors:
+            self.add_error("person", "Pick someone, or type a new name.")
+        return data
+
+
+class EntryForm(PersonChoiceMixin, forms.ModelForm):
+    """The log form: who, when, how, what happened, how it felt."""
+
     feeling = forms.TypedChoiceField(
         label="How it felt",
         coerce=int,
@@ -175,30 +190,17 @@ class EntryForm(forms.ModelForm):
         self.conflict = None
         refuse_null_characters(self)
         keep_long_text(self, "text")
-        keep_long_text(self, "new_person")
         if self.instance.pk is not None:
             self.initial["seen_updated"] = version(self.instance)
         people = Person.objects.for_user(user)
-        if self.instance.pk is None:
-            people = people.active()
-        # The iterator first: setting the queryset hands the choices to the widget.
-        self.fields["person"].iterator = PeopleChoices
-        self.fields["person"].queryset = people
-        self.fields["person"].required = False
-        self.fields["person"].empty_label = "Pick someone"
+        self.pick_from(people.active() if self.instance.pk is None else people)
         for name in ("initiated_by", "reply", "plan_outcome"):
             self.fields[name].choices = [("", "Not sure")] + list(self.fields[name].choices)[1:]
         if not self.is_bound and self.instance.pk is None:
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0))
 
-    def clean_new_person(self) -> str:
-        return tidy_name(self.cleaned_data["new_person"])
-
     def clean(self):
         data = super().clean()
-        missing = not data.get("person") and not data.get("new_person")
-        if missing and "person" not in self.errors and "new_person" not in self.errors:
-            self.add_error("person", "Pick someone, or type a new name.")
         self.check_not_changed()
         return data
 

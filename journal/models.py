@@ -16,7 +16,13 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from journal.sealing import SealedQuerySet, SealedTextField
-from patterns.categories import CATEGORIES, SLUGS
+from patterns.classifier.categories import CATEGORIES, SLUGS
+from patterns.classifier.choices import (
+    CHANNEL_CHOICES,
+    INITIATOR_CHOICES,
+    PLAN_OUTCOME_CHOICES,
+    REPLY_CHOICES,
+)
 
 
 class Relationship(models.TextChoices):
@@ -29,15 +35,18 @@ class Relationship(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Channel(models.TextChoices):
-    TEXT = "text", "Text"
-    DATING_APP = "dating_app", "Dating app"
-    SOCIAL_DM = "social_dm", "Social DM"
-    CALL = "call", "Call"
-    VIDEO = "video", "Video"
-    IN_PERSON = "in_person", "In person"
-    EMAIL = "email", "Email"
-    OTHER = "other", "Other"
+def _choices(name: str, pairs: tuple[tuple[str, str], ...]) -> type[models.TextChoices]:
+    """TextChoices made from the classifier's (value, label) pairs, one member per value
+    in capitals: ``Channel.IN_PERSON`` is ``"in_person"``."""
+    members = [(value.upper(), (value, label)) for value, label in pairs]
+    return models.TextChoices(name, members, module=__name__)
+
+
+# The facts beside an entry's text: one vocabulary with the classifier that reads them.
+Channel = _choices("Channel", CHANNEL_CHOICES)
+Initiator = _choices("Initiator", INITIATOR_CHOICES)
+Reply = _choices("Reply", REPLY_CHOICES)
+PlanOutcome = _choices("PlanOutcome", PLAN_OUTCOME_CHOICES)
 
 
 # How "Logged your ... with Sam." names each channel.
@@ -51,27 +60,6 @@ CHANNEL_NOUNS = {
     Channel.EMAIL: "email",
     Channel.OTHER: "entry",
 }
-
-
-class Initiator(models.TextChoices):
-    ME = "me", "Me"
-    THEM = "them", "Them"
-
-
-class Reply(models.TextChoices):
-    NONE_YET = "none_yet", "No reply yet"
-    SEEN_NO_REPLY = "seen_no_reply", "Seen, no reply"
-    ONE_WORD = "one_word", "One word"
-    SHORT = "short", "Short"
-    ENGAGED = "engaged", "Engaged"
-
-
-class PlanOutcome(models.TextChoices):
-    KEPT = "kept", "Kept"
-    RESCHEDULED = "rescheduled", "Rescheduled"
-    CANCELLED = "cancelled", "Cancelled"
-    VAGUE = "vague", "Left vague"
-    DECLINED = "declined", "Declined"
 
 
 class Feeling(models.TextChoices):
@@ -400,13 +388,13 @@ class Tuning(models.Model):
     """One account's own adjustment to the learned classifier, from its corrections.
 
     Weights over word and character n-grams reveal the words they came from, so they are
-    sealed under the account's data key like its text (``patterns.learned.Tuning``).
+    sealed under the account's data key like its text (``patterns.classifier.learned.Tuning``).
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tuning"
     )
-    # Sealed (journal.sealing), bound to `uid`: patterns.learned.Tuning as JSON.
+    # Sealed (journal.sealing), bound to `uid`: patterns.classifier.learned.Tuning as JSON.
     weights = SealedTextField(blank=True, row="uid")
     corrections = models.PositiveIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)

@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from journal import rollups, tuning
 from journal.models import EntryCategory, Interaction, Source
-from patterns import learned
-from patterns.classifier import Facts, classify
+from patterns.classifier import Facts, classify, learned
 
 
 def facts_for(entry: Interaction) -> Facts:
@@ -30,7 +29,7 @@ def facts_for(entry: Interaction) -> Facts:
 
 # The most reasons a category row keeps, and the longest one (the classifier's own are
 # under 70 characters): an imported file past them is refused, so no entry text rides
-# into the plain reasons column (accounts.imports).
+# into the plain reasons column (portability.imports).
 MAX_REASONS = 12
 MAX_REASON_LENGTH = 120
 # A phrase quoted from the entry, or a list of them in brackets, with the brackets.

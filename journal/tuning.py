@@ -1,6 +1,6 @@
 """Each account's own adjustment to the learned classifier: load, learn, forget.
 
-The adjustment (``patterns.learned.Tuning``) is stored sealed in ``journal.models.Tuning``.
+The adjustment (``patterns.classifier.learned.Tuning``) is stored sealed in ``journal.models.Tuning``.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from journal.models import Interaction, Tuning
-from patterns import classifier, learned
+from patterns import classifier
+from patterns.classifier import learned
 
 
 def load(user_id: int) -> learned.Tuning | None:

@@ -27,7 +27,7 @@ from journal.models import (
     purge_expired_trash,
 )
 from journal.sealing import MatchingRows
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 
 PAGE_SIZE = 20
 

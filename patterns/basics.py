@@ -15,7 +15,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import ExtractHour
 
 from journal.models import Basic, Initiator, Interaction, Line, PlanOutcome
-from patterns.person_patterns import LATE_HOURS
+from patterns.classifier.hours import LATE_HOURS
 
 LINE_DAYS = 30
 LINE_MIN_ENTRIES = 3  # fewer entries than this in the window say nothing about a share

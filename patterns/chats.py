@@ -13,8 +13,8 @@ from datetime import date
 from django.utils import timezone
 
 from journal.models import ChatConversation, Person
-from patterns import charts, chat_charts
-from patterns.weekly import chart_block
+from patterns import charts
+from patterns.charts import chart_block
 
 NUMBER_WORDS = [
     "zero",
@@ -177,8 +177,8 @@ CHARTS = [
      "Late-night share of messages, week by week"),
 ]  # fmt: skip
 DRAWN = {
-    "bars": (chat_charts.pair_figure, chat_charts.pair_table),
-    "lines": (chat_charts.line_figure, chat_charts.line_table),
+    "bars": (charts.pair_figure, charts.pair_table),
+    "lines": (charts.line_figure, charts.line_table),
 }
 
 

@@ -15,7 +15,8 @@ from django.utils.safestring import SafeString
 
 from journal.cards import Links
 from journal.models import Interaction, Person, entry_signs, sign_set
-from patterns.categories import BY_SLUG, SLUGS
+from patterns.classifier.categories import BY_SLUG, SLUGS
+from patterns.classifier.hours import LATE_HOURS
 
 WINDOW_DAYS = 30  # "repeated": three or more times in this many days
 REPEAT_MIN = 3
@@ -24,7 +25,6 @@ WARM, COLD = 2, -1
 BREADCRUMB_DAYS = 28
 BREADCRUMB_MIN_ENTRIES = 3
 BREADCRUMB_HIGH = 0.6  # "most of the contact"
-LATE_HOURS = (22, 23, 0, 1, 2, 3)
 RECENT_DAYS = 90  # every pattern looks at this much of the past
 RECENT_MAX = 5000  # rows read for the patterns of everyone on one page
 LATE_MIN_ENTRIES = 4

@@ -14,8 +14,8 @@ from journal.htmx import HtmxHttpRequest, render_page
 from journal.lookups import back_url, get_entry_for_user, with_categories
 from journal.models import Tuning
 from journal.signs import correct, facts_for
-from patterns.categories import BY_SLUG
 from patterns.classifier import classify, clear_answer, pulling_away
+from patterns.classifier.categories import BY_SLUG
 
 
 @login_required

@@ -6,7 +6,6 @@ person, whatever the number of entries). The last 90 days of entries are loaded 
 `patterns.charts` turns the sums into figures and tables.
 """
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -18,15 +17,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 
 from journal.htmx import HtmxHttpRequest, render_page
 from journal.lookups import parse_id, with_categories, with_days
 from journal.models import EARLIEST, ChatConversation, Interaction, Person, WeekRollup
 from patterns import charts
 from patterns.basics import crossed_lines
-from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
+from patterns.charts import chart_block
+from patterns.classifier.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.person_patterns import (
     Row,
     find_patterns,
@@ -210,73 +208,7 @@ def week_summary(
     return {"lines": lines, "change": change}
 
 
-SHOW_ENTRIES = '<span class="visually-hidden"> – show these entries</span>'
-LINKED_CELL = '<td><a href="{}">{}' + SHOW_ENTRIES + "</a></td>"
-HTMX_CELL = (
-    '<td><a href="{}" hx-get="{}" hx-target="{}" hx-swap="innerHTML">{}'
-    + SHOW_ENTRIES
-    + "</a></td>"
-)
-
-
-def table_rows(table: charts.Table, entries_target: str = "") -> list[tuple[str, SafeString]]:
-    """The table's rows as (row header, its cells' HTML), a cell with a URL as a link.
-
-    With `entries_target`, a link loads its entries into that element through htmx.
-    Each row is one `format_html` (which escapes every value) rather than a loop in
-    _chart.html: the template engine took longer over a 12-week table than over the rest
-    of the weekly page, and a year's table has 520 cells (bench/run.py).
-    """
-    rows = []
-    for header, cells in table.rows:
-        markup, values = [], []
-        for cell in cells:
-            if not cell.url:
-                markup.append("<td>{}</td>")
-                values.append(cell.text)
-            elif entries_target:
-                markup.append(HTMX_CELL)
-                values += [cell.url, cell.url, entries_target, cell.text]
-            else:
-                markup.append(LINKED_CELL)
-                values += [cell.url, cell.text]
-        rows.append((header, format_html("".join(markup), *values)))
-    return rows
-
-
 SIGNS_SHOWN = "one bar a week, a colour for each sign."
-
-
-def chart_block(
-    key: str,
-    title: str,
-    figure: dict,
-    table: charts.Table,
-    empty: bool,
-    empty_text: str,
-    entries_target: str = "",
-    shows: str = "",
-) -> dict:
-    """What templates/patterns/_chart.html needs for one chart.
-
-    The figure rides in a data-figure attribute rather than json_script: the chart
-    region is swapped by htmx, and with allowScriptTags off (base.html) htmx drops
-    every <script> in swapped content, JSON ones included. `entries_target`: the
-    element that a click on a bar, or a link in the table, loads entries into (without
-    it they open the week's page). `shows`: what logging will draw, said under an
-    empty chart ("one bar a week, a colour for each sign").
-    """
-    return {
-        "id": key,
-        "title": title,
-        "figure_json": json.dumps(figure, separators=(",", ":")),
-        "table": table,
-        "rows": table_rows(table, entries_target),
-        "entries_target": entries_target,
-        "empty": empty,
-        "empty_text": empty_text,
-        "shows": shows,
-    }
 
 
 # Views -----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 from django import forms
 
-from accounts.imports import DaylioForm
 from portability.chat.parse import MAX_BYTES
+from portability.imports import DaylioForm
 
 
 class ChatForm(DaylioForm):

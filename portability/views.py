@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.imports import oversized
 from journal.models import ChatSource, Person
 from portability.chat import figures
 from portability.chat.parse import MAX_BYTES, ChatError, DateOrderUnknown, pick_me, read_chat
 from portability.chats import check_dates, count_known, kept_text, store_chat
 from portability.forms import ChatForm
+from portability.imports import oversized
 from portability.pending import TICKABLE_CONVERSATIONS, TICKABLE_MESSAGES, Pending, PendingError
 
 

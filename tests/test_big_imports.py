@@ -13,10 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
 
-from accounts import daylio_views, import_runs, imports
-from accounts.export import FORMAT, VERSION
-from accounts.export_file import read_export
 from journal.models import EntryCategory, Interaction, Person
+from portability import daylio_views, import_runs, imports
+from portability.export import FORMAT, VERSION
+from portability.export_file import read_export
 
 BATCH = daylio_views.BATCH
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Chart building in patterns/charts.py: plain functions, tested directly."""
+"""Chart building in patterns/charts/: plain functions, tested directly."""
 
 import itertools
 import json
@@ -13,7 +13,7 @@ from django.urls import reverse
 from journal import rollups
 from journal.models import EntryCategory, Interaction
 from patterns import charts
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
 
 
 def test_a_week_starts_on_monday_by_default():

@@ -9,7 +9,7 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.data import delete_account
+from accounts.deletion import delete_account
 from accounts.models import User
 from journal.models import ChatConversation, Interaction
 from tests import chat_fixtures as fx

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
 
 REPO = Path(__file__).resolve().parent.parent
 

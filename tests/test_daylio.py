@@ -10,10 +10,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accounts import daylio
 from journal.models import EntryCategory, Interaction, Person
 from journal.signs import facts_for
 from patterns.classifier import classify
+from portability import daylio
 from tests.clock import LATE_2026
 
 # The Daylio files these tests read hold fixed days of 2026, and days in the future are skipped.

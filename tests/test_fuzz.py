@@ -26,9 +26,8 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounts import daylio
+from accounts.forms import NULL_MESSAGE
 from accounts.models import User
-from journal.forms import NULL_MESSAGE
 from journal.models import (
     Channel,
     EntryCategory,
@@ -40,7 +39,8 @@ from journal.models import (
     Relationship,
     Reply,
 )
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
+from portability import daylio
 
 settings.register_profile(
     "almost-fuzz",

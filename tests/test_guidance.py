@@ -11,7 +11,7 @@ from django.urls import reverse
 from guidance.drafts import ENDING_DRAFTS
 from guidance.pages import PAGES
 from journal.models import EntryCategory, Interaction, Person
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 
 CARE = "not therapy"
 every_page = pytest.mark.parametrize("page", PAGES, ids=[p.slug for p in PAGES])

@@ -8,7 +8,7 @@ import pytest
 
 from guidance.drafts import CLARITY_QUESTIONS, ENDING_DRAFTS
 from guidance.pages import BY_SLUG, PAGES, page_for_category
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
 
 CONTENT = Path(__file__).resolve().parent.parent / "guidance" / "content"
 

@@ -12,10 +12,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import daylio_views, import_runs
-from accounts.models import ImportRun
 from config.errors import LEFT_OUT
 from journal.models import Interaction, Person
+from portability import daylio_views, import_runs
+from portability.models import ImportRun
 from tests.threads import at_once
 
 NAME = "Erin Marigold"
@@ -137,8 +137,8 @@ def test_an_import_that_outlives_its_claim_still_finishes_cleanly(alice, time_ma
 
     from django.utils import timezone
 
-    from accounts import import_runs
-    from accounts.models import ImportRun
+    from portability import import_runs
+    from portability.models import ImportRun
 
     time_machine.move_to(timezone.now(), tick=False)
     with import_runs.running(alice, ImportRun.Kind.DAYLIO) as first:

@@ -17,7 +17,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from guidance.pages import PAGES
 from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person, Source
-from patterns.categories import CATEGORIES
+from patterns.classifier.categories import CATEGORIES
 
 # Which of Alice's objects fills the <pk> of each URL name. Add new views here.
 OWNED = {

@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from journal.models import EntryCategory, Interaction, Source, Tuning
-from patterns import learned
-from patterns.classifier import Entry, Facts, by_rules, classify
+from patterns.classifier import Facts, by_rules, classify, learned, read_entry
 from patterns.management.commands.train_classifier import (
     SPLITS,
     given,
@@ -62,7 +61,7 @@ def test_training_is_reproducible():
 
 
 def test_a_sign_only_the_model_finds_says_which_words_weighed_most():
-    rules_alone = by_rules(Entry(MISSED, Facts()), None)["hot_and_cold"]
+    rules_alone = by_rules(read_entry(MISSED, Facts()), None)["hot_and_cold"]
     verdict = classify(MISSED, Facts())["hot_and_cold"]
     assert verdict.label and verdict.score >= 0.5
     assert not rules_alone.label and not rules_alone.reasons
@@ -279,7 +278,7 @@ def test_a_quote_inside_a_quote_keeps_every_word_out_of_the_table():
 def test_the_words_named_are_never_quote_marks():
     text = "He said “see you” ” kaleidoscope ” and then nothing for days, stories all night"
     for slug in ("left_on_read", "hot_and_cold", "avoided_plans"):
-        for word, _weight in learned.weighed(MODEL, Entry(text, Facts()).low, slug, top=5):
+        for word, _weight in learned.weighed(MODEL, read_entry(text, Facts()).low, slug, top=5):
             assert not set(word) & set("“”\"'"), word
 
 

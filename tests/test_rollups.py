@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journal.models import Interaction, Person, WeekRollup
-from patterns.categories import SLUGS
+from patterns.classifier.categories import SLUGS
 
 NOW = datetime(2026, 4, 8, 12, tzinfo=UTC)
 TEXTS = [

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from accounts.data import delete_account
+from accounts.deletion import delete_account
 from accounts.models import AuthenticatorApp, RecoveryCodes
 from accounts.reauth import REAUTH_KEY
 from tests.softkey import SoftKey, b64url

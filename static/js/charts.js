@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var INK = "currentColor"; // patterns/charts.py marks lines that take the page's text colour
+  var INK = "currentColor"; // patterns/charts/axis.py marks lines that take the page's text colour
   if (!window.Plotly) return; // plotly.js did not load: the tables still have the numbers
   document.documentElement.classList.add("charts-on");
 

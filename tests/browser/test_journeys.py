@@ -19,9 +19,9 @@ from accounts.models import User
 from journal import rollups
 from journal.models import EntryCategory, Interaction
 from journal.signs import facts_for, label_entry
-from patterns.categories import BY_SLUG
 from patterns.charts import week_of
 from patterns.classifier import classify
+from patterns.classifier.categories import BY_SLUG
 from tests.browser.conftest import axe_check, fits_the_width, go, log_in, screenshot, settle
 
 LOOKS = {

@@ -35,8 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from patterns.categories import SLUGS  # noqa: E402
 from patterns.classifier import Facts, classify  # noqa: E402
+from patterns.classifier.categories import SLUGS  # noqa: E402
 
 DEFAULT_FILES = (
     REPO / "tests" / "data" / "dev_set.jsonl",

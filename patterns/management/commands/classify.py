@@ -14,8 +14,7 @@ from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from patterns import learned
-from patterns.classifier import Facts, classify, explain
+from patterns.classifier import Facts, classify, explain, learned
 
 _BATCH = 500  # lines classified (and written) at a time
 _WINDOW = 16  # batches in flight across the worker processes

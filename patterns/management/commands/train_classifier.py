@@ -15,9 +15,8 @@ from typing import Any
 import numpy as np
 from django.core.management.base import BaseCommand, CommandError
 
-from patterns import learned
-from patterns.categories import SLUGS
-from patterns.classifier import SURE, Entry, Facts, by_rules
+from patterns.classifier import SURE, Facts, by_rules, learned, read_entry
+from patterns.classifier.categories import SLUGS
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 SPLITS = DATA / "splits.json"
@@ -54,7 +53,7 @@ def load(files: list[str]) -> list[Row]:
 
 def featurise(data: dict[str, Any], source: str) -> Row:
     facts = Facts.from_dict(data.get("facts"), occurred_at=data.get("occurred_at"))
-    entry = Entry(data["text"], facts)
+    entry = read_entry(data["text"], facts)
     verdicts = by_rules(entry, None)
     at, val = learned.features(entry, facts)
     ruled = frozenset(s for s, v in verdicts.items() if v.label)
@@ -224,7 +223,7 @@ def table(name: str, result: Score, rules: Score) -> list[str]:
 class Command(BaseCommand):
     help = (
         "Train the learned layer over the rules on the corpus named in tests/data/splits.json, "
-        "choose each sign's threshold on the dev split, and write patterns/weights/signs.npz "
+        "choose each sign's threshold on the dev split, and write patterns/classifier/weights/signs.npz "
         "and REPORT.md (scores on the blind sets, a learning curve, per-account learning). "
         "Needs the dev dependencies (scikit-learn)."
     )

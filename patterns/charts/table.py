@@ -1,0 +1,98 @@
+"""The table beside every chart: the same numbers, for screen readers and anyone who
+prefers them; and the block templates/patterns/_chart.html draws a chart and its table
+from."""
+
+import json
+from dataclasses import dataclass
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from patterns.charts.axis import Week
+
+
+@dataclass
+class Cell:
+    text: str
+    url: str = ""
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[tuple[str, list[Cell]]]  # (row header, cells)
+
+
+def feeling_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.1f}"
+
+
+def week_label(week: Week) -> str:
+    return f"{week.start:%-d %b %Y}"
+
+
+SHOW_ENTRIES = '<span class="visually-hidden"> – show these entries</span>'
+LINKED_CELL = '<td><a href="{}">{}' + SHOW_ENTRIES + "</a></td>"
+HTMX_CELL = (
+    '<td><a href="{}" hx-get="{}" hx-target="{}" hx-swap="innerHTML">{}'
+    + SHOW_ENTRIES
+    + "</a></td>"
+)
+
+
+def table_rows(table: Table, entries_target: str = "") -> list[tuple[str, SafeString]]:
+    """The table's rows as (row header, its cells' HTML), a cell with a URL as a link.
+
+    With `entries_target`, a link loads its entries into that element through htmx.
+    Each row is one `format_html` (which escapes every value) rather than a loop in
+    _chart.html: the template engine took longer over a 12-week table than over the rest
+    of the weekly page, and a year's table has 520 cells (bench/run.py).
+    """
+    rows = []
+    for header, cells in table.rows:
+        markup, values = [], []
+        for cell in cells:
+            if not cell.url:
+                markup.append("<td>{}</td>")
+                values.append(cell.text)
+            elif entries_target:
+                markup.append(HTMX_CELL)
+                values += [cell.url, cell.url, entries_target, cell.text]
+            else:
+                markup.append(LINKED_CELL)
+                values += [cell.url, cell.text]
+        rows.append((header, format_html("".join(markup), *values)))
+    return rows
+
+
+def chart_block(
+    key: str,
+    title: str,
+    figure: dict,
+    table: Table,
+    empty: bool,
+    empty_text: str,
+    entries_target: str = "",
+    shows: str = "",
+) -> dict:
+    """What templates/patterns/_chart.html needs for one chart.
+
+    The figure rides in a data-figure attribute rather than json_script: the chart
+    region is swapped by htmx, and with allowScriptTags off (base.html) htmx drops
+    every <script> in swapped content, JSON ones included. `entries_target`: the
+    element that a click on a bar, or a link in the table, loads entries into (without
+    it they open the week's page). `shows`: what logging will draw, said under an
+    empty chart ("one bar a week, a colour for each sign").
+    """
+    return {
+        "id": key,
+        "title": title,
+        "figure_json": json.dumps(figure, separators=(",", ":")),
+        "table": table,
+        "rows": table_rows(table, entries_target),
+        "entries_target": entries_target,
+        "empty": empty,
+        "empty_text": empty_text,
+        "shows": shows,
+    }
