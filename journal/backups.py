@@ -70,8 +70,11 @@ LEFT_OUT = LIVE_MODELS | KEYRING_MODELS
 
 # Models that changed app since older JSON backups were made: (old label, new label).
 MOVED_MODELS = {
-    f"patterns.{name}": f"journal.{name}"
-    for name in ("basic", "decision", "entrycategory", "tuning", "weekrollup")
+    "accounts.importrun": "portability.importrun",
+    **{
+        f"patterns.{name}": f"journal.{name}"
+        for name in ("basic", "decision", "entrycategory", "tuning", "weekrollup")
+    },
 }
 
 

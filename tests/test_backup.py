@@ -25,6 +25,7 @@ from django.utils import timezone
 from accounts.models import DataKey, User
 from journal.backups import pg_environment
 from journal.models import EntryCategory, Interaction, Person
+from portability.models import ImportRun
 from tests.processes import environment, manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -170,20 +171,26 @@ def test_a_backup_comes_back_whole_in_a_fresh_database(
     assert "Met at the climbing gym." in notes
 
 
-def test_a_json_backup_from_before_the_signs_moved_to_journal_comes_back(
-    two_journals, tmp_path, fresh_database
+def test_a_json_backup_from_before_models_changed_app_comes_back(
+    two_journals, alice, tmp_path, fresh_database
 ):
+    """Issue 18 moved the signs to journal and import runs to portability."""
+    ImportRun.objects.create(user=alice, kind="almost", started=timezone.now())
     backup = make_backup(tmp_path, "--json")
     rows = gzip.decompress(backup.read_bytes())
-    assert b'"model": "journal.entrycategory"' in rows
-    backup.write_bytes(
-        gzip.compress(rows.replace(b'"journal.entrycategory"', b'"patterns.entrycategory"'))
-    )
+    for now, before in [
+        (b'"journal.entrycategory"', b'"patterns.entrycategory"'),
+        (b'"portability.importrun"', b'"accounts.importrun"'),
+    ]:
+        assert now in rows
+        rows = rows.replace(now, before)
+    backup.write_bytes(gzip.compress(rows))
 
     restored = fresh_database.manage("restore", str(backup))
 
     assert restored.returncode == 0, restored.stderr
     assert fresh_database.counts()["patterns_entrycategory"] == 4
+    assert fresh_database.counts()["accounts_importrun"] == 1
 
 
 def readable(backup: Path) -> bytes:
