@@ -751,7 +751,7 @@ def main() -> None:
 
         accounts = {size: User.objects.get(username=name) for size, name in users.items()}
         if args.per_day > 0:
-            from patterns import rollups
+            from journal import rollups
 
             for user in accounts.values():
                 spread(user.pk, args.per_day)

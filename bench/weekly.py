@@ -42,9 +42,8 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from journal.models import Interaction, Person  # noqa: E402
+from journal.models import Basic, EntryCategory, Interaction, Line, Person  # noqa: E402  # noqa: E402
 from patterns.classifier.categories import SLUGS  # noqa: E402
-from patterns.models import Basic, EntryCategory, Line  # noqa: E402
 
 PAGES = {"12 weeks": "/patterns/", "all time": "/patterns/?range=all"}
 PER_DAY = 2.5

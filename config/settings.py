@@ -105,7 +105,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "patterns.context_processors.categories",
                 "accounts.context_processors.site",
             ],
         },

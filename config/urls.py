@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.decorators.cache import never_cache
 
 from journal.models import Person
+from patterns import person
 
 
 @never_cache
@@ -20,6 +21,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("patterns/", include("patterns.urls")),
     path("guidance/", include("guidance.urls")),
+    # The person page reads patterns, charts and basics: patterns draws it, at journal's
+    # place among the people pages (their list, edit and delete stay in journal).
+    path("people/<int:pk>/", person.person_detail, name="journal-person"),
     path("", include("journal.urls")),
 ]
 if settings.ADMIN:  # ALMOST_ADMIN=1

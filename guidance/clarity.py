@@ -2,7 +2,7 @@
 
 "I asked" goes through the log form's own path (EntryForm and save_entry), so the
 entry is classified and a double post stores it once. The person page then shows
-what came back (patterns.people.after_clarity).
+what came back (patterns.person_patterns.after_clarity).
 """
 
 from uuid import uuid4
@@ -10,17 +10,13 @@ from uuid import uuid4
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from guidance.drafts import CLARITY_QUESTIONS
 from journal.entries import save_entry
 from journal.forms import EntryForm
+from journal.lookups import get_person_for_user, parse_id
 from journal.models import Channel, Initiator, Interaction, Person
-from journal.views import parse_id
-
-
-def _get_person_for_user(request: HttpRequest, pk: int) -> Person:
-    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
 
 
 def questions_for(person: Person, data=None) -> list[dict]:
@@ -60,7 +56,7 @@ def _asked_form(request: HttpRequest, person: Person) -> EntryForm:
 
 @login_required
 def ask(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _get_person_for_user(request, pk)
+    person = get_person_for_user(request, pk)
     if request.method == "POST":
         form = _asked_form(request, person)
         if form.is_valid():

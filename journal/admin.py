@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from journal.models import Interaction, Person
+from journal.models import EntryCategory, Interaction, Person
 
 
 @admin.register(Person)
@@ -22,3 +22,11 @@ class InteractionAdmin(admin.ModelAdmin):
     raw_id_fields = ["user", "person"]
     search_fields = ["person__name", "user__username"]
     exclude = ["text"]  # sealed: what people write stays out of the admin
+
+
+@admin.register(EntryCategory)
+class EntryCategoryAdmin(admin.ModelAdmin):
+    list_display = ["interaction", "category", "score", "source", "active"]
+    list_filter = ["category", "source", "active"]
+    raw_id_fields = ["interaction"]
+    exclude = ["reasons"]  # reasons from an old export could quote the entry

@@ -68,6 +68,16 @@ KEYRING_MODELS = {"accounts.datakey"}
 LEFT_OUT = LIVE_MODELS | KEYRING_MODELS
 
 
+# Models that changed app since older JSON backups were made: (old label, new label).
+MOVED_MODELS = {
+    "accounts.importrun": "portability.importrun",
+    **{
+        f"patterns.{name}": f"journal.{name}"
+        for name in ("basic", "decision", "entrycategory", "tuning", "weekrollup")
+    },
+}
+
+
 class BackupError(Exception):
     """Something the person running the command can fix; the message says how."""
 
@@ -412,7 +422,7 @@ def _json_load(connection: BaseDatabaseWrapper, path: Path, *, into_empty: bool)
     deferred = []
     with opener(path, "rt", encoding="utf-8") as stream, transaction.atomic(using=alias):
         with connection.constraint_checks_disabled():
-            reader = FixtureReader(stream, using=alias, handle_forward_references=True)
+            reader = _MovedModelsReader(stream, using=alias, handle_forward_references=True)
             for item in reader:
                 _keep_sealed(item.object)
                 item.save(using=alias, force_insert=into_empty)
@@ -426,6 +436,14 @@ def _json_load(connection: BaseDatabaseWrapper, path: Path, *, into_empty: bool)
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), loaded):
                 cursor.execute(statement)
+
+
+class _MovedModelsReader(FixtureReader):
+    """Reads rows of models that moved app under their label of today (MOVED_MODELS)."""
+
+    def _handle_object(self, obj):
+        obj["model"] = MOVED_MODELS.get(obj["model"].lower(), obj["model"])
+        yield from super()._handle_object(obj)
 
 
 def _keep_sealed(instance) -> None:

@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from journal.htmx import HtmxHttpRequest
+from journal.models import Source
+from journal.signs import facts_for
 from patterns.classifier import classify, clear_answer, pulling_away
 from patterns.classifier.categories import BY_SLUG, CATEGORIES
-from patterns.labels import facts_for
-from patterns.models import Source
 
 
 def clarity_answer_url() -> str:
@@ -63,7 +64,7 @@ def _page(request) -> dict:
     return shared
 
 
-def _back_to(request) -> str:
+def _back_to(request: HtmxHttpRequest) -> str:
     """Where a card's forms send the person back to without JavaScript: this page, or for
     an htmx post, the page htmx posted from (an htmx GET is the page itself, or the one
     it is about to put in the address bar)."""
@@ -206,7 +207,7 @@ def clear_note(
     entry, guide: str, lead: str = "This reads as a clear answer, not a micro-rejection."
 ) -> str:
     """A word on a clear answer ("not feeling a connection") in an entry with no sign, or
-    "" for any other entry. `entry` comes from journal.views.with_categories; `guide` is
+    "" for any other entry. `entry` comes from journal.lookups.with_categories; `guide` is
     clarity_answer_url()."""
     if entry.active_categories or not clear_answer(entry.text):
         return ""
@@ -224,7 +225,7 @@ def pulling_note(
 
 
 def entry_card(entry, request, focus: bool = False) -> SafeString:
-    """One entry as a card. `entry` comes from journal.views.with_categories.
+    """One entry as a card. `entry` comes from journal.lookups.with_categories.
 
     `focus`: the card takes the keyboard focus when htmx puts it in (after an undo)."""
     page = _page(request)

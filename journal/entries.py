@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from journal import rollups
 from journal.forms import EntryForm
 from journal.models import EARLIEST, Interaction
-from patterns import rollups
-from patterns.labels import label_entry
+from journal.signs import label_entry
 
 
 def save_entry(form: EntryForm) -> Interaction:

@@ -6,9 +6,9 @@ Connected in JournalConfig.ready().
 from django.dispatch import receiver
 
 from accounts.signals import account_contents, time_zone_changed
+from journal import rollups
 from journal.entries import keep_clock_times
 from journal.models import Interaction, Person
-from patterns import rollups
 
 
 @receiver(time_zone_changed, dispatch_uid="almost_keep_clock_times")

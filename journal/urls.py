@@ -11,7 +11,6 @@ urlpatterns = [
     path("entries/<int:pk>/restore/", views.entry_restore, name="journal-entry-restore"),
     path("trash/", views.trash, name="journal-trash"),
     path("people/", people.person_list, name="journal-people"),
-    path("people/<int:pk>/", people.person_detail, name="journal-person"),
     path("people/<int:pk>/edit/", people.person_edit, name="journal-person-edit"),
     path("people/<int:pk>/delete/", people.person_delete, name="journal-person-delete"),
     path("offline/", offline.offline_page, name="journal-offline"),

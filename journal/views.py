@@ -7,56 +7,29 @@ from uuid import uuid4
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from journal import rollups
 from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
-from journal.models import TRASH_DAYS, Interaction, Person, purge_expired_trash
+from journal.htmx import HtmxHttpRequest, render_page, wants_fragment
+from journal.lookups import back_url, get_entry_for_user, parse_id, with_categories, with_days
+from journal.models import (
+    TRASH_DAYS,
+    Decision,
+    Interaction,
+    Person,
+    purge_expired_trash,
+)
 from journal.sealing import MatchingRows
-from patterns import rollups
 from patterns.classifier.categories import CATEGORIES
-from patterns.models import Decision, EntryCategory
 
 PAGE_SIZE = 20
-
-
-def _get_entry_for_user(request: HttpRequest, pk: int) -> Interaction:
-    return get_object_or_404(
-        Interaction.objects.for_user(request.user).select_related("person"), pk=pk
-    )
-
-
-def with_categories(entries):
-    """Entries with their person and active categories, in two queries whatever their number."""
-    return entries.select_related("person", "user").prefetch_related(
-        Prefetch(
-            "categories",
-            queryset=EntryCategory.objects.filter(active=True).order_by("category"),
-            to_attr="active_categories",
-        )
-    )
-
-
-def with_days(entries: list, tz=None) -> list:
-    """`entries`, each given `.day`, its date in `tz` (by default the active zone): what
-    the timeline's `{% regroup ... by day %}` and `journal/log.html#day` group them by."""
-    for entry in entries:
-        entry.day = timezone.localdate(entry.occurred_at, tz)
-    return entries
-
-
-def parse_id(value: str) -> int | None:
-    """An id from a query string, or None. "²" and 30-digit numbers are not ids."""
-    if value.isascii() and value.isdigit() and len(value) < 19:
-        return int(value)
-    return None
 
 
 @dataclass(frozen=True)
@@ -140,19 +113,18 @@ def _blank_form(request: HttpRequest, last: Interaction | None = None) -> EntryF
 
 
 @login_required
-def log(request: HttpRequest) -> HttpResponse:
+def log(request: HtmxHttpRequest) -> HttpResponse:
     context = _log_context(request, _blank_form(request))
-    if request.htmx and request.htmx.target == "timeline":
-        return render(request, "journal/log.html#timeline", context)
-    # Decisions whose "look again" date has come: 1 query, on the full page only.
-    today = timezone.localdate(timezone=request.user.tz)
-    context["due"] = list(Decision.objects.due(request.user, today).select_related("person"))
-    return render(request, "journal/log.html", context)
+    if not wants_fragment(request, target="timeline"):
+        # Decisions whose "look again" date has come: 1 query, on the full page only.
+        today = timezone.localdate(timezone=request.user.tz)
+        context["due"] = list(Decision.objects.due(request.user, today).select_related("person"))
+    return render_page(request, "journal/log.html", context, partial="timeline", target="timeline")
 
 
 @login_required
 @require_POST
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: HtmxHttpRequest) -> HttpResponse:
     form = EntryForm(request.POST, user=request.user)
     if form.is_valid():
         entry = save_entry(form)
@@ -165,7 +137,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     return render(request, "journal/log.html", _log_context(request, form))
 
 
-def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
+def _logged(request: HtmxHttpRequest, entry: Interaction) -> HttpResponse:
     """After logging with htmx: a fresh form, and the new entry on the timeline.
 
     On the newest page of the whole timeline, when the entry is the newest of all, only
@@ -199,18 +171,18 @@ def _logged(request: HttpRequest, entry: Interaction) -> HttpResponse:
 
 @login_required
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _get_entry_for_user(request, pk)
+    entry = get_entry_for_user(request, pk)
     form = EntryForm(request.POST or None, instance=entry, user=request.user)
     if request.method == "POST" and form.is_valid():
         save_entry(form)
         messages.success(request, "Saved your changes.")
-        return redirect(_back(request, entry))
+        return redirect(back_url(request, entry))
     return render(request, "journal/entry_edit.html", {"form": form, "entry": entry})
 
 
 @login_required
-def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _get_entry_for_user(request, pk)
+def entry_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request, pk)
     if request.method != "POST":
         return render(request, "journal/entry_delete.html", {"entry": entry})
     with transaction.atomic():
@@ -221,12 +193,12 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "journal/log.html#deleted", {"entry": entry})
     messages.success(request, "Moved to the trash.", extra_tags=f"undo:{entry.pk}")
-    return redirect(_back(request))
+    return redirect(back_url(request))
 
 
 @login_required
 @require_POST
-def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Interaction.objects.in_trash(request.user), pk=pk)
     with transaction.atomic():
         entry.deleted = None
@@ -236,7 +208,7 @@ def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
         entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
         return HttpResponse(entry_card(entry, request, focus=True))
     messages.success(request, "Restored.")
-    return redirect(_back(request))
+    return redirect(back_url(request))
 
 
 @login_required
@@ -245,12 +217,3 @@ def trash(request: HttpRequest) -> HttpResponse:
     entries = Interaction.objects.in_trash(request.user)
     entries = entries.select_related("person").order_by("-deleted")
     return render(request, "journal/trash.html", {"entries": entries, "days": TRASH_DAYS})
-
-
-def _back(request: HttpRequest, entry: Interaction | None = None) -> str:
-    """Where to go after a change: the page the form came from, if it is ours, at the
-    entry's card when there is one (without JavaScript the page loads from the top)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = reverse("journal-log")
-    return f"{target.split('#')[0]}#entry-{entry.pk}" if entry else target

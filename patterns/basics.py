@@ -14,9 +14,8 @@ from datetime import datetime, timedelta
 from django.db.models import Count, Max, Q
 from django.db.models.functions import ExtractHour
 
-from journal.models import Initiator, Interaction, PlanOutcome
+from journal.models import Basic, Initiator, Interaction, Line, PlanOutcome
 from patterns.classifier.hours import LATE_HOURS
-from patterns.models import Basic, Line
 
 LINE_DAYS = 30
 LINE_MIN_ENTRIES = 3  # fewer entries than this in the window say nothing about a share

@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from journal.models import Person
+from journal.models import Basic, Choice, Decision, Line, Person
 from patterns.basics import crossed_lines
-from patterns.models import Basic, Choice, Decision, Line
 from patterns.review_forms import BasicForm, DecisionForm
 
 REVIEW_DAYS = 7

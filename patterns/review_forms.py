@@ -3,8 +3,7 @@
 from django import forms
 
 from journal.forms import refuse_null_characters
-from journal.models import FEELING_SCALE, Person
-from patterns.models import Basic, Choice, Decision
+from journal.models import FEELING_SCALE, Basic, Choice, Decision, Person
 
 
 class BasicForm(forms.ModelForm):

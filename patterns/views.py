@@ -7,14 +7,15 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from journal import tuning
 from journal.cards import chips
 from journal.forms import EntryForm
-from journal.views import _back, _get_entry_for_user, with_categories
-from patterns import tuning
+from journal.htmx import HtmxHttpRequest, render_page
+from journal.lookups import back_url, get_entry_for_user, with_categories
+from journal.models import Tuning
+from journal.signs import correct, facts_for
 from patterns.classifier import classify, clear_answer, pulling_away
 from patterns.classifier.categories import BY_SLUG
-from patterns.labels import correct, facts_for
-from patterns.models import Tuning
 
 
 @login_required
@@ -40,9 +41,9 @@ def hint(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
+def correct_category(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Add or remove a category on an entry. The person's call always wins."""
-    entry = _get_entry_for_user(request, pk)
+    entry = get_entry_for_user(request, pk)
     category = request.POST.get("category", "")
     present = request.POST.get("present") == "1"
     known = category in BY_SLUG
@@ -57,25 +58,21 @@ def correct_category(request: HttpRequest, pk: int) -> HttpResponse:
             done = f"Sign added: {label}." if present else f"Sign removed: {label}."
             html += render_to_string("journal/log.html#status", {"status": done})
         return HttpResponse(html)
-    return redirect(_back(request, entry))
+    return redirect(back_url(request, entry))
 
 
 @login_required
-def learning(request: HttpRequest) -> HttpResponse:
+def learning(request: HtmxHttpRequest) -> HttpResponse:
     """How many corrections the account's own adjustment has learned from, and a way to
     start again. The account page loads the panel with htmx; without it, it links here."""
     row = Tuning.objects.filter(user=request.user).only("corrections", "user").first()
     context = {"corrections": row.corrections if row else 0}
-    return render(
-        request,
-        "patterns/learning.html#panel" if request.htmx else "patterns/learning.html",
-        context,
-    )
+    return render_page(request, "patterns/learning.html", context, partial="panel")
 
 
 @login_required
 @require_POST
-def forget_learning(request: HttpRequest) -> HttpResponse:
+def forget_learning(request: HtmxHttpRequest) -> HttpResponse:
     """Delete what the account's corrections taught: signs come from the shared model again."""
     tuning.forget(request.user)
     if request.htmx:

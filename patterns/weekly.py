@@ -1,8 +1,8 @@
 """The weekly view, a week's entries in one category, and the person page charts.
 
-Charts read the week sums patterns.rollups keeps (one query each, a row per week and
+Charts read the week sums journal.rollups keeps (one query each, a row per week and
 person, whatever the number of entries). The last 90 days of entries are loaded once
-(patterns.people.recent_rows) for this week's sentences and the person patterns.
+(patterns.person_patterns.recent_rows) for this week's sentences and the person patterns.
 `patterns.charts` turns the sums into figures and tables.
 """
 
@@ -13,20 +13,19 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date
 
-from journal.models import EARLIEST, ChatConversation, Interaction, Person
-from journal.views import parse_id, with_categories, with_days
+from journal.htmx import HtmxHttpRequest, render_page
+from journal.lookups import parse_id, with_categories, with_days
+from journal.models import EARLIEST, ChatConversation, Interaction, Person, WeekRollup
 from patterns import charts
 from patterns.basics import crossed_lines
 from patterns.charts import chart_block
 from patterns.classifier.categories import BY_SLUG, CATEGORIES, SLUGS
-from patterns.models import WeekRollup
-from patterns.people import (
+from patterns.person_patterns import (
     Row,
     find_patterns,
     recent_rows,
@@ -61,7 +60,7 @@ WEEK_ENTRIES_LIMIT = 100
 
 
 def rollup_rows(user, person: Person | None, first: date | None, chats_apart: bool = False):
-    """The account's week sums (patterns.rollups) from the week of `first` (None: all of
+    """The account's week sums (journal.rollups) from the week of `first` (None: all of
     them), one person's or everyone's, without imported chats if `chats_apart`. One
     query; rows as many as weeks and people (two where a week has chats)."""
     rows = WeekRollup.objects.filter(user=user)
@@ -229,7 +228,7 @@ def _person_param(request: HttpRequest) -> Person | None:
 def weekly_context(user, range_key: str, person: Person | None, chats_apart: bool = False) -> dict:
     """Everything the weekly page shows. Queries: 2 or 3, whatever the history.
 
-    The people for the filter, the range's week sums (patterns.rollups), and the last
+    The people for the filter, the range's week sums (journal.rollups), and the last
     RECENT_DAYS days of entries for this week's sentences and the person patterns.
     `chats_apart`: conversations imported from
     chats are left out (each person's page shows them on their own).
@@ -307,7 +306,7 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
 
 
 @login_required
-def weekly(request: HttpRequest) -> HttpResponse:
+def weekly(request: HtmxHttpRequest) -> HttpResponse:
     """The weekly chart. ?range=12w|6m|1y|all, ?person=<id>, ?chats=apart (imported chats
     left out). htmx gets the chart region only."""
     range_key = request.GET.get("range", DEFAULT_RANGE)
@@ -315,12 +314,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
         range_key = DEFAULT_RANGE
     apart = request.GET.get("chats") == "apart"
     context = weekly_context(request.user, range_key, _person_param(request), apart)
-    template = "patterns/weekly.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#chart"
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page(request, "patterns/weekly.html", context, partial="chart")
 
 
 def _week_start(value: str) -> date | None:
@@ -346,7 +340,7 @@ def _week_start(value: str) -> date | None:
 
 
 @login_required
-def week_entries(request: HttpRequest) -> HttpResponse:
+def week_entries(request: HtmxHttpRequest) -> HttpResponse:
     """One week's entries in one category: ?start=YYYY-MM-DD&category=<slug>[&person=<id>]."""
     start = _week_start(request.GET.get("start", ""))
     category = BY_SLUG.get(request.GET.get("category", ""))
@@ -374,12 +368,7 @@ def week_entries(request: HttpRequest) -> HttpResponse:
         "more": len(entries) > WEEK_ENTRIES_LIMIT,
         "categories": CATEGORIES,
     }
-    template = "patterns/week_entries.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#entries"
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page(request, "patterns/week_entries.html", context, partial="entries")
 
 
 def _marks(decisions, first: date, tz) -> list[tuple[date, str]]:

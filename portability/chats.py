@@ -21,6 +21,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from journal import rollups
 from journal.forms import tidy_name
 from journal.models import (
     EARLIEST,
@@ -31,8 +32,7 @@ from journal.models import (
     Person,
     Reply,
 )
-from patterns import rollups
-from patterns.labels import label_entries
+from journal.signs import label_entries
 from portability.chat.figures import Conversation
 from portability.chat.parse import Chat, ChatError, Message, minute_of, moment
 

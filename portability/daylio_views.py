@@ -19,10 +19,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.crypto import data_key
-from journal.models import Channel, Interaction, Person
-from patterns import rollups, tuning
-from patterns.labels import auto_rows
-from patterns.models import EntryCategory
+from journal import rollups, tuning
+from journal.models import Channel, EntryCategory, Interaction, Person
+from journal.signs import auto_rows
 from portability import daylio, import_runs
 from portability.imports import DaylioForm, import_form_page, oversized
 from portability.models import ImportRun

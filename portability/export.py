@@ -17,8 +17,15 @@ from django.utils import timezone
 
 from accounts.reauth import require_recent_password
 from accounts.two_step import factors_of
-from journal.models import ChatConversation, Interaction, Person
-from patterns.models import Basic, Decision, EntryCategory, Tuning
+from journal.models import (
+    Basic,
+    ChatConversation,
+    Decision,
+    EntryCategory,
+    Interaction,
+    Person,
+    Tuning,
+)
 
 FORMAT = "almost-export"
 VERSION = 1

@@ -22,23 +22,29 @@ from django.utils import timezone
 from accounts.models import validate_time_zone
 from journal.models import (
     EARLIEST,
+    LINE_LIMITS,
     MAX_TEXT,
+    Basic,
     Channel,
     ChatConversation,
     ChatSource,
+    Choice,
+    Decision,
+    EntryCategory,
     Feeling,
     Initiator,
     Interaction,
+    Line,
     Person,
     PlanOutcome,
     Relationship,
     Reply,
+    Source,
     trash_cutoff,
 )
+from journal.signs import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
 from patterns.classifier import learned
 from patterns.classifier.categories import BY_SLUG
-from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS, without_quotes
-from patterns.models import LINE_LIMITS, Basic, Choice, Decision, EntryCategory, Line, Source
 from portability.export import FORMAT, VERSION
 
 MAX_EXPORT_BYTES = 20 * 1024 * 1024

@@ -18,10 +18,17 @@ from django.shortcuts import redirect, render
 
 from accounts.crypto import data_key
 from accounts.forms import refuse_null_characters
+from journal import rollups
 from journal.forms import PersonChoiceMixin
-from journal.models import ChatConversation, Interaction, Person
-from patterns import rollups
-from patterns.models import Basic, Decision, EntryCategory, Tuning
+from journal.models import (
+    Basic,
+    ChatConversation,
+    Decision,
+    EntryCategory,
+    Interaction,
+    Person,
+    Tuning,
+)
 from portability import daylio, import_runs
 from portability.export_file import (
     MAX_EXPORT_BYTES,

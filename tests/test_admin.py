@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from config import urls as config_urls
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction, Person
 
 MARKERS = ["entry-words-5c1e", "notes-words-5c1e", "reason-words-5c1e"]
 

@@ -24,8 +24,8 @@ from django.utils import timezone
 
 from accounts.models import DataKey, User
 from journal.backups import pg_environment
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction, Person
+from portability.models import ImportRun
 from tests.processes import environment, manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -169,6 +169,28 @@ def test_a_backup_comes_back_whole_in_a_fresh_database(
     texts, notes = shown.stdout.splitlines()[-2:]
     assert texts == str(sorted([*TEXTS, "Lunch."]))
     assert "Met at the climbing gym." in notes
+
+
+def test_a_json_backup_from_before_models_changed_app_comes_back(
+    two_journals, alice, tmp_path, fresh_database
+):
+    """Issue 18 moved the signs to journal and import runs to portability."""
+    ImportRun.objects.create(user=alice, kind="almost", started=timezone.now())
+    backup = make_backup(tmp_path, "--json")
+    rows = gzip.decompress(backup.read_bytes())
+    for now, before in [
+        (b'"journal.entrycategory"', b'"patterns.entrycategory"'),
+        (b'"portability.importrun"', b'"accounts.importrun"'),
+    ]:
+        assert now in rows
+        rows = rows.replace(now, before)
+    backup.write_bytes(gzip.compress(rows))
+
+    restored = fresh_database.manage("restore", str(backup))
+
+    assert restored.returncode == 0, restored.stderr
+    assert fresh_database.counts()["patterns_entrycategory"] == 4
+    assert fresh_database.counts()["accounts_importrun"] == 1
 
 
 def readable(backup: Path) -> bytes:

@@ -11,9 +11,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from journal.models import ChatConversation, ChatSource, Interaction, Person
-from patterns import rollups
-from patterns.models import Basic, Decision, EntryCategory, Line
+from journal import rollups
+from journal.models import (
+    Basic,
+    ChatConversation,
+    ChatSource,
+    Decision,
+    EntryCategory,
+    Interaction,
+    Line,
+    Person,
+)
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 pytestmark = pytest.mark.usefixtures("pinned")

@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
-from patterns.people import BREADCRUMB_DAYS, BREADCRUMB_HIGH
+from journal.models import EntryCategory, Interaction, Person
+from patterns.person_patterns import BREADCRUMB_DAYS, BREADCRUMB_HIGH
 
 CARD = "lately has been crumbs"
 GUIDE = reverse("guidance-page", args=["dont-settle-for-breadcrumbs"])

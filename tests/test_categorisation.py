@@ -11,8 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction
-from patterns.models import EntryCategory, Source
+from journal.models import EntryCategory, Interaction, Source
 
 # Three entries that show each sign, and three that look like it but are fine.
 CASES = {

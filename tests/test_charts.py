@@ -10,10 +10,10 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from journal.models import Interaction
-from patterns import charts, rollups
+from journal import rollups
+from journal.models import EntryCategory, Interaction
+from patterns import charts
 from patterns.classifier.categories import SLUGS
-from patterns.models import EntryCategory
 
 
 def test_a_week_starts_on_monday_by_default():

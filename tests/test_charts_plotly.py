@@ -20,12 +20,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from journal.models import Interaction, Person
-from patterns import charts, rollups
+from journal import rollups
+from journal.models import Decision, EntryCategory, Interaction, Person
+from patterns import charts
 from patterns.charts.axis import INK
 from patterns.chats import CHARTS, DRAWN, ChatWeek
 from patterns.classifier.categories import SLUGS
-from patterns.models import Decision, EntryCategory
 from tests import chat_fixtures as fx
 
 # After the imported chat (fx.NOW), a Sunday: Monday weeks end here, Sunday weeks begin.

@@ -214,7 +214,7 @@ def test_confirm_takes_the_same_queries_for_a_longer_chat(
     ]
     long = token(preview(alice_client, fx.android(rows=rows), person=sam.pk))
     # One of them reads what the account's corrections taught the classifier; 3 count
-    # the weeks of the new entries again (patterns.rollups).
+    # the weeks of the new entries again (journal.rollups).
     with django_assert_max_num_queries(20):
         confirm(alice_client, short, me=fx.ME)
     with django_assert_max_num_queries(20):

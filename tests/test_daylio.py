@@ -10,10 +10,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from journal.models import Interaction, Person
+from journal.models import EntryCategory, Interaction, Person
+from journal.signs import facts_for
 from patterns.classifier import classify
-from patterns.labels import facts_for
-from patterns.models import EntryCategory
 from portability import daylio
 from tests.clock import LATE_2026
 

@@ -15,9 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from journal.models import Interaction, Person
-from patterns.labels import correct, label_entry
-from patterns.models import Basic, Decision, Line
+from journal.models import Basic, Decision, Interaction, Line, Person
+from journal.signs import correct, label_entry
 
 PASSWORD = "correct horse battery"
 

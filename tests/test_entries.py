@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import TRASH_DAYS, Interaction, Person
+from journal.models import TRASH_DAYS, EntryCategory, Interaction, Person, Source
 from journal.views import PAGE_SIZE
-from patterns.models import EntryCategory, Source
 from tests.clock import LATE_2026
 
 # Many entries these tests edit move to fixed days of 2026.
@@ -296,6 +295,15 @@ def test_with_htmx_the_filters_return_only_the_timeline(alice_client, journal):
     assert 'id="entry-form"' not in body
     assert body.lstrip().startswith('<div id="timeline"')
     assert "Pizza night" in body
+
+
+def test_the_log_page_and_its_timeline_tell_caches_they_differ_by_htmx(alice_client, journal):
+    fragment = alice_client.get("/", headers={"HX-Request": "true", "HX-Target": "timeline"})
+    page = alice_client.get("/")
+    assert "<html" not in fragment.content.decode()
+    assert "<html" in page.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+    assert "HX-Request" in page["Vary"]
 
 
 def test_another_users_person_id_in_the_filter_shows_nothing_of_theirs(alice_client, journal, bob):

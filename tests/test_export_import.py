@@ -14,9 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from journal.models import Interaction, Person
-from patterns.labels import correct, label_entry
-from patterns.models import Basic, Decision, EntryCategory, Line
+from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person
+from journal.signs import correct, label_entry
 from tests.clock import LATE_2026
 
 # The journal these tests export holds fixed days of 2026; an import refuses future ones.

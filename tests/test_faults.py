@@ -21,8 +21,7 @@ from django.db import DatabaseError, OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction, Person
 from tests.clock import LATE_2026
 
 # The entries these tests log fall on fixed days of 2026.
@@ -59,7 +58,7 @@ def fail_labelling(monkeypatch, error: Exception) -> None:
         list(rows)
         raise error
 
-    # The insert itself, which new entries and edits both reach (patterns/labels.py).
+    # The insert itself, which new entries and edits both reach (journal/signs.py).
     monkeypatch.setattr(EntryCategory.objects, "bulk_create", broken)
 
 

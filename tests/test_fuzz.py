@@ -30,6 +30,7 @@ from accounts.forms import NULL_MESSAGE
 from accounts.models import User
 from journal.models import (
     Channel,
+    EntryCategory,
     Feeling,
     Initiator,
     Interaction,
@@ -39,7 +40,6 @@ from journal.models import (
     Reply,
 )
 from patterns.classifier.categories import SLUGS
-from patterns.models import EntryCategory
 from portability import daylio
 
 settings.register_profile(

@@ -10,9 +10,8 @@ from django.urls import reverse
 
 from guidance.drafts import ENDING_DRAFTS
 from guidance.pages import PAGES
-from journal.models import Interaction, Person
+from journal.models import EntryCategory, Interaction, Person
 from patterns.classifier.categories import CATEGORIES
-from patterns.models import EntryCategory
 
 CARE = "not therapy"
 every_page = pytest.mark.parametrize("page", PAGES, ids=[p.slug for p in PAGES])

@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import base, call_command
 
-from journal.models import ChatConversation, Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import ChatConversation, EntryCategory, Interaction, Person
 from portability.management.commands.import_chat import Command
 from tests import chat_fixtures as fx
 from tests.test_chat_parse import FORMATS

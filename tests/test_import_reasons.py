@@ -10,9 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from journal.models import Interaction
-from patterns.labels import MAX_REASON_LENGTH, MAX_REASONS
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction
+from journal.signs import MAX_REASON_LENGTH, MAX_REASONS
 from portability.export import FORMAT, VERSION
 
 SECRET = "MARIGOLD"

@@ -16,9 +16,8 @@ from django.utils import timezone
 from django_otp_webauthn.models import WebAuthnCredential
 
 from guidance.pages import PAGES
-from journal.models import Interaction, Person
+from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person, Source
 from patterns.classifier.categories import CATEGORIES
-from patterns.models import Basic, Decision, EntryCategory, Line, Source
 
 # Which of Alice's objects fills the <pk> of each URL name. Add new views here.
 OWNED = {

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from journal.models import Interaction
+from journal.models import EntryCategory, Interaction, Source, Tuning
 from patterns.classifier import Facts, by_rules, classify, learned, read_entry
 from patterns.management.commands.train_classifier import (
     SPLITS,
@@ -21,7 +21,6 @@ from patterns.management.commands.train_classifier import (
     rules_only,
     score,
 )
-from patterns.models import EntryCategory, Source, Tuning
 from tests.test_categorisation import log, stored
 from tests.test_export_import import export_json, page_text, reauth
 from tests.test_export_import import upload as send
@@ -158,6 +157,15 @@ def test_what_is_learned_is_sealed(alice_client, alice):
     assert learned.Tuning.from_json(Tuning.objects.get(user=alice).weights).corrections == 1
 
 
+def test_the_learning_page_and_its_panel_tell_caches_they_differ_by_htmx(alice_client):
+    panel = alice_client.get(reverse("patterns-learning"), headers={"HX-Request": "true"})
+    page = alice_client.get(reverse("patterns-learning"))
+    assert "<html" not in panel.content.decode()
+    assert "<html" in page.content.decode()
+    assert "HX-Request" in panel["Vary"]
+    assert "HX-Request" in page["Vary"]
+
+
 def test_the_account_page_says_how_much_was_learned_and_forgets_it(alice_client, alice):
     settings_page = alice_client.get(reverse("accounts-settings")).content.decode()
     assert reverse("patterns-learning") in settings_page
@@ -261,7 +269,7 @@ def upload(client, document: dict, expect_ok: bool = True) -> str:
 
 
 def test_a_quote_inside_a_quote_keeps_every_word_out_of_the_table():
-    from patterns.labels import without_quotes
+    from journal.signs import without_quotes
 
     stored = without_quotes(["its wording weighed most (“” kaleidoscope”, “ghosted”)"])
     assert stored == ["its wording weighed most"]

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from journal.models import Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction, Person, WeekRollup
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -95,3 +96,31 @@ def test_the_latest_migration_of_each_app_steps_back_and_forth_keeping_data(alic
     assert entry.text == "Said they were so busy, again."
     assert entry.person.notes == "Met at the climbing gym."
     assert entry.categories.get().category == "busy_excuses"
+
+
+def test_rows_written_before_the_signs_moved_to_journal_stay_theirs(alice):
+    """patterns 0006 / journal 0010 move five models between apps without touching rows."""
+    sam = Person.objects.create(user=alice, name="Sam")
+    entry = Interaction.objects.create(user=alice, person=sam, text="Busy again.", feeling=-1)
+    kind = ContentType.objects.get_for_model(EntryCategory)
+    before_main = [("journal", "0009_chat_conversation"), ("patterns", "0005_basics_and_decisions")]
+    try:
+        call_command("migrate", "patterns", "0005", interactive=False, verbosity=0)
+        assert ContentType.objects.get(pk=kind.pk).app_label == "patterns"
+        old = MigrationExecutor(connection).loader.project_state(before_main).apps
+        old.get_model("patterns", "EntryCategory").objects.create(
+            interaction_id=entry.pk, category="busy_excuses", score=0.7, reasons=["Busy."]
+        )
+        old.get_model("patterns", "WeekRollup").objects.create(
+            user_id=alice.pk, person_id=sam.pk, week="2026-11-30", total=1, counts={"x": 1}
+        )
+    finally:
+        call_command("migrate", interactive=False, verbosity=0)
+
+    assert pending() == []
+    sign = EntryCategory.objects.get()
+    assert (sign.interaction, sign.category, sign.reasons) == (entry, "busy_excuses", ["Busy."])
+    assert WeekRollup.objects.get().counts == {"x": 1}
+    ContentType.objects.clear_cache()
+    assert ContentType.objects.get_for_model(EntryCategory).pk == kind.pk
+    assert Permission.objects.get(codename="change_entrycategory").content_type_id == kind.pk

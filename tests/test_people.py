@@ -9,9 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction, Person
-from patterns import rollups
-from patterns.models import EntryCategory
+from journal import rollups
+from journal.models import EntryCategory, Interaction, Person
 from tests.clock import LATE_2026
 
 

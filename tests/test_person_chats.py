@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from journal import rollups
 from journal.models import Interaction
-from patterns import rollups
 from tests import chat_fixtures as fx
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]

@@ -7,10 +7,9 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction
-from journal.people import PERSON_PAGE_ENTRIES
-from patterns.models import EntryCategory
-from patterns.people import Row, find_patterns
+from journal.models import EntryCategory, Interaction
+from patterns.person import PERSON_PAGE_ENTRIES
+from patterns.person_patterns import Row, find_patterns
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 LONDON = ZoneInfo("Europe/London")

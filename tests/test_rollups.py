@@ -1,4 +1,4 @@
-"""The week sums the charts read (patterns.rollups) always equal a rebuild from scratch.
+"""The week sums the charts read (journal.rollups) always equal a rebuild from scratch.
 
 Property-based (hypothesis): random runs of logging, editing (to another week, person
 or hour), trashing, restoring, correcting signs, reclassifying, importing from Daylio
@@ -16,9 +16,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.models import Interaction, Person
+from journal.models import Interaction, Person, WeekRollup
 from patterns.classifier.categories import SLUGS
-from patterns.models import WeekRollup
 
 NOW = datetime(2026, 4, 8, 12, tzinfo=UTC)
 TEXTS = [

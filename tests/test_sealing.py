@@ -194,7 +194,7 @@ def test_values_hand_out_sealed_objects_that_never_pass_for_text(sam):
 
 @pytest.mark.clock(LATE_2026, tick=True)  # it logs an entry on a fixed day of 2026
 def test_classification_reads_the_plain_text(alice_client, monkeypatch):
-    from patterns import labels
+    from journal import signs as labels
 
     seen = []
     real = labels.classify

@@ -17,8 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from journal import demo
 from journal.demo import CAST, SCENARIOS
-from journal.models import Channel, Feeling, Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import Channel, EntryCategory, Feeling, Interaction, Person
 
 PASSWORD = "demo password for tests"
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

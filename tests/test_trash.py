@@ -10,8 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from journal.models import TRASH_DAYS, Interaction, Person
-from patterns.models import EntryCategory
+from journal.models import TRASH_DAYS, EntryCategory, Interaction, Person
 
 PASSWORD = "correct horse battery"
 DELETED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

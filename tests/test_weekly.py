@@ -17,10 +17,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Interaction, Person
-from patterns import charts, rollups, weekly
-from patterns.models import Basic, Decision, EntryCategory, Line
-from patterns.people import recent_rows
+from journal import rollups
+from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person
+from patterns import charts, weekly
+from patterns.person_patterns import recent_rows
 
 WEEKLY = "/patterns/"
 

@@ -12,8 +12,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from journal.models import Interaction, Person
-from patterns.models import Basic, Decision, EntryCategory
+from journal.models import Basic, Decision, EntryCategory, Interaction, Person
 from tests.browser.conftest import axe_check, fits_the_width, go, log_in, settle
 
 PHONE = {"width": 375, "height": 812}

@@ -8,8 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from guidance.pages import PAGES
-from journal.models import Interaction
-from patterns.models import EntryCategory
+from journal.models import EntryCategory, Interaction
 
 PASSWORD = "correct horse battery"  # alice's, from tests/conftest.py
 

@@ -16,13 +16,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import User
-from journal.models import Interaction
-from patterns import rollups
+from journal import rollups
+from journal.models import EntryCategory, Interaction
+from journal.signs import facts_for, label_entry
 from patterns.charts import week_of
 from patterns.classifier import classify
 from patterns.classifier.categories import BY_SLUG
-from patterns.labels import facts_for, label_entry
-from patterns.models import EntryCategory
 from tests.browser.conftest import axe_check, fits_the_width, go, log_in, screenshot, settle
 
 LOOKS = {

@@ -8,10 +8,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from journal.models import Interaction
-from patterns import rollups
+from journal import rollups
+from journal.models import EntryCategory, Interaction
 from patterns.charts import week_of
-from patterns.models import EntryCategory
 
 PASSWORD = "correct horse battery"  # alice's, from tests/conftest.py
 

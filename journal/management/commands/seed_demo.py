@@ -13,11 +13,9 @@ from django.db.models.functions import Lower
 
 from accounts import crypto
 from accounts.models import User, validate_time_zone
-from journal import demo
-from journal.models import Interaction, Person
-from patterns import rollups
-from patterns.labels import auto_rows
-from patterns.models import EntryCategory
+from journal import demo, rollups
+from journal.models import EntryCategory, Interaction, Person
+from journal.signs import auto_rows
 
 BATCH = 1000
 PROGRESS_FROM = 2000  # entries; fewer than that finish before a progress line helps

@@ -149,7 +149,7 @@ def rule(e: Entry) -> list[Evidence]:
     f = e.facts
     at = f.occurred_at
     # The hour from the facts, or the entry's own words for it, quoted (the stored reasons
-    # keep nothing of the entry's text: patterns.labels.without_quotes)
+    # keep nothing of the entry's text: journal.signs.without_quotes)
     clock = late_clock(e)
     told = clock or e.hit("late_words")
     late = (

@@ -1,9 +1,10 @@
 """`manage.py rebuild_rollups [--user NAME]`: write the charts' week sums again."""
 
-from django.core.management import BaseCommand, CommandError
+from django.core.management import BaseCommand
 
 from accounts.models import User
-from patterns import rollups
+from journal import rollups
+from patterns.management.accounts import account_named
 
 
 class Command(BaseCommand):
@@ -18,9 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, user: str | None = None, **options):
         users = User.objects.order_by("pk")
         if user is not None:
-            users = users.filter(username=user)
-            if not users.exists():
-                raise CommandError(f"No account named “{user}”.")
+            users = users.filter(pk=account_named(user).pk)
         accounts = rows = 0
         for account in users.iterator():
             rows += rollups.rebuild(account)

@@ -2,12 +2,12 @@
 
 import sys
 
-from django.core.management import BaseCommand, CommandError
+from django.core.management import BaseCommand
 
 from accounts.crypto import key_scope
-from accounts.models import User
 from journal.models import Interaction
-from patterns.labels import label_entries
+from journal.signs import label_entries
+from patterns.management.accounts import account_named
 
 BATCH = 500
 
@@ -24,10 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, user: str | None = None, **options):
         entries = Interaction.objects.filter(deleted__isnull=True).select_related("user")
         if user is not None:
-            try:
-                entries = entries.filter(user=User.objects.get(username=user))
-            except User.DoesNotExist:
-                raise CommandError(f"No account named “{user}”.") from None
+            entries = entries.filter(user=account_named(user))
         ids = list(entries.order_by("pk").values_list("pk", flat=True))
         total, found = len(ids), 0
         with key_scope():

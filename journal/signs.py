@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from journal.models import Interaction
-from patterns import rollups, tuning
+from journal import rollups, tuning
+from journal.models import EntryCategory, Interaction, Source
 from patterns.classifier import Facts, classify, learned
-from patterns.models import EntryCategory, Source
 
 
 def facts_for(entry: Interaction) -> Facts:

@@ -1,16 +1,15 @@
 """Each account's own adjustment to the learned classifier: load, learn, forget.
 
-The adjustment (``patterns.classifier.learned.Tuning``) is stored sealed in ``patterns.models.Tuning``.
+The adjustment (``patterns.classifier.learned.Tuning``) is stored sealed in ``journal.models.Tuning``.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from journal.models import Interaction
+from journal.models import Interaction, Tuning
 from patterns import classifier
 from patterns.classifier import learned
-from patterns.models import Tuning
 
 
 def load(user_id: int) -> learned.Tuning | None:

@@ -8,17 +8,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import OuterRef, StringAgg, Subquery, Value
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from journal.cards import Links
-from journal.models import Interaction, Person
+from journal.models import Interaction, Person, entry_signs, sign_set
 from patterns.classifier.categories import BY_SLUG, SLUGS
 from patterns.classifier.hours import LATE_HOURS
-from patterns.models import EntryCategory
 
 WINDOW_DAYS = 30  # "repeated": three or more times in this many days
 REPEAT_MIN = 3
@@ -187,27 +185,6 @@ def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
         "crumbs": ratio * 100 if ratio is not None and ratio >= BREADCRUMB_HIGH else None,
         "late_share": late_share,
     }
-
-
-def entry_signs() -> Subquery:
-    """An entry's active signs as "slug,slug" (None for none), for `annotate`.
-
-    One index probe per entry, on the (interaction, category) unique index: a join, or
-    an EXISTS per category, had PostgreSQL read the category table of every account
-    (found with bench/run.py).
-    """
-    return Subquery(
-        EntryCategory.objects.filter(interaction=OuterRef("pk"), active=True)
-        .order_by()
-        .values("interaction")
-        .annotate(slugs=StringAgg("category", Value(",")))
-        .values("slugs")
-    )
-
-
-def sign_set(slugs: str | None) -> frozenset[str]:
-    """The signs in an `entry_signs` value (a retired category left out)."""
-    return frozenset(slugs.split(",")) & KNOWN if slugs else frozenset()
 
 
 def recent_rows(

@@ -16,8 +16,7 @@ from django.db.models import Count, DateField, Q, Sum
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
 
 from accounts.models import zone
-from journal.models import EARLIEST, Interaction
-from patterns.models import WeekRollup
+from journal.models import EARLIEST, Interaction, WeekRollup, entry_signs, sign_set
 
 Key = tuple[int, date]  # (person id, local ISO Monday)
 
@@ -79,8 +78,6 @@ def rebuild(user) -> int:
 def _write(user, entries) -> int:
     """Sum `entries` per person, local week, Sunday or not, and insert the rows. One
     grouped query (by person, week, weekday, hour and set of signs) and one insert."""
-    from patterns.people import entry_signs, sign_set  # it imports journal.cards, which needs us
-
     tz = zone(user.time_zone)  # not user.tz: a zone changed in this request is cached there
     # Older dates are typos, refused since: "All time" starts in 1970 at the earliest.
     groups = (
