@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from journal.models import EntryCategory, Interaction, Person, WeekRollup
+from portability.models import ImportRun
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,3 +125,18 @@ def test_rows_written_before_the_signs_moved_to_journal_stay_theirs(alice):
     ContentType.objects.clear_cache()
     assert ContentType.objects.get_for_model(EntryCategory).pk == kind.pk
     assert Permission.objects.get(codename="change_entrycategory").content_type_id == kind.pk
+
+
+def test_import_runs_keep_their_content_type_when_they_move_to_portability():
+    """portability 0001 relabels the row accounts made, so permissions follow the model."""
+    kind = ContentType.objects.get_for_model(ImportRun)
+    assert kind.app_label == "portability"
+    try:
+        call_command("migrate", "portability", "zero", interactive=False, verbosity=0)
+        assert ContentType.objects.get(pk=kind.pk).app_label == "accounts"
+    finally:
+        call_command("migrate", interactive=False, verbosity=0)
+
+    ContentType.objects.clear_cache()
+    assert ContentType.objects.get_for_model(ImportRun).pk == kind.pk
+    assert Permission.objects.get(codename="change_importrun").content_type_id == kind.pk
