@@ -50,7 +50,7 @@ class Links:
         return f"{head}/{pk}/{tail}"
 
 
-def _page(request) -> dict:
+def _shared_by_cards(request) -> dict:
     """What every card on one page shares, made on the first card and kept on the request."""
     shared = getattr(request, "_entry_cards", None)
     if shared is None:
@@ -73,7 +73,7 @@ def _back_to(request: HtmxHttpRequest) -> str:
     return request.get_full_path()
 
 
-def why(entry, category, shown: set[str]) -> str:
+def chip_reason(entry, category, shown: set[str]) -> str:
     """What a sign's chip says: why it is on the entry, worked out again from the opened text.
 
     Reasons quote the entry ("answered with “cool”"), so only a version without the quotes
@@ -141,7 +141,7 @@ def chips(entry, request, focus: str = "") -> SafeString:
 
     After a correction, `focus` names the sign just added, or "add" (one was removed):
     the keyboard stays where the person was working, instead of falling to the page."""
-    page = _page(request)
+    page = _shared_by_cards(request)
     url = page["links"]("patterns-correct", entry.pk)
     shown = {cat.category for cat in entry.active_categories}
     found = [
@@ -150,7 +150,7 @@ def chips(entry, request, focus: str = "") -> SafeString:
             slug=cat.category,
             label=cat.label,
             quoted=BY_SLUG[cat.category].quoted,
-            why=why(entry, cat, shown),
+            why=chip_reason(entry, cat, shown),
             guide=page["links"].guidance[cat.category],
             focus=AUTOFOCUS if focus == cat.category else "",
             url=url,
@@ -228,7 +228,7 @@ def entry_card(entry, request, focus: bool = False) -> SafeString:
     """One entry as a card. `entry` comes from journal.lookups.with_categories.
 
     `focus`: the card takes the keyboard focus when htmx puts it in (after an undo)."""
-    page = _page(request)
+    page = _shared_by_cards(request)
     links = page["links"]
     at = timezone.localtime(entry.occurred_at)
     words = ""

@@ -113,15 +113,15 @@ def label_entry(entry: Interaction, new: bool = False) -> None:
         label_entries([entry], refresh=False)  # save_entry counts its weeks
 
 
-def correct(entry: Interaction, category: str, present: bool) -> None:
+def record_correction(entry: Interaction, category: str, present: bool) -> None:
     """Record the person's own call on a category. It wins over the classifier for good."""
     with transaction.atomic():
-        _correct(entry, category, present)
+        _store_correction(entry, category, present)
         rollups.refresh_entries(entry.user, [entry])
     tuning.learn_from(entry, category, present, facts_for(entry))
 
 
-def _correct(entry: Interaction, category: str, present: bool) -> None:
+def _store_correction(entry: Interaction, category: str, present: bool) -> None:
     EntryCategory.objects.update_or_create(
         interaction=entry,
         category=category,

@@ -13,7 +13,7 @@ from journal.forms import EntryForm
 from journal.htmx import HtmxHttpRequest, render_page
 from journal.lookups import back_url, get_entry_for_user, with_categories
 from journal.models import Tuning
-from journal.signs import correct, facts_for
+from journal.signs import facts_for, record_correction
 from patterns.classifier import classify, clear_answer, pulling_away
 from patterns.classifier.categories import BY_SLUG
 
@@ -48,7 +48,7 @@ def correct_category(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     present = request.POST.get("present") == "1"
     known = category in BY_SLUG
     if known:
-        correct(entry, category, present)
+        record_correction(entry, category, present)
     if request.htmx:
         entry = with_categories(type(entry).objects.filter(pk=entry.pk)).get()
         # The keyboard stays with the chips: on the sign just added, or on "Add a sign".

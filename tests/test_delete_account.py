@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from journal.models import Basic, Decision, Interaction, Line, Person
-from journal.signs import correct, label_entry
+from journal.signs import label_entry, record_correction
 
 PASSWORD = "correct horse battery"
 
@@ -71,8 +71,8 @@ def fill(user, name: str) -> None:
     for text in ("Busy again, maybe next week.", "He left me on read all day."):
         entry = Interaction.objects.create(user=user, person=person, feeling=-1, text=text)
         label_entry(entry)
-    correct(entry, "joked_off", True)
-    correct(entry, "left_on_read", False)
+    record_correction(entry, "joked_off", True)
+    record_correction(entry, "left_on_read", False)
     entry.deleted = timezone.now()
     entry.save(update_fields=["deleted"])
     Basic.objects.create(user=user, line=Line.OWN_WORDS, words="Someone who shows up")

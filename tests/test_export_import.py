@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from journal.models import Basic, Decision, EntryCategory, Interaction, Line, Person
-from journal.signs import correct, label_entry
+from journal.signs import label_entry, record_correction
 from tests.clock import LATE_2026
 
 # The journal these tests export holds fixed days of 2026; an import refuses future ones.
@@ -99,9 +99,9 @@ def journal(alice, sam):
         plan_outcome="vague",
         asked_clarity=True,
     )
-    correct(full, "joked_off", True)
-    correct(full, "busy_excuses", True)
-    correct(full, "busy_excuses", False)  # Removed by her: an inactive person row.
+    record_correction(full, "joked_off", True)
+    record_correction(full, "busy_excuses", True)
+    record_correction(full, "busy_excuses", False)  # Removed by her: an inactive person row.
     make_entry(alice, sam, text="Busy again, maybe next week.", feeling=-1, channel="call")
     trashed = make_entry(alice, jo, text="Coffee, lovely.", feeling=3, feelings=["happy"])
     trashed.deleted = timezone.now() - timedelta(days=2)
@@ -313,8 +313,8 @@ def test_the_csv_names_categories_as_people_read_them_and_the_json_keeps_slugs(
     alice_client, alice, sam
 ):
     entry = make_entry(alice, sam, text="k")
-    correct(entry, "one_word_replies", True)
-    correct(entry, "busy_excuses", True)
+    record_correction(entry, "one_word_replies", True)
+    record_correction(entry, "busy_excuses", True)
     reauth(alice_client)
     body = download(alice_client, "accounts-export-csv")[1].decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(body)))
@@ -338,7 +338,7 @@ def test_exports_take_three_queries_however_long_the_journal(alice_client, alice
     for size in (2, 40):
         while Interaction.objects.filter(user=alice).count() < size:
             entry = make_entry(alice, sam, text="He said he was busy, again.", feeling=-1)
-            correct(entry, "busy_excuses", True)
+            record_correction(entry, "busy_excuses", True)
         for name in ("accounts-export-json", "accounts-export-csv"):
             with CaptureQueriesContext(connection) as queries:
                 download(alice_client, name)
