@@ -1,8 +1,8 @@
 """The weekly view, a week's entries in one category, and the person page charts.
 
-Charts read the week sums patterns.rollups keeps (one query each, a row per week and
-person, whatever the number of entries). The last 90 days of entries are loaded once
-(patterns.people.recent_rows) for this week's sentences and the person patterns.
+Charts and this week's sentences read the week sums patterns.rollups keeps (one query
+each, a row per week and person, whatever the number of entries). The person patterns
+read each person's newest entries, a bounded number (patterns.people.recent_rows).
 `patterns.charts` turns the sums into figures and tables.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -28,12 +28,7 @@ from patterns import charts
 from patterns.basics import crossed_lines
 from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
 from patterns.models import WeekRollup
-from patterns.people import (
-    Row,
-    find_patterns,
-    recent_rows,
-    signed_count,
-)
+from patterns.people import RECENT_DAYS, Row, crumb_span, find_patterns, recent_rows
 
 
 @dataclass(frozen=True)
@@ -106,6 +101,20 @@ def weeks_since(
     return sum_weeks(rows, user.week_start, first)
 
 
+def people_in_week(rows, week_start: int, start: date) -> dict[int, charts.Week]:
+    """Each person's sums in the week starting `start`, by person id, from rollup `rows`."""
+    found: dict[int, charts.Week] = {}
+    for row in rows:
+        if week_start_of(row, week_start) == start:
+            week = found.get(row.person_id) or found.setdefault(row.person_id, charts.Week(start))
+            week.add(
+                charts.Week(
+                    start, row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts
+                )
+            )
+    return found
+
+
 def hour_cells(rows, week_start: int, first: date) -> dict[tuple[int, int], int]:
     """Entries by (ISO weekday, hour) in the account's zone, from the week starting
     `first`, added up from rollup `rows`."""
@@ -165,12 +174,12 @@ def _and(words: list[str]) -> str:
 def week_summary(
     now_week: charts.Week,
     before: list[charts.Week],
-    people: list[tuple[str, list[Row]]],
+    people: list[tuple[str, charts.Week]],
     everyone: bool,
 ) -> dict:
     """This week in sentences, and how it compares with the four weeks before.
 
-    `people`: each person's name and entries this week.
+    `people`: each person's name and sums this week (people_in_week).
     """
     lines = []
     if not now_week.total:
@@ -181,13 +190,13 @@ def week_summary(
             f"{now_week.signed} had a sign of a micro-rejection."
         )
     # The people with the most entries with a sign first, then the most entries.
-    people = sorted(people, key=lambda p: (-signed_count(p[1]), -len(p[1]), p[0]))
-    for name, rows in people[:RECENT_PEOPLE]:
-        total, signed = len(rows), signed_count(rows)
+    people = sorted(people, key=lambda p: (-p[1].signed, -p[1].total, p[0]))
+    for name, week in people[:RECENT_PEOPLE]:
+        total, signed = week.total, week.signed
         if signed:
             lines.append(
                 f"{signed} of {_times(total)} with {name} had a micro-rejection; "
-                f"{_commonest(Counter(slug for r in rows for slug in r.categories))}."
+                f"{_commonest(Counter(week.counts))}."
             )
         elif total == 1:
             lines.append(f"Your interaction with {name} had no sign of a micro-rejection.")
@@ -295,20 +304,21 @@ def _person_param(request: HttpRequest) -> Person | None:
 
 
 def weekly_context(user, range_key: str, person: Person | None, chats_apart: bool = False) -> dict:
-    """Everything the weekly page shows. Queries: 2 or 3, whatever the history.
+    """Everything the weekly page shows. Queries: 4 or 5, whatever the history.
 
-    The people for the filter, the range's week sums (patterns.rollups), and the last
-    RECENT_DAYS days of entries for this week's sentences and the person patterns.
-    `chats_apart`: conversations imported from
-    chats are left out (each person's page shows them on their own).
+    The people for the filter (with each one's latest entry), the range's week sums
+    (patterns.rollups, this week's sentences among them), and the newest entries of the
+    RECENT_PEOPLE people in touch last, for their patterns (2 queries, recent_rows).
+    `chats_apart`: conversations imported from chats are left out (each person's page
+    shows them on their own).
     """
     tz = user.tz
     now = timezone.now()
     now_week = this_week(user, now)
     span = RANGES[range_key]
     first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
-    recent = recent_rows(user, person, now, chats_apart)  # the latest active person first
-    rows = weeks_since(user, person, first, chats_apart)
+    found = list(rollup_rows(user, person, first, chats_apart).defer("hours"))
+    rows = sum_weeks(found, user.week_start, first)
     starts = [r.start for r in rows]
     weeks = charts.fill_weeks(
         charts.week_list(first or min(starts, default=now_week), max([now_week, *starts])), rows
@@ -317,20 +327,20 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
     before = [
         by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
     ]
-    # Whether each person has imported chats: the page offers to leave those out only then.
+    # Whether each person has imported chats: the page offers to leave those out only
+    # then. Each one's latest entry: one index probe a person.
     chats = ChatConversation.objects.filter(interaction__person=OuterRef("pk"))
-    people = list(Person.objects.for_user(user).annotate(has_chats=Exists(chats)))
+    entries = Interaction.objects.for_user(user).filter(person=OuterRef("pk"))
+    if chats_apart:
+        entries = entries.filter(chat__isnull=True)
+    latest = Subquery(entries.order_by("-occurred_at").values("occurred_at")[:1])
+    people = list(Person.objects.for_user(user).annotate(has_chats=Exists(chats), latest=latest))
     by_id = {p.pk: p for p in people}
-    start, end = local_midnight(now_week, tz), local_midnight(now_week + timedelta(weeks=1), tz)
-    this_weeks = [
-        (by_id[pk].name, [r for r in person_rows if start <= r.occurred_at < end])
-        for pk, person_rows in recent.items()
-        if pk in by_id
-    ]
+    this_weeks = people_in_week(found, user.week_start, now_week)
     summary = week_summary(
         by_start.get(now_week, charts.Week(now_week)),
         before,
-        [(name, rows) for name, rows in this_weeks if rows],
+        [(by_id[pk].name, week) for pk, week in this_weeks.items() if week.total and pk in by_id],
         person is None,
     )
     links = week_links(weeks, person)
@@ -346,12 +356,26 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         entries_target="#week-entries",
         shows=SIGNS_SHOWN,
     )
+    # The people in touch last (ties: the lower id), or the one picked.
+    since = now - timedelta(days=RECENT_DAYS)
+    active = [p for p in people if p.latest and p.latest >= since]
+    shown = [person] if person else sorted(active, key=lambda p: (-p.latest.timestamp(), p.pk))
+    shown = shown[:RECENT_PEOPLE]
+    recent = recent_rows(user, now=now, logged_only=chats_apart, people=[p.pk for p in shown])
     cards = []
-    for p in [person] if person else [by_id[pk] for pk in recent if pk in by_id][:RECENT_PEOPLE]:
+    for p in shown if person else [p for p in shown if p.pk in recent]:
         # Without the links to entries, which are cards on the person page, not this one
         # (the name links to that page).
-        found = find_patterns(recent.get(p.pk, []), now, tz)
-        cards.append({"person": p, "patterns": found, "crumb_ratio": found["crumbs"]})
+        rows = recent.get(p.pk, [])
+        found = find_patterns(rows, now, tz)
+        cards.append(
+            {
+                "person": p,
+                "patterns": found,
+                "crumb_ratio": found["crumbs"],
+                "crumb_span": crumb_span(rows, now),
+            }
+        )
     return {
         "nav": "patterns",
         "range": span,
