@@ -340,9 +340,10 @@ def test_paging_keeps_the_filters(alice_client, sam):
 # --------------------------------------------------------------------------------------
 # Queries
 # --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("count", [10, 1000])
+# A few entries, a long sparse history (one every ten days: 27 years) and a dense one.
+@pytest.mark.parametrize(("count", "hours_apart"), [(10, 1), (1000, 240), (1000, 1)])
 def test_the_log_page_needs_the_same_queries_for_10_or_1000_entries(
-    alice_client, alice, sam, count, django_assert_max_num_queries
+    alice_client, alice, sam, count, hours_apart, django_assert_num_queries
 ):
     robin = Person.objects.create(user=alice, name="Robin")
     now = timezone.now()
@@ -350,7 +351,7 @@ def test_the_log_page_needs_the_same_queries_for_10_or_1000_entries(
         Interaction(
             user=alice,
             person=(sam, robin)[i % 2],
-            occurred_at=now - timedelta(hours=i),
+            occurred_at=now - timedelta(hours=i * hours_apart),
             text=f"Entry {i}",
             feeling=i % 7 - 3,
         )
@@ -361,8 +362,13 @@ def test_the_log_page_needs_the_same_queries_for_10_or_1000_entries(
         for e in entries[::3]
         for slug in ("left_on_read", "busy_excuses")
     )
-    for params in ({}, {"q": "Entry"}, {"category": "left_on_read"}, {"person": sam.pk}):
-        with django_assert_max_num_queries(12):
+    alice_client.get("/")  # the first request after login settles the session
+    # Session and user 2, the entry form's last person 1, the page of entries and their
+    # signs 2, the data key 1, the people 1, the decisions due 1 and the form's people 1;
+    # a search first reads the ids and sealed texts it opens 1.
+    filters = [({}, 9), ({"q": "Entry"}, 10), ({"category": "left_on_read"}, 9)]
+    for params, queries in [*filters, ({"person": sam.pk}, 9)]:
+        with django_assert_num_queries(queries):
             response = alice_client.get("/", params)
         assert response.status_code == 200
 
