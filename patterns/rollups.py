@@ -5,18 +5,19 @@ weeks, however many entries the weeks hold. Every write that adds, moves, delete
 restores or re-signs entries calls `refresh_entries` (or `rebuild` for a whole account)
 inside its own transaction; the `rebuild_rollups` command writes every row again.
 
-Only sums are kept: counts, feeling sums and hours, never text.
+Only sums are kept: counts, feeling sums and hours, never text. Each person's entry count
+and latest entry (Person.entry_count, Person.last_seen) are written again alongside.
 """
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Count, DateField, Q, Sum
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+from django.db.models import Count, DateField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractHour, ExtractIsoWeekDay, Trunc
 
 from accounts.models import zone
-from journal.models import EARLIEST, Interaction
+from journal.models import EARLIEST, Interaction, Person
 from patterns.models import WeekRollup
 
 Key = tuple[int, date]  # (person id, local ISO Monday)
@@ -67,13 +68,27 @@ def refresh(user, keys: set[Key]) -> None:
     with transaction.atomic(savepoint=False):  # the caller's transaction, if there is one
         WeekRollup.objects.filter(old, user=user).delete()
         _write(user, Interaction.objects.for_user(user).filter(entries))
+        count_people(user, {person_id for person_id, _week in keys})
 
 
 def rebuild(user) -> int:
     """Every row of the account, written again from its entries. Returns the rows."""
     with transaction.atomic():
         WeekRollup.objects.filter(user=user).delete()
+        count_people(user)
         return _write(user, Interaction.objects.for_user(user))
+
+
+def count_people(user, people: set[int] | None = None) -> None:
+    """Write again the entry count and latest entry of `people` (ids; None: everyone)
+    from their entries outside the trash. One update, an index range a person."""
+    live = Interaction.objects.for_user(user).filter(person=OuterRef("pk")).order_by()
+    count = live.values("person").annotate(n=Count("pk")).values("n")
+    latest = live.order_by("-occurred_at").values("occurred_at")[:1]
+    found = Person.objects.for_user(user)
+    if people is not None:
+        found = found.filter(pk__in=people)
+    found.update(entry_count=Coalesce(Subquery(count), 0), last_seen=Subquery(latest))
 
 
 def _write(user, entries) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -328,12 +328,13 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
     ]
     # Whether each person has imported chats: the page offers to leave those out only
-    # then. Each one's latest entry: one index probe a person.
+    # then. Each one's latest entry is kept on the row; without the chats, one index
+    # probe a person finds the latest logged one.
     chats = ChatConversation.objects.filter(interaction__person=OuterRef("pk"))
-    entries = Interaction.objects.for_user(user).filter(person=OuterRef("pk"))
+    latest = F("last_seen")
     if chats_apart:
-        entries = entries.filter(chat__isnull=True)
-    latest = Subquery(entries.order_by("-occurred_at").values("occurred_at")[:1])
+        logged = Interaction.objects.for_user(user).filter(person=OuterRef("pk"), chat=None)
+        latest = Subquery(logged.order_by("-occurred_at").values("occurred_at")[:1])
     people = list(Person.objects.for_user(user).annotate(has_chats=Exists(chats), latest=latest))
     by_id = {p.pk: p for p in people}
     this_weeks = people_in_week(found, user.week_start, now_week)

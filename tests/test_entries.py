@@ -393,11 +393,12 @@ def test_logging_with_htmx_needs_the_same_queries_for_10_or_1000_entries(
         "token": str(uuid.uuid4()),
     }
     htmx = {"HX-Request": "true", "HX-Current-URL": "http://testserver/"}
-    # Session, user, the form's checks, the token, the key, the entry, its signs and its
-    # week's sums (3) in one transaction, then the newest entry before it, the new card
-    # with its signs, and the person lists of the filter and the fresh form: 19, and 2
-    # savepoints inside the test's own transaction.
-    with django_assert_num_queries(21):
+    # Session, user, the form's checks, the token, the key, the entry, its signs, its
+    # week's sums (3) and the person's count and latest entry in one transaction, then
+    # the newest entry before it, the new card with its signs, and the person lists of
+    # the filter and the fresh form: 20, and 2 savepoints inside the test's own
+    # transaction.
+    with django_assert_num_queries(22):
         response = alice_client.post(reverse("journal-entry-create"), data, headers=htmx)
     assert response.status_code == 200 and "Avoided plans" in response.content.decode()
     assert Interaction.objects.filter(user=alice).count() == count + 1
