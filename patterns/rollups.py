@@ -49,8 +49,8 @@ def refresh_entries(user, entries: Iterable) -> None:
 
 
 def refresh(user, keys: set[Key]) -> None:
-    """Write again the rows of `keys` from the entries. Two queries and a write, for
-    entries of the weeks named only."""
+    """Write again the rows of `keys` from the entries, and their people's counts. Five
+    queries, for entries of the weeks named only."""
     if not keys:
         return
     tz = zone(user.time_zone)  # not user.tz: a zone changed in this request is cached there
@@ -65,10 +65,21 @@ def refresh(user, keys: set[Key]) -> None:
             occurred_at__lt=_midnight(week + timedelta(weeks=1), tz),
         )
         old |= Q(person_id__in=people, week=week)
+    people = {person_id for person_id, _week in keys}
     with transaction.atomic(savepoint=False):  # the caller's transaction, if there is one
+        # Two writes for the same person (two tabs, an offline outbox sending) each
+        # delete the week's rows and insert them again: the second would insert rows the
+        # first just committed. Locking the people first makes the second wait, then
+        # count what the first wrote.
+        list(
+            Person.objects.filter(pk__in=people)
+            .order_by("pk")
+            .select_for_update()
+            .values_list("pk")
+        )
         WeekRollup.objects.filter(old, user=user).delete()
         _write(user, Interaction.objects.for_user(user).filter(entries))
-        count_people(user, {person_id for person_id, _week in keys})
+        count_people(user, people)
 
 
 def rebuild(user) -> int:

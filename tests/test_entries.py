@@ -394,11 +394,11 @@ def test_logging_with_htmx_needs_the_same_queries_for_10_or_1000_entries(
     }
     htmx = {"HX-Request": "true", "HX-Current-URL": "http://testserver/"}
     # Session, user, the form's checks, the token, the key, the entry, its signs, its
-    # week's sums (3) and the person's count and latest entry in one transaction, then
+    # week's sums and the person's count and latest entry (5) in one transaction, then
     # the newest entry before it, the new card with its signs, and the person lists of
-    # the filter and the fresh form: 20, and 2 savepoints inside the test's own
+    # the filter and the fresh form: 21, and 2 savepoints inside the test's own
     # transaction.
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         response = alice_client.post(reverse("journal-entry-create"), data, headers=htmx)
     assert response.status_code == 200 and "Avoided plans" in response.content.decode()
     assert Interaction.objects.filter(user=alice).count() == count + 1
