@@ -1,15 +1,14 @@
 """The weekly view, a week's entries in one category, and the person page charts.
 
-Charts and this week's sentences read the week sums patterns.rollups keeps (one query
-each, a row per week and person, whatever the number of entries). The person patterns
-read each person's newest entries, a bounded number (patterns.people.recent_rows).
+Charts and this week's sentences read week sums (patterns.week_sums, in sentences by
+patterns.week_sentences), one query each whatever the number of entries. The person
+patterns read each person's newest entries, a bounded number (patterns.people.recent_rows).
 `patterns.charts` turns the sums into figures and tables.
 """
 
 import json
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, F, OuterRef, Subquery
@@ -26,9 +25,17 @@ from journal.models import EARLIEST, ChatConversation, Interaction, Person
 from journal.views import parse_id, with_categories, with_days
 from patterns import charts
 from patterns.basics import crossed_lines
-from patterns.categories import BY_SLUG, CATEGORIES, SLUGS
-from patterns.models import WeekRollup
+from patterns.categories import BY_SLUG, CATEGORIES
 from patterns.people import RECENT_DAYS, Row, crumb_span, find_patterns, recent_rows
+from patterns.week_sentences import RECENT_PEOPLE, week_summary
+from patterns.week_sums import (
+    hour_cells,
+    local_midnight,
+    people_in_week,
+    rollup_rows,
+    sum_weeks,
+    this_week,
+)
 
 
 @dataclass(frozen=True)
@@ -48,95 +55,12 @@ RANGES = {
     )
 }
 DEFAULT_RANGE = "12w"
-RECENT_PEOPLE = 5  # person patterns beside the chart, for this many recently active people
 PERSON_WEEKS = 12
 HOURS_WEEKS = 52  # the map of hours on a person's page: the last year, not the whole history
 WEEK_ENTRIES_LIMIT = 100
 
 
-# Queries ---------------------------------------------------------------------------
-
-
-def rollup_rows(user, person: Person | None, first: date | None, chats_apart: bool = False):
-    """The account's week sums (patterns.rollups) from the week of `first` (None: all of
-    them), one person's or everyone's, without imported chats if `chats_apart`. One
-    query; rows as many as weeks and people (two where a week has chats)."""
-    rows = WeekRollup.objects.filter(user=user)
-    if chats_apart:
-        rows = rows.filter(chat=False)
-    if person is not None:
-        rows = rows.filter(person=person)
-    if first is not None:  # the ISO week holding `first`: its Sunday may open `first`'s week
-        rows = rows.filter(week__gte=first - timedelta(days=first.weekday()))
-    return rows
-
-
-def week_start_of(row: WeekRollup, week_start: int) -> date:
-    """The start of the account's week that a rollup row falls in."""
-    if week_start == 6:  # week_of() keeps to the dates Python can hold
-        return charts.week_of(row.week + timedelta(days=6 if row.sunday else 0), week_start)
-    return row.week
-
-
-def sum_weeks(rows, week_start: int, first: date | None = None) -> list[charts.Week]:
-    """Sums per week of the account's from rollup `rows`, from the week starting `first`."""
-    found: dict[date, charts.Week] = {}
-    for row in rows:
-        start = week_start_of(row, week_start)
-        if first is not None and start < first:
-            continue
-        week = found.get(start) or found.setdefault(start, charts.Week(start))
-        week.add(
-            charts.Week(start, row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts)
-        )
-    return list(found.values())
-
-
-def weeks_since(
-    user, person: Person | None, first: date | None, chats_apart: bool = False
-) -> list[charts.Week]:
-    """Sums per week from the week starting `first` (None: since the first entry), read
-    from the rollups. One query, whatever the number of entries."""
-    rows = rollup_rows(user, person, first, chats_apart).defer("hours")
-    return sum_weeks(rows, user.week_start, first)
-
-
-def people_in_week(rows, week_start: int, start: date) -> dict[int, charts.Week]:
-    """Each person's sums in the week starting `start`, by person id, from rollup `rows`."""
-    found: dict[int, charts.Week] = {}
-    for row in rows:
-        if week_start_of(row, week_start) == start:
-            week = found.get(row.person_id) or found.setdefault(row.person_id, charts.Week(start))
-            week.add(
-                charts.Week(
-                    start, row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts
-                )
-            )
-    return found
-
-
-def hour_cells(rows, week_start: int, first: date) -> dict[tuple[int, int], int]:
-    """Entries by (ISO weekday, hour) in the account's zone, from the week starting
-    `first`, added up from rollup `rows`."""
-    cells: dict[tuple[int, int], int] = {}
-    for row in rows:
-        if week_start_of(row, week_start) < first:
-            continue
-        for key, n in row.hours.items():
-            day, hour = (int(part) for part in key.split(","))
-            cells[(day, hour)] = cells.get((day, hour), 0) + n
-    return cells
-
-
 # Plain helpers ---------------------------------------------------------------------
-
-
-def local_midnight(day: date, tz) -> datetime:
-    return datetime.combine(day, time(), tzinfo=tz)
-
-
-def this_week(user, now: datetime | None = None) -> date:
-    return charts.week_of(timezone.localdate(now or timezone.now(), user.tz), user.week_start)
 
 
 def week_links(weeks: list[charts.Week], person: Person | None = None) -> list[dict[str, str]]:
@@ -150,74 +74,6 @@ def week_links(weeks: list[charts.Week], person: Person | None = None) -> list[d
         {slug: f"{base}?start={w.start.isoformat()}&category={slug}{extra}" for slug in w.counts}
         for w in weeks
     ]
-
-
-def _times(n: int, word: str = "interaction") -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _commonest(counts: Counter) -> str:
-    """ "the most common was X", or the signs by name when none came up more than the rest."""
-    top = max(counts.values())
-    first = [BY_SLUG[s].label for s in SLUGS if counts[s] == top]  # in taxonomy order
-    if len(first) == 1:
-        return f"the most common was {first[0]}"
-    if top == 1:
-        return f"the signs were {_and(first)}, once each"
-    return f"{_and(first)} came up most, {top} times each"
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def week_summary(
-    now_week: charts.Week,
-    before: list[charts.Week],
-    people: list[tuple[str, charts.Week]],
-    everyone: bool,
-) -> dict:
-    """This week in sentences, and how it compares with the four weeks before.
-
-    `people`: each person's name and sums this week (people_in_week).
-    """
-    lines = []
-    if not now_week.total:
-        lines.append("Nothing logged this week yet.")
-    elif everyone:
-        lines.append(
-            f"You logged {_times(now_week.total)} this week; "
-            f"{now_week.signed} had a sign of a micro-rejection."
-        )
-    # The people with the most entries with a sign first, then the most entries.
-    people = sorted(people, key=lambda p: (-p[1].signed, -p[1].total, p[0]))
-    for name, week in people[:RECENT_PEOPLE]:
-        total, signed = week.total, week.signed
-        if signed:
-            lines.append(
-                f"{signed} of {_times(total)} with {name} had a micro-rejection; "
-                f"{_commonest(Counter(week.counts))}."
-            )
-        elif total == 1:
-            lines.append(f"Your interaction with {name} had no sign of a micro-rejection.")
-        else:
-            lines.append(f"None of your {total} interactions with {name} had a micro-rejection.")
-    change = ""
-    past_total = sum(w.total for w in before)
-    if past_total:
-        average = sum(w.signed for w in before) / len(before)
-        diff = now_week.signed - average
-        word = "more than" if diff > 0 else "fewer than" if diff < 0 else "the same as"
-        change = (
-            f"Interactions with a sign this week: {now_week.signed}, {word} the average of "
-            f"the four weeks before ({average:.1f} a week)."
-        )
-        past_feeling = sum(w.feeling_sum for w in before) / past_total
-        if now_week.feeling is not None:
-            change += (
-                f" It felt {now_week.feeling:+.1f} on average, against {past_feeling:+.1f} before."
-            )
-    return {"lines": lines, "change": change}
 
 
 SHOW_ENTRIES = '<span class="visually-hidden"> – show these entries</span>'

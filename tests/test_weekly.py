@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Interaction, Person
-from patterns import charts, rollups, weekly
+from patterns import charts, rollups, week_sums
 from patterns.models import Basic, Decision, EntryCategory, Line
 from patterns.people import recent_rows
 
@@ -260,10 +260,10 @@ def test_weeks_read_from_rollups_match_the_entries(
             initiated_by=("me", "them", "")[i % 3],
         )
     now = timezone.now()
-    first = weekly.this_week(alice, now) - timedelta(weeks=11)
-    starts = charts.week_list(first, weekly.this_week(alice, now))
+    first = week_sums.this_week(alice, now) - timedelta(weeks=11)
+    starts = charts.week_list(first, week_sums.this_week(alice, now))
     with django_assert_num_queries(1):
-        read = charts.fill_weeks(starts, weekly.weeks_since(alice, None, first))
+        read = charts.fill_weeks(starts, week_sums.weeks_since(alice, None, first))
     counted = {start: charts.Week(start) for start in starts}
     for r in [r for rows in recent_rows(alice, None, now).values() for r in rows]:
         start = charts.week_of(r.occurred_at.astimezone(alice.tz).date(), week_start)
