@@ -28,7 +28,7 @@ def rollup_rows(user, person: Person | None, first: date | None, chats_apart: bo
     return rows
 
 
-def week_start_of(row: WeekRollup, week_start: int) -> date:
+def week_start_of(row, week_start: int) -> date:
     """The start of the account's week that a rollup row falls in."""
     if week_start == 6:  # week_of() keeps to the dates Python can hold
         return charts.week_of(row.week + timedelta(days=6 if row.sunday else 0), week_start)
@@ -49,13 +49,22 @@ def sum_weeks(rows, week_start: int, first: date | None = None) -> list[charts.W
     return list(found.values())
 
 
+SUMS = ("person_id", "week", "sunday", "total", "signed", "feeling_sum", "me", "them", "counts")
+
+
+def week_rows(user, person: Person | None, first: date | None, chats_apart: bool = False):
+    """rollup_rows without the hours, as named tuples: what sum_weeks and people_in_week
+    read. "All time" over 27 years reads 8,400 rows, and a model instance for each took
+    a tenth to a fifth of the page (measured in one process)."""
+    return rollup_rows(user, person, first, chats_apart).values_list(*SUMS, named=True)
+
+
 def weeks_since(
     user, person: Person | None, first: date | None, chats_apart: bool = False
 ) -> list[charts.Week]:
     """Sums per week from the week starting `first` (None: since the first entry), read
     from the rollups. One query, whatever the number of entries."""
-    rows = rollup_rows(user, person, first, chats_apart).defer("hours")
-    return sum_weeks(rows, user.week_start, first)
+    return sum_weeks(week_rows(user, person, first, chats_apart), user.week_start, first)
 
 
 def people_in_week(rows, week_start: int, start: date) -> dict[int, charts.Week]:

@@ -35,6 +35,7 @@ from patterns.week_sums import (
     rollup_rows,
     sum_weeks,
     this_week,
+    week_rows,
 )
 
 
@@ -173,7 +174,7 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
     now_week = this_week(user, now)
     span = RANGES[range_key]
     first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
-    found = list(rollup_rows(user, person, first, chats_apart).defer("hours"))
+    found = list(week_rows(user, person, first, chats_apart))
     rows = sum_weeks(found, user.week_start, first)
     starts = [r.start for r in rows]
     weeks = charts.fill_weeks(
