@@ -872,6 +872,38 @@ def load(
     return {"shapes": results}
 
 
+def save(
+    out: Path,
+    results: dict,
+    args: argparse.Namespace,
+    env: dict,
+    load: list,
+    weight: dict,
+    memory: list[dict],
+    elapsed: float,
+) -> None:
+    """The results, the settings and the machine's load, as JSON in `out`."""
+    results.update(
+        when=datetime.now(UTC).isoformat(timespec="seconds"),
+        settings={
+            "entries": {"small": args.entries_small, "large": args.entries_large},
+            "shapes": {shape: SHAPES[shape] for shape in args.shapes},
+            "per_day": args.per_day,
+            "duration_s": args.duration,
+            "connections": args.connections,
+            "rounds": args.rounds,
+            "workers": int(env.get("WEB_CONCURRENCY", 2)),
+            "threads": int(env.get("ALMOST_THREADS", 2)),
+            "cores": os.cpu_count(),
+        },
+        load_average={"before": load[0], "after": load[1]},
+        page_weight=weight,
+        workers=memory,
+        elapsed_s=round(elapsed, 1),
+    )
+    out.write_text(json.dumps(results, indent=2, default=str))
+
+
 def main() -> None:
     args = arguments()
     if not shutil.which("wrk"):
@@ -915,7 +947,7 @@ def main() -> None:
         # What the pages ship, and memory after the run.
         weight = page_weight(base, accounts[0].browser, accounts[0].person)
         memory = workers_memory(proc.pid)
-        summary = report(results, sizes, weight, memory)
+        results.update(report(results, sizes, weight, memory))
         load_after = loadavg()
         elapsed = time.monotonic() - began
         print(
@@ -923,26 +955,7 @@ def main() -> None:
             f"{os.cpu_count()} cores; finished in {elapsed:.0f} s"
         )
         out = args.json or RESULTS / f"bench-{stamp}.json"
-        results.update(
-            when=datetime.now(UTC).isoformat(timespec="seconds"),
-            settings={
-                "entries": sizes,
-                "shapes": {shape: SHAPES[shape] for shape in args.shapes},
-                "per_day": args.per_day,
-                "duration_s": args.duration,
-                "connections": args.connections,
-                "rounds": args.rounds,
-                "workers": int(env.get("WEB_CONCURRENCY", 2)),
-                "threads": int(env.get("ALMOST_THREADS", 2)),
-                "cores": os.cpu_count(),
-            },
-            load_average={"before": load_before, "after": load_after},
-            page_weight=weight,
-            workers=memory,
-            elapsed_s=round(elapsed, 1),
-            **summary,
-        )
-        out.write_text(json.dumps(results, indent=2, default=str))
+        save(out, results, args, env, [load_before, load_after], weight, memory, elapsed)
         print(f"results: {out}")
         if args.profile:
             for a in accounts:
