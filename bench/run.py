@@ -1,35 +1,39 @@
-"""Load benchmark: Almost's production server at 200 and at 20,000 entries.
+"""Load benchmark: Almost's production server at 200 and at 20,000 entries, in two shapes.
 
     uv run python bench/run.py [--entries-small 200] [--entries-large 20000]
+                               [--shapes long,dense] [--per-day 2]
                                [--duration 10] [--connections 4] [--rounds 2]
-                               [--per-day 2] [--json out.json] [--profile]
+                               [--json out.json] [--profile]
 
 What it does, and undoes at the end whatever happens:
 
 1. creates a PostgreSQL database next to DATABASE_URL (default: the local server),
-   named almost_bench_<pid>, migrates it, and fills two accounts with `seed_demo`;
+   named almost_bench_<pid>, migrates it, and fills four accounts with `seed_demo`
+   (each shape at both sizes);
 2. starts gunicorn as docker-compose does (`gunicorn -c config/gunicorn.py config.wsgi`,
    DEBUG off, collectstatic into a temporary STATIC_ROOT, fixed throwaway keys) on a
    free loopback port;
 3. drives each endpoint in turn with `wrk` (Debian: `apt-get install -y wrk`), a fixed
    number of connections on 127.0.0.1, logged in through the real login form, each
    request on a new connection (so the kernel spreads them over the workers; a kept-alive
-   connection stays with one worker, and medians then doubled or not by chance). The two
+   connection stays with one worker, and medians then doubled or not by chance). The
    accounts take turns (--rounds slices each, --duration seconds in all), so a change in
-   the machine's load hits both alike; latencies are the mean of the slices' percentiles.
+   the machine's load hits all alike; latencies are the mean of the slices' percentiles.
    The export runs on one connection, in one slice, after typing the password again;
 4. counts the queries of each endpoint with Django's test client on the same database,
    checks what the log page and the chart pages ship, reads the workers' memory, and
-   prints a table, the ratios and the targets; the same goes to bench/results/*.json.
+   prints for each shape issue 20's table (p50 at both sizes, against the floor and
+   against the small account), then the targets; the same goes to bench/results/*.json.
 
-Both accounts log at the same pace (--per-day entries a day, default 2): seed_demo
-writes six months of entries, and the bench spreads them over the days back from
-yesterday, each keeping its time of day. So 200 entries cover about 100 days and
-20,000 about 27 years, and the weeks on screen hold as many entries in both: this
-measures what a long history costs. `--per-day 0` keeps seed_demo's six months, where
-the big journal is 100 times denser and every recent week holds 100 times more.
+The two shapes:
+- long: --per-day entries a day (default 2). seed_demo writes six months of entries,
+  and the bench spreads them over the days back from yesterday, each keeping its time
+  of day: 200 entries cover about 100 days and 20,000 about 27 years, and the weeks on
+  screen hold as many entries at both sizes. This measures what a long history costs.
+- dense: seed_demo's six months as written, where 20,000 entries make every recent week
+  100 times busier (the shape a chat import gives). This measures what density costs.
 
-`--profile` then runs each endpoint of the big account 20 times under pyinstrument
+`--profile` then runs each endpoint of the big accounts 20 times under pyinstrument
 (a dev dependency) and writes one HTML report per endpoint to bench/results/.
 """
 
@@ -67,10 +71,21 @@ MASTER_KEY = base64.b64encode(b"almost-bench-only-master-key-32b").decode()
 SECRET_KEY = "almost-bench-only-secret-key-not-for-any-real-install"  # nosec B105
 TIME_ZONE = "Europe/London"
 YEAR = 60 * 60 * 24 * 365
+SHAPES = {
+    "long": "long: --per-day entries a day, back from yesterday",
+    "dense": "dense: seed_demo's six months, as a busy account or a chat import",
+}
 
-# What issue 9 asks of one run (README, "Sizes and scaling", quotes the figures).
-MAX_PAGE_VS_FLOOR = 2.0  # log page and weekly view, p50 at the large size
-MAX_POST_VS_FLOOR = 2.5
+# What issue 9 asks of one run (docs/scaling.md quotes the figures).
+# p50 at the large size / the floor's (issue 20)
+VS_FLOOR = {
+    "log": 3.0,
+    "post": 2.5,
+    "weekly": 2.0,
+    "weekly_all": 2.5,
+    "weekly_person": 2.0,
+    "person": 3.0,
+}
 MAX_GROWTH = 1.3  # each endpoint, large p50 / small p50
 MAX_RSS_MB = 150
 MAX_LOG_PAGE_KB = 100  # JS + CSS, compressed
@@ -559,18 +574,9 @@ def fmt(value: float | None, digits: int = 2, suffix: str = "x") -> str:
     return "–" if value is None else f"{value:.{digits}f}{suffix}"
 
 
-def report(results: dict, sizes: dict, weight: dict, memory: list[dict]) -> dict:
-    rows = results["endpoints"]
-    small, large = sizes["small"], sizes["large"]
-    head = f"{'endpoint':<26} {'entries':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
-    print(f"\n{head} {'queries':>7}  errors")
-    for row in rows.values():
-        for size, m in row["sizes"].items():
-            errors = f"{m['errors']} (status {m['first_unexpected_status']})" if m["errors"] else ""
-            print(
-                f"{row['label']:<26} {size:>7} {m['rps']:>8.1f} {m['p50_ms']:>8.1f} "
-                f"{m['p95_ms']:>8.1f} {m['p99_ms']:>8.1f} {m['queries']:>7}  {errors}"
-            )
+def shape_report(shape: str, rows: dict, small: int, large: int) -> dict:
+    """One shape's table as in issue 20 (p50 at both sizes, against the floor and
+    against the small account), and its targets."""
 
     def p50(key: str, size: int) -> float | None:
         m = rows.get(key, {}).get("sizes", {}).get(str(size))
@@ -579,24 +585,65 @@ def report(results: dict, sizes: dict, weight: dict, memory: list[dict]) -> dict
     growth = {
         key: ratio(p50(key, large), p50(key, small)) for key, row in rows.items() if row["sized"]
     }
-    vs_floor = {
-        key: ratio(p50(key, large), p50("floor", large))
-        for key in ("log", "weekly", "weekly_person", "post")
-        if key in rows
+    vs_floor = {key: ratio(p50(key, large), p50("floor", large)) for key in VS_FLOOR if key in rows}
+    print(f"\n{SHAPES[shape]}, p50:")
+    print(f"| page | {small} entries | {large} entries | {large} / floor | {large} / {small} |")
+    print("|---|---|---|---|---|")
+    for key, row in rows.items():
+        if not row["sized"]:
+            continue
+        floor = 1.0 if key == "floor" else vs_floor.get(key)
+        print(
+            f"| {row['label']} | {fmt(p50(key, small), 1, ' ms')} | "
+            f"{fmt(p50(key, large), 1, ' ms')} | {fmt(floor, 1, '')} | "
+            f"{fmt(growth.get(key), 1, '')} |"
+        )
+    targets = {
+        f"{shape}: {rows[key]['label']} within {VS_FLOOR[key]}x the floor (p50, {large})": at_most(
+            value, VS_FLOOR[key]
+        )
+        for key, value in vs_floor.items()
     }
+    targets |= {
+        f"{shape}: {rows[key]['label']} grows at most {MAX_GROWTH}x": at_most(value, MAX_GROWTH)
+        for key, value in growth.items()
+        if key != "export"  # it carries every entry: it grows with the journal
+    }
+    return {"growth": growth, "vs_floor_at_large": vs_floor, "targets": targets}
+
+
+def report(results: dict, sizes: dict, weight: dict, memory: list[dict]) -> dict:
+    small, large = sizes["small"], sizes["large"]
+    head = f"{'endpoint':<26} {'shape':<5} {'entries':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
+    print(f"\n{head} {'p99 ms':>8} {'queries':>7}  errors")
+    for shape, rows in results["shapes"].items():
+        for row in rows.values():
+            for size, m in row["sizes"].items():
+                errors = (
+                    f"{m['errors']} (status {m['first_unexpected_status']})" if m["errors"] else ""
+                )
+                print(
+                    f"{row['label']:<26} {shape:<5} {size:>7} {m['rps']:>8.1f} {m['p50_ms']:>8.1f} "
+                    f"{m['p95_ms']:>8.1f} {m['p99_ms']:>8.1f} {m['queries']:>7}  {errors}"
+                )
+    shapes = {
+        shape: shape_report(shape, rows, small, large) for shape, rows in results["shapes"].items()
+    }
+    keys = {key for rows in results["shapes"].values() for key in rows}
     queries_constant = {
-        key: len({m["queries"] for m in row["sizes"].values()}) == 1 for key, row in rows.items()
+        key: len(
+            {
+                m["queries"]
+                for rows in results["shapes"].values()
+                for m in rows.get(key, {}).get("sizes", {}).values()
+            }
+        )
+        == 1
+        for key in keys
     }
-    print(f"\nGrowth, p50 at {large} / p50 at {small} entries:")
-    for key, value in growth.items():
-        note = "  (carries every entry: grows with the journal)" if key == "export" else ""
-        print(f"  {rows[key]['label']:<26} {fmt(value)}{note}")
-    print(f"At {large} entries, p50 / the floor's p50:")
-    for key, value in vs_floor.items():
-        print(f"  {rows[key]['label']:<26} {fmt(value)}")
     peak = max((w["peak_mb"] for w in memory), default=0)
     after = max((w["rss_mb"] for w in memory), default=0)
-    print("Workers' memory after the run (peak since start):")
+    print("\nWorkers' memory after the run (peak since start):")
     for w in memory:
         print(f"  pid {w['pid']}: {w['rss_mb']:.0f} MB ({w['peak_mb']:.0f} MB)")
     if peak >= MAX_RSS_MB:
@@ -611,33 +658,26 @@ def report(results: dict, sizes: dict, weight: dict, memory: list[dict]) -> dict
             f"plotly on chart pages: {a['url']} {a['bytes'] / 1024:.0f} KB "
             f"{a['encoding'] or 'uncompressed'}, Cache-Control: {a['cache_control']}"
         )
-
-    limits = {"log": MAX_PAGE_VS_FLOOR, "weekly": MAX_PAGE_VS_FLOOR}
-    limits |= {"weekly_person": MAX_PAGE_VS_FLOOR, "post": MAX_POST_VS_FLOOR}
-    targets = {
-        **{
-            f"{rows[key]['label']} within {limits[key]}x the floor (p50, {large})": at_most(
-                value, limits[key]
-            )
-            for key, value in vs_floor.items()
-        },
-        **{
-            f"{rows[key]['label']} grows at most {MAX_GROWTH}x": at_most(value, MAX_GROWTH)
-            for key, value in growth.items()
-        },
-        "queries per request constant across sizes": all(queries_constant.values()),
+    everything = [
+        m for rows in results["shapes"].values() for r in rows.values() for m in r["sizes"].values()
+    ]
+    targets = {name: ok for found in shapes.values() for name, ok in found["targets"].items()}
+    targets |= {
+        "queries per request constant across sizes and shapes": all(queries_constant.values()),
         f"worker RSS after the run < {MAX_RSS_MB} MB": bool(memory) and after < MAX_RSS_MB,
         f"log page JS+CSS <= {MAX_LOG_PAGE_KB} KB gzip": weight["log_page_kb"] <= MAX_LOG_PAGE_KB,
         "plotly only on chart pages, gzip, hashed, cached a year": weight["plotly_ok"]
         and not weight["log_page_has_plotly"],
-        "no errors": all(m["errors"] == 0 for row in rows.values() for m in row["sizes"].values()),
+        "no errors": all(m["errors"] == 0 for m in everything),
     }
     print("\nTargets:")
     for name, ok in targets.items():
         print(f"  {'ok  ' if ok else 'MISS'} {name}")
     return {
-        "growth": growth,
-        "vs_floor_at_large": vs_floor,
+        "shapes_summary": {
+            shape: {k: v for k, v in found.items() if k != "targets"}
+            for shape, found in shapes.items()
+        },
         "queries_constant": queries_constant,
         "worker_rss_after_mb": after,
         "worker_peak_mb": peak,
@@ -648,7 +688,18 @@ def report(results: dict, sizes: dict, weight: dict, memory: list[dict]) -> dict
 # Main -------------------------------------------------------------------------------
 
 
-def main() -> None:
+@dataclass
+class Account:
+    shape: str  # a key of SHAPES
+    size: str  # "small" or "large"
+    entries: int
+    username: str
+    user: object = None
+    person: int = 0  # the busiest person's id: the person page measured
+    browser: Browser | None = None
+
+
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries-small", type=int, default=200)
     parser.add_argument("--entries-large", type=int, default=20_000)
@@ -659,36 +710,33 @@ def main() -> None:
         "--rounds",
         type=int,
         default=2,
-        help="small and large take turns this many times, --duration split between them",
+        help="the accounts take turns this many times, --duration split between them",
     )
     parser.add_argument(
-        "--per-day",
-        type=float,
-        default=2,
-        help="entries a day in both accounts (0: as seed_demo writes them, six months)",
+        "--per-day", type=float, default=2, help="entries a day in the long shape's accounts"
+    )
+    parser.add_argument(
+        "--shapes", default="long,dense", help="comma-separated shapes to measure: long, dense"
     )
     parser.add_argument("--workers", type=int, help="WEB_CONCURRENCY (default: as configured, 2)")
     parser.add_argument("--threads", type=int, help="ALMOST_THREADS (default: as configured, 2)")
     parser.add_argument("--only", help="comma-separated endpoint keys to drive (default: all)")
     parser.add_argument("--json", type=Path, help="where to write the results")
     parser.add_argument(
-        "--profile", action="store_true", help="pyinstrument each endpoint at the large size"
+        "--profile", action="store_true", help="pyinstrument each endpoint at the large sizes"
     )
     parser.add_argument("--keep", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is missing. Install it from Debian: sudo apt-get install -y wrk")
+    args.shapes = [s for s in args.shapes.split(",") if s]
+    if not args.shapes or not set(args.shapes) <= set(SHAPES):
+        parser.error(f"--shapes: pick from {', '.join(SHAPES)}")
+    if args.per_day <= 0:
+        parser.error("--per-day: a number of entries a day above 0 (the dense shape is the other)")
+    return args
 
-    began = time.monotonic()
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    admin, bench_url, db_name = database_urls(
-        os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
-    )
-    tmp = Path(tempfile.mkdtemp(prefix="almost-loadbench-"))
-    log = tmp / "bench.log"
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+
+def server_environment(args: argparse.Namespace, bench_url: str, tmp: Path, port: int) -> dict:
+    """The environment gunicorn and manage.py run with: DEBUG off, throwaway keys."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -711,69 +759,182 @@ def main() -> None:
         env["WEB_CONCURRENCY"] = str(args.workers)
     if args.threads:
         env["ALMOST_THREADS"] = str(args.threads)
+    return env
+
+
+def database(args: argparse.Namespace, env: dict, accounts: list[Account], log: Path) -> None:
+    """Migrate, seed every account with seed_demo, spread the long ones over the years,
+    and set Django up in this process on the same database."""
+    wait_all([manage(env, "migrate", "--noinput", "-v0", log=log)], "migrate", log)
+    seeds = [
+        manage(
+            env,
+            "seed_demo",
+            *("--username", a.username, "--entries", str(a.entries)),
+            *("--password", PASSWORD, "--time-zone", TIME_ZONE),
+            log=log,
+        )
+        for a in accounts
+    ]
+    seeds.append(manage(env, "collectstatic", "--noinput", "-v0", log=log))
+    wait_all(seeds, "seed_demo / collectstatic", log)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    logging.getLogger("almost").setLevel(logging.WARNING)  # force_login logs each login
+    from django.db import connection
+
+    from accounts.models import User
+    from journal import rollups
+
+    for a in accounts:
+        a.user = User.objects.get(username=a.username)
+        if a.shape == "long":
+            spread(a.user.pk, args.per_day)
+            rollups.rebuild(a.user)  # spread() moved every entry behind the app's back
+    with connection.cursor() as cursor:
+        # spread() rewrote every row: clean up and count, as autovacuum would have done.
+        cursor.execute("VACUUM ANALYZE")
+    for a in accounts:
+        a.person = busiest_person(a.user)
+
+
+def server(env: dict, base: str, accounts: list[Account], tmp: Path) -> subprocess.Popen:
+    """gunicorn as docker-compose starts it, and each account logged in through the form."""
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    proc = start([gunicorn, "-c", "config/gunicorn.py", "config.wsgi"], env, tmp / "gunicorn.log")
+    wait_until_up(base, proc, tmp / "gunicorn.log")
+    for a in accounts:
+        a.browser = Browser(base)
+        a.browser.login(a.username)
+    return proc
+
+
+def load(
+    args: argparse.Namespace, base: str, items: list[Endpoint], accounts: list[Account], tz
+) -> dict:
+    """Each endpoint in turn, every account taking turns (so a change in the machine's
+    load hits them alike); then its queries per request. Results by shape and endpoint."""
+    results: dict = {shape: {} for shape in args.shapes}
+    for endpoint in items:
+        takers = accounts if endpoint.sized else accounts[:1]  # it reads no account's data
+        # An export is one person fetching one big file: one connection, one slice.
+        export = endpoint.key == "export"
+        rounds = 1 if export or not endpoint.sized else args.rounds
+        connections = 1 if export else args.connections
+        slices: dict[int, list[dict]] = {id(a): [] for a in takers}
+        for turn in range(rounds):
+            for a in takers:
+                if export:
+                    a.browser.reauthenticate()
+                since = datetime.now(UTC)
+                slices[id(a)].append(
+                    drive(
+                        base,
+                        endpoint,
+                        a.person,
+                        a.browser if endpoint.logged_in else None,
+                        seconds=max(1, round(args.duration / rounds)),
+                        warmup=args.warmup if turn == 0 else 0,
+                        connections=connections,
+                    )
+                )
+                if endpoint.method == "POST":
+                    remove_posted(a.user, since)
+        for a in takers:
+            measured = combine(slices[id(a)]) | {"connections": connections}
+            since = datetime.now(UTC)
+            measured["queries"] = count_queries(endpoint, a.user, a.person, tz)
+            remove_posted(a.user, since)
+            print(
+                f"  {endpoint.label:<26} {a.shape:<5} {a.entries:>6}: {measured['rps']:7.1f} "
+                f"req/s, p50 {measured['p50_ms']:7.1f} ms, p99 {measured['p99_ms']:7.1f} ms, "
+                f"{measured['queries']} queries"
+                + (f", {measured['errors']} ERRORS" if measured["errors"] else "")
+            )
+            # An unsized endpoint's figures stand for every account.
+            shapes = [a.shape] if endpoint.sized else args.shapes
+            sizes = [a.entries] if endpoint.sized else [args.entries_small, args.entries_large]
+            for shape in shapes:
+                row = results[shape].setdefault(
+                    endpoint.key,
+                    {
+                        "label": endpoint.label,
+                        "path": endpoint.path,
+                        "method": endpoint.method,
+                        "sized": endpoint.sized,
+                        "sizes": {},
+                    },
+                )
+                for size in sizes:
+                    row["sizes"][str(size)] = measured
+    return {"shapes": results}
+
+
+def save(
+    out: Path,
+    results: dict,
+    args: argparse.Namespace,
+    env: dict,
+    load: list,
+    weight: dict,
+    memory: list[dict],
+    elapsed: float,
+) -> None:
+    """The results, the settings and the machine's load, as JSON in `out`."""
+    results.update(
+        when=datetime.now(UTC).isoformat(timespec="seconds"),
+        settings={
+            "entries": {"small": args.entries_small, "large": args.entries_large},
+            "shapes": {shape: SHAPES[shape] for shape in args.shapes},
+            "per_day": args.per_day,
+            "duration_s": args.duration,
+            "connections": args.connections,
+            "rounds": args.rounds,
+            "workers": int(env.get("WEB_CONCURRENCY", 2)),
+            "threads": int(env.get("ALMOST_THREADS", 2)),
+            "cores": os.cpu_count(),
+        },
+        load_average={"before": load[0], "after": load[1]},
+        page_weight=weight,
+        workers=memory,
+        elapsed_s=round(elapsed, 1),
+    )
+    out.write_text(json.dumps(results, indent=2, default=str))
+
+
+def main() -> None:
+    args = arguments()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing. Install it from Debian: sudo apt-get install -y wrk")
+    began = time.monotonic()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    admin, bench_url, db_name = database_urls(
+        os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    )
+    tmp = Path(tempfile.mkdtemp(prefix="almost-loadbench-"))
+    log = tmp / "bench.log"
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = server_environment(args, bench_url, tmp, port)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = {"small": args.entries_small, "large": args.entries_large}
-    users = {size: f"bench{n}" for size, n in sizes.items()}
+    accounts = [
+        Account(shape, size, n, f"bench-{shape}-{n}")
+        for shape in args.shapes
+        for size, n in sizes.items()
+    ]
     load_before = loadavg()
     print(f"load average {load_before}, {os.cpu_count()} cores; database {db_name}; logs in {log}")
     admin_sql(admin, f'CREATE DATABASE "{db_name}"')
-    server = None
+    proc = None
     try:
-        # 1. Database, data, static files.
         step = time.monotonic()
-        wait_all([manage(env, "migrate", "--noinput", "-v0", log=log)], "migrate", log)
-        seeds = [
-            manage(
-                env,
-                "seed_demo",
-                "--username",
-                users[size],
-                "--entries",
-                str(n),
-                "--password",
-                PASSWORD,
-                "--time-zone",
-                TIME_ZONE,
-                log=log,
-            )
-            for size, n in sizes.items()
-        ]
-        seeds.append(manage(env, "collectstatic", "--noinput", "-v0", log=log))
-        wait_all(seeds, "seed_demo / collectstatic", log)
-        os.environ.update(env)
-        import django
-
-        django.setup()
-        logging.getLogger("almost").setLevel(logging.WARNING)  # force_login logs each login
-        from django.db import connection
-
-        from accounts.models import User
-
-        accounts = {size: User.objects.get(username=name) for size, name in users.items()}
-        if args.per_day > 0:
-            from journal import rollups
-
-            for user in accounts.values():
-                spread(user.pk, args.per_day)
-                rollups.rebuild(user)  # spread() moved every entry behind the app's back
-        with connection.cursor() as cursor:
-            # spread() rewrote every row: clean up and count, as autovacuum would have done.
-            cursor.execute("VACUUM ANALYZE")
-        people = {size: busiest_person(user) for size, user in accounts.items()}
-        print(f"seeded {sizes} in {time.monotonic() - step:.0f} s")
-
-        # 2. The server.
-        gunicorn = str(Path(sys.executable).parent / "gunicorn")
-        server = start(
-            [gunicorn, "-c", "config/gunicorn.py", "config.wsgi"], env, tmp / "gunicorn.log"
-        )
-        wait_until_up(base, server, tmp / "gunicorn.log")
-        browsers = {}
-        for size, name in users.items():
-            browsers[size] = Browser(base)
-            browsers[size].login(name)
-
-        # 3. Load, endpoint by endpoint, small and large back to back.
+        database(args, env, accounts, log)
+        print(f"seeded {len(accounts)} accounts in {time.monotonic() - step:.0f} s")
+        proc = server(env, base, accounts, tmp)
         tz = ZoneInfo(TIME_ZONE)
         items = endpoints(
             entry_form(0, POST_TEXT, tz, True).replace("person=0", "person={person}"),
@@ -782,63 +943,11 @@ def main() -> None:
         if args.only:
             keep = set(args.only.split(",")) | {"floor"}
             items = [e for e in items if e.key in keep]
-        results: dict = {"endpoints": {}}
-        for endpoint in items:
-            row = {
-                "label": endpoint.label,
-                "path": endpoint.path,
-                "method": endpoint.method,
-                "sized": endpoint.sized,
-                "sizes": {},
-            }
-            order = ("small", "large") if endpoint.sized else ("small",)
-            # Small and large take turns, so a change in the machine's load hits both alike.
-            # An export is one person fetching one big file: one connection, one slice.
-            export = endpoint.key == "export"
-            rounds = 1 if export or not endpoint.sized else args.rounds
-            connections = 1 if export else args.connections
-            slices: dict[str, list[dict]] = {size: [] for size in order}
-            for turn in range(rounds):
-                for size in order:
-                    user, person = accounts[size], people[size]
-                    browser = browsers[size] if endpoint.logged_in else None
-                    if export:
-                        browser.reauthenticate()
-                    since = datetime.now(UTC)
-                    slices[size].append(
-                        drive(
-                            base,
-                            endpoint,
-                            person,
-                            browser,
-                            seconds=max(1, round(args.duration / rounds)),
-                            warmup=args.warmup if turn == 0 else 0,
-                            connections=connections,
-                        )
-                    )
-                    if endpoint.method == "POST":
-                        remove_posted(user, since)
-            for size in order:
-                user, person = accounts[size], people[size]
-                measured = combine(slices[size]) | {"connections": connections}
-                since = datetime.now(UTC)
-                measured["queries"] = count_queries(endpoint, user, person, tz)
-                remove_posted(user, since)
-                row["sizes"][str(sizes[size])] = measured
-                print(
-                    f"  {endpoint.label:<26} {sizes[size]:>6}: {measured['rps']:7.1f} req/s, "
-                    f"p50 {measured['p50_ms']:7.1f} ms, p99 {measured['p99_ms']:7.1f} ms, "
-                    f"{measured['queries']} queries"
-                    + (f", {measured['errors']} ERRORS" if measured["errors"] else "")
-                )
-            if not endpoint.sized:  # the same figures stand for both sizes
-                row["sizes"][str(sizes["large"])] = row["sizes"][str(sizes["small"])]
-            results["endpoints"][endpoint.key] = row
-
-        # 4. What the pages ship, and memory after the run.
-        weight = page_weight(base, browsers["small"], people["small"])
-        memory = workers_memory(server.pid)
-        summary = report(results, sizes, weight, memory)
+        results = load(args, base, items, accounts, tz)
+        # What the pages ship, and memory after the run.
+        weight = page_weight(base, accounts[0].browser, accounts[0].person)
+        memory = workers_memory(proc.pid)
+        results.update(report(results, sizes, weight, memory))
         load_after = loadavg()
         elapsed = time.monotonic() - began
         print(
@@ -846,34 +955,18 @@ def main() -> None:
             f"{os.cpu_count()} cores; finished in {elapsed:.0f} s"
         )
         out = args.json or RESULTS / f"bench-{stamp}.json"
-        results.update(
-            when=datetime.now(UTC).isoformat(timespec="seconds"),
-            settings={
-                "entries": sizes,
-                "per_day": args.per_day,
-                "duration_s": args.duration,
-                "connections": args.connections,
-                "rounds": args.rounds,
-                "workers": int(env.get("WEB_CONCURRENCY", 2)),
-                "threads": int(env.get("ALMOST_THREADS", 2)),
-                "cores": os.cpu_count(),
-            },
-            load_average={"before": load_before, "after": load_after},
-            page_weight=weight,
-            workers=memory,
-            elapsed_s=round(elapsed, 1),
-            **summary,
-        )
-        out.write_text(json.dumps(results, indent=2, default=str))
+        save(out, results, args, env, [load_before, load_after], weight, memory, elapsed)
         print(f"results: {out}")
         if args.profile:
-            print("\nProfiles at the large size:")
-            profile(items, accounts["large"], people["large"], tz, stamp)
+            for a in accounts:
+                if a.size == "large":
+                    print(f"\nProfiles, {a.shape} shape at {a.entries} entries:")
+                    profile(items, a.user, a.person, tz, f"{stamp}-{a.shape}")
     finally:
-        if server is not None:
-            stop(server)
-        for proc in started:
+        if proc is not None:
             stop(proc)
+        for child in started:
+            stop(child)
         try:
             from django.db import connections
 

@@ -120,6 +120,11 @@ class Person(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     # The row's identity for its sealed notes; it exists before the insert.
     uid = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Their entries outside the trash, and the latest one's moment: kept by
+    # journal.rollups in the same transaction as every write that changes them, so
+    # lists read them rather than count every entry.
+    entry_count = models.PositiveIntegerField(default=0, editable=False)
+    last_seen = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
 

@@ -2,8 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max, Q
-from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -14,16 +12,8 @@ from journal.models import Interaction, Person
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    live = Q(interactions__deleted__isnull=True)
-    # order_by again: Django drops Meta.ordering from queries with GROUP BY.
-    people = (
-        Person.objects.for_user(request.user)
-        .annotate(
-            entry_count=Count("interactions", filter=live),
-            last_seen=Max("interactions__occurred_at", filter=live),
-        )
-        .order_by(Lower("name"))
-    )
+    # Each one's entry count and latest entry are kept on the row (journal.rollups).
+    people = Person.objects.for_user(request.user)
     form = PersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         person = form.save()

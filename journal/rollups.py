@@ -5,18 +5,19 @@ weeks, however many entries the weeks hold. Every write that adds, moves, delete
 restores or re-signs entries calls `refresh_entries` (or `rebuild` for a whole account)
 inside its own transaction; the `rebuild_rollups` command writes every row again.
 
-Only sums are kept: counts, feeling sums and hours, never text.
+Only sums are kept: counts, feeling sums and hours, never text. Each person's entry count
+and latest entry (Person.entry_count, Person.last_seen) are written again alongside.
 """
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Count, DateField, Q, Sum
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+from django.db.models import Count, DateField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractHour, ExtractIsoWeekDay, Trunc
 
 from accounts.models import zone
-from journal.models import EARLIEST, Interaction, WeekRollup, entry_signs, sign_set
+from journal.models import EARLIEST, Interaction, Person, WeekRollup, entry_signs, sign_set
 
 Key = tuple[int, date]  # (person id, local ISO Monday)
 
@@ -47,8 +48,8 @@ def refresh_entries(user, entries: Iterable) -> None:
 
 
 def refresh(user, keys: set[Key]) -> None:
-    """Write again the rows of `keys` from the entries. Two queries and a write, for
-    entries of the weeks named only."""
+    """Write again the rows of `keys` from the entries, and their people's counts. Five
+    queries, for entries of the weeks named only."""
     if not keys:
         return
     tz = zone(user.time_zone)  # not user.tz: a zone changed in this request is cached there
@@ -63,16 +64,41 @@ def refresh(user, keys: set[Key]) -> None:
             occurred_at__lt=_midnight(week + timedelta(weeks=1), tz),
         )
         old |= Q(person_id__in=people, week=week)
+    people = {person_id for person_id, _week in keys}
     with transaction.atomic(savepoint=False):  # the caller's transaction, if there is one
+        # Two writes for the same person (two tabs, an offline outbox sending) each
+        # delete the week's rows and insert them again: the second would insert rows the
+        # first just committed. Locking the people first makes the second wait, then
+        # count what the first wrote.
+        list(
+            Person.objects.filter(pk__in=people)
+            .order_by("pk")
+            .select_for_update()
+            .values_list("pk")
+        )
         WeekRollup.objects.filter(old, user=user).delete()
         _write(user, Interaction.objects.for_user(user).filter(entries))
+        count_people(user, people)
 
 
 def rebuild(user) -> int:
     """Every row of the account, written again from its entries. Returns the rows."""
     with transaction.atomic():
         WeekRollup.objects.filter(user=user).delete()
+        count_people(user)
         return _write(user, Interaction.objects.for_user(user))
+
+
+def count_people(user, people: set[int] | None = None) -> None:
+    """Write again the entry count and latest entry of `people` (ids; None: everyone)
+    from their entries outside the trash. One update, an index range a person."""
+    live = Interaction.objects.for_user(user).filter(person=OuterRef("pk")).order_by()
+    count = live.values("person").annotate(n=Count("pk")).values("n")
+    latest = live.order_by("-occurred_at").values("occurred_at")[:1]
+    found = Person.objects.for_user(user)
+    if people is not None:
+        found = found.filter(pk__in=people)
+    found.update(entry_count=Coalesce(Subquery(count), 0), last_seen=Subquery(latest))
 
 
 def _write(user, entries) -> int:

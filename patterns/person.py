@@ -10,7 +10,7 @@ from journal.lookups import get_person_for_user, with_categories, with_days
 from journal.models import Decision, Interaction
 from patterns.basics import crossed_lines
 from patterns.chats import chat_section
-from patterns.person_patterns import person_patterns, recent_rows
+from patterns.person_patterns import crumb_span, person_patterns, recent_rows
 from patterns.weekly import person_charts
 
 PERSON_PAGE_ENTRIES = 20
@@ -27,11 +27,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     now = timezone.now()
-    recent = recent_rows(request.user, person, now)  # 1 query, for the patterns and charts
+    recent = recent_rows(request.user, person, now)  # 2 queries, for the patterns
     decisions = list(Decision.objects.for_user(request.user).filter(person=person))  # 1 query
     charts = person_charts(request.user, person, recent, now, decisions)  # 1 query
     shown = frozenset(entry.pk for entry in entries)
-    patterns = person_patterns(recent.get(person.pk, []), request.user.tz, now, shown)
+    rows = recent.get(person.pk, [])
+    patterns = person_patterns(rows, request.user.tz, now, shown)
     context = {"person": person, "entries": entries, "patterns": patterns, "nav": "people"}
     context["person_charts"] = charts
     context["chats"] = chat_section(request.user, person)  # 1 query
@@ -49,5 +50,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             lead = f"Your latest entry with {person.name} sounds like you're the one stepping back."
             context["stepping_back"] = pulling_note(entries[0], pulling_away_url(), lead)
     if patterns["crumbs"] is not None:
-        context.update(crumb_person=person, crumb_ratio=patterns["crumbs"])
+        context.update(
+            crumb_person=person, crumb_ratio=patterns["crumbs"], crumb_span=crumb_span(rows, now)
+        )
     return render(request, "patterns/person.html", context)

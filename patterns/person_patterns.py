@@ -1,13 +1,16 @@
 """Patterns across one person's entries: the shape no single entry shows.
 
 `find_patterns` is plain Python over a few recent rows; `recent_rows` loads those rows,
-for one person or everyone at once, in one query however long the history.
+at most RECENT_PER_PERSON a person, however long or busy the history. When a busy
+person's rows reach back less far than a pattern's days, its sentence names the entries
+it read ("your latest 100 interactions") rather than the days.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
@@ -15,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from journal.cards import Links
 from journal.models import Interaction, Person, entry_signs, sign_set
-from patterns.classifier.categories import BY_SLUG, SLUGS
+from patterns.classifier.categories import BY_SLUG
 from patterns.classifier.hours import LATE_HOURS
 
 WINDOW_DAYS = 30  # "repeated": three or more times in this many days
@@ -26,11 +29,10 @@ BREADCRUMB_DAYS = 28
 BREADCRUMB_MIN_ENTRIES = 3
 BREADCRUMB_HIGH = 0.6  # "most of the contact"
 RECENT_DAYS = 90  # every pattern looks at this much of the past
-RECENT_MAX = 5000  # rows read for the patterns of everyone on one page
+RECENT_PER_PERSON = 100  # the newest entries a person's patterns read, however busy
 LATE_MIN_ENTRIES = 4
 LATE_HIGH = 0.5
 FOLLOW_UPS = 3  # entries after a clarity ask that count as "what came back"
-KNOWN = frozenset(SLUGS)
 AVOIDING = {"left_on_read", "busy_excuses", "avoided_plans", "joked_off", "one_word_replies"}
 
 
@@ -54,6 +56,15 @@ class Pattern:
     links: str = ""  # on the person page: the entries as links to their cards (entry_links)
 
 
+def span(rows: list[Row], now: datetime, days: int, noun: str = "interactions") -> str:
+    """What `rows` (oldest first) cover of the last `days` days, in words: "the last 30
+    days", or "your latest 100 interactions" when a busy person's rows, cut at
+    RECENT_PER_PERSON, begin inside those days."""
+    if len(rows) >= RECENT_PER_PERSON and rows[0].occurred_at > now - timedelta(days=days):
+        return f"your latest {len(rows)} {noun}"
+    return f"the last {days} days"
+
+
 def repeated_signs(rows: list[Row], now: datetime) -> list[Pattern]:
     recent = [r for r in rows if r.occurred_at >= now - timedelta(days=WINDOW_DAYS)]
     counts = Counter(slug for r in recent for slug in r.categories)
@@ -64,7 +75,7 @@ def repeated_signs(rows: list[Row], now: datetime) -> list[Pattern]:
             found.append(
                 Pattern(
                     kind=f"repeated:{slug}",
-                    sentence=f"{label} came up {n} times in the last {WINDOW_DAYS} days.",
+                    sentence=f"{label} came up {n} times in {span(rows, now, WINDOW_DAYS)}.",
                     guidance=slug.replace("_", "-"),
                     entries=[r for r in recent if slug in r.categories],
                 )
@@ -149,7 +160,7 @@ def after_clarity(rows: list[Row]) -> Pattern | None:
     )
 
 
-def late_night(rows: list[Row], tz) -> tuple[float | None, Pattern | None]:
+def late_night(rows: list[Row], tz, now: datetime) -> tuple[float | None, Pattern | None]:
     """The share of recent contact that came between 22:00 and 04:00 in the user's zone."""
     if len(rows) < LATE_MIN_ENTRIES:
         return None, None
@@ -161,8 +172,10 @@ def late_night(rows: list[Row], tz) -> tuple[float | None, Pattern | None]:
         kind="late_night",
         sentence=(
             f"{len(late)} of your {len(rows)} interactions in the last {RECENT_DAYS} days "
-            f"({share:.0%}) happened between 22:00 and 04:00."
-        ),
+            if span(rows, now, RECENT_DAYS).startswith("the last")
+            else f"{len(late)} of your latest {len(rows)} interactions "
+        )
+        + f"({share:.0%}) happened between 22:00 and 04:00.",
         guidance="late-night-only",
         entries=late,
     )
@@ -171,7 +184,7 @@ def late_night(rows: list[Row], tz) -> tuple[float | None, Pattern | None]:
 def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
     """Every pattern in a person's recent rows (oldest first), read in the user's zone `tz`."""
     ratio = breadcrumbs(rows, now)
-    late_share, late = late_night(rows, tz)
+    late_share, late = late_night(rows, tz, now)
     found = [
         *repeated_signs(rows, now),
         hot_and_cold(rows),
@@ -188,13 +201,19 @@ def find_patterns(rows: list[Row], now: datetime, tz) -> dict:
 
 
 def recent_rows(
-    user, person: Person | None = None, now: datetime | None = None, logged_only: bool = False
+    user,
+    person: Person | None = None,
+    now: datetime | None = None,
+    logged_only: bool = False,
+    people: list[int] | None = None,
 ) -> dict:
-    """Each person's entries of the last RECENT_DAYS days, oldest first, by person id.
+    """Each person's newest entries of the last RECENT_DAYS days, at most
+    RECENT_PER_PERSON each, oldest first, by person id.
 
-    The person with the latest entry comes first (ties: the lower id). Everyone's, or
-    `person`'s only; at most RECENT_MAX entries, the newest; `logged_only`: without the
-    conversations imported from chats. One query, however long the history.
+    `person`'s only, or those of `people` (ids), or everyone's; `logged_only`: without
+    the conversations imported from chats. Two queries (one without the entries), each
+    reading at most RECENT_PER_PERSON index entries a person however long or busy the
+    history: the date of each person's last row that counts, then the rows since.
     """
     now = now or timezone.now()
     entries = Interaction.objects.for_user(user).filter(
@@ -202,22 +221,43 @@ def recent_rows(
     )
     if logged_only:
         entries = entries.filter(chat__isnull=True)
-    if person is not None:
-        entries = entries.filter(person=person)
+    ids = [person.pk] if person is not None else people
+    oldest = (
+        entries.filter(person=OuterRef("pk"))
+        .order_by("-occurred_at")
+        .values("occurred_at")[RECENT_PER_PERSON - 1 : RECENT_PER_PERSON]
+    )
+    reach = Person.objects.for_user(user)
+    if ids is not None:
+        reach = reach.filter(pk__in=ids)
+    since = Q()
+    for pk, at in reach.annotate(oldest=Subquery(oldest)).values_list("pk", "oldest"):
+        since |= Q(person_id=pk, occurred_at__gte=at) if at else Q(person_id=pk)
+    if not since:
+        return {}
     newest_first = (
-        entries.annotate(signs=entry_signs())
+        entries.filter(since)
+        .annotate(signs=entry_signs())
         .order_by("-occurred_at", "person_id", "-pk")
         .values_list(
             "pk", "person_id", "occurred_at", "feeling", "asked_clarity", "signs", "initiated_by"
         )
-    )[:RECENT_MAX]
+    )
     by_person: dict[int, list[Row]] = {}
     for pk, person_id, at, feeling, asked, signs, by in newest_first:
-        row = Row(pk, at, feeling, asked, sign_set(signs), by)
-        by_person.setdefault(person_id, []).append(row)
+        rows = by_person.setdefault(person_id, [])
+        if len(rows) < RECENT_PER_PERSON:  # entries at the same moment as the last one
+            rows.append(Row(pk, at, feeling, asked, sign_set(signs), by))
     for rows in by_person.values():
         rows.reverse()
     return by_person
+
+
+def crumb_span(rows: list[Row], now: datetime) -> str:
+    """What the breadcrumbs card says its share covers, when not the last four weeks:
+    "your latest 100 entries" for a busy person's rows (recent_rows)."""
+    covered = span(rows, now, BREADCRUMB_DAYS, "entries")
+    return "" if covered.startswith("the last") else covered
 
 
 def entry_links(rows: list[Row], tz, shown: frozenset[int], links: Links) -> SafeString:

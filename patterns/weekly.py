@@ -1,35 +1,39 @@
 """The weekly view, a week's entries in one category, and the person page charts.
 
-Charts read the week sums journal.rollups keeps (one query each, a row per week and
-person, whatever the number of entries). The last 90 days of entries are loaded once
-(patterns.person_patterns.recent_rows) for this week's sentences and the person patterns.
+Charts and this week's sentences read week sums (patterns.week_sums, in sentences by
+patterns.week_sentences), one query each whatever the number of entries. The person
+patterns read each person's newest entries, a bounded number
+(patterns.person_patterns.recent_rows).
 `patterns.charts` turns the sums into figures and tables.
 """
 
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from journal.htmx import HtmxHttpRequest, render_page
-from journal.lookups import parse_id, with_categories, with_days
-from journal.models import EARLIEST, ChatConversation, Interaction, Person, WeekRollup
+from journal.lookups import get_person_for_user, parse_id, with_categories, with_days
+from journal.models import EARLIEST, ChatConversation, Interaction, Person
 from patterns import charts
 from patterns.basics import crossed_lines
 from patterns.charts import chart_block
-from patterns.classifier.categories import BY_SLUG, CATEGORIES, SLUGS
-from patterns.person_patterns import (
-    Row,
-    find_patterns,
-    recent_rows,
-    signed_count,
+from patterns.classifier.categories import BY_SLUG, CATEGORIES
+from patterns.person_patterns import RECENT_DAYS, Row, crumb_span, find_patterns, recent_rows
+from patterns.week_sentences import RECENT_PEOPLE, week_summary
+from patterns.week_sums import (
+    hour_cells,
+    local_midnight,
+    people_in_week,
+    rollup_rows,
+    sum_weeks,
+    this_week,
+    week_rows,
 )
 
 
@@ -50,81 +54,12 @@ RANGES = {
     )
 }
 DEFAULT_RANGE = "12w"
-RECENT_PEOPLE = 5  # person patterns beside the chart, for this many recently active people
 PERSON_WEEKS = 12
 HOURS_WEEKS = 52  # the map of hours on a person's page: the last year, not the whole history
 WEEK_ENTRIES_LIMIT = 100
 
 
-# Queries ---------------------------------------------------------------------------
-
-
-def rollup_rows(user, person: Person | None, first: date | None, chats_apart: bool = False):
-    """The account's week sums (journal.rollups) from the week of `first` (None: all of
-    them), one person's or everyone's, without imported chats if `chats_apart`. One
-    query; rows as many as weeks and people (two where a week has chats)."""
-    rows = WeekRollup.objects.filter(user=user)
-    if chats_apart:
-        rows = rows.filter(chat=False)
-    if person is not None:
-        rows = rows.filter(person=person)
-    if first is not None:  # the ISO week holding `first`: its Sunday may open `first`'s week
-        rows = rows.filter(week__gte=first - timedelta(days=first.weekday()))
-    return rows
-
-
-def week_start_of(row: WeekRollup, week_start: int) -> date:
-    """The start of the account's week that a rollup row falls in."""
-    if week_start == 6:  # week_of() keeps to the dates Python can hold
-        return charts.week_of(row.week + timedelta(days=6 if row.sunday else 0), week_start)
-    return row.week
-
-
-def sum_weeks(rows, week_start: int, first: date | None = None) -> list[charts.Week]:
-    """Sums per week of the account's from rollup `rows`, from the week starting `first`."""
-    found: dict[date, charts.Week] = {}
-    for row in rows:
-        start = week_start_of(row, week_start)
-        if first is not None and start < first:
-            continue
-        week = found.get(start) or found.setdefault(start, charts.Week(start))
-        week.add(
-            charts.Week(start, row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts)
-        )
-    return list(found.values())
-
-
-def weeks_since(
-    user, person: Person | None, first: date | None, chats_apart: bool = False
-) -> list[charts.Week]:
-    """Sums per week from the week starting `first` (None: since the first entry), read
-    from the rollups. One query, whatever the number of entries."""
-    rows = rollup_rows(user, person, first, chats_apart).defer("hours")
-    return sum_weeks(rows, user.week_start, first)
-
-
-def hour_cells(rows, week_start: int, first: date) -> dict[tuple[int, int], int]:
-    """Entries by (ISO weekday, hour) in the account's zone, from the week starting
-    `first`, added up from rollup `rows`."""
-    cells: dict[tuple[int, int], int] = {}
-    for row in rows:
-        if week_start_of(row, week_start) < first:
-            continue
-        for key, n in row.hours.items():
-            day, hour = (int(part) for part in key.split(","))
-            cells[(day, hour)] = cells.get((day, hour), 0) + n
-    return cells
-
-
 # Plain helpers ---------------------------------------------------------------------
-
-
-def local_midnight(day: date, tz) -> datetime:
-    return datetime.combine(day, time(), tzinfo=tz)
-
-
-def this_week(user, now: datetime | None = None) -> date:
-    return charts.week_of(timezone.localdate(now or timezone.now(), user.tz), user.week_start)
 
 
 def week_links(weeks: list[charts.Week], person: Person | None = None) -> list[dict[str, str]]:
@@ -138,74 +73,6 @@ def week_links(weeks: list[charts.Week], person: Person | None = None) -> list[d
         {slug: f"{base}?start={w.start.isoformat()}&category={slug}{extra}" for slug in w.counts}
         for w in weeks
     ]
-
-
-def _times(n: int, word: str = "interaction") -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _commonest(counts: Counter) -> str:
-    """ "the most common was X", or the signs by name when none came up more than the rest."""
-    top = max(counts.values())
-    first = [BY_SLUG[s].label for s in SLUGS if counts[s] == top]  # in taxonomy order
-    if len(first) == 1:
-        return f"the most common was {first[0]}"
-    if top == 1:
-        return f"the signs were {_and(first)}, once each"
-    return f"{_and(first)} came up most, {top} times each"
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def week_summary(
-    now_week: charts.Week,
-    before: list[charts.Week],
-    people: list[tuple[str, list[Row]]],
-    everyone: bool,
-) -> dict:
-    """This week in sentences, and how it compares with the four weeks before.
-
-    `people`: each person's name and entries this week.
-    """
-    lines = []
-    if not now_week.total:
-        lines.append("Nothing logged this week yet.")
-    elif everyone:
-        lines.append(
-            f"You logged {_times(now_week.total)} this week; "
-            f"{now_week.signed} had a sign of a micro-rejection."
-        )
-    # The people with the most entries with a sign first, then the most entries.
-    people = sorted(people, key=lambda p: (-signed_count(p[1]), -len(p[1]), p[0]))
-    for name, rows in people[:RECENT_PEOPLE]:
-        total, signed = len(rows), signed_count(rows)
-        if signed:
-            lines.append(
-                f"{signed} of {_times(total)} with {name} had a micro-rejection; "
-                f"{_commonest(Counter(slug for r in rows for slug in r.categories))}."
-            )
-        elif total == 1:
-            lines.append(f"Your interaction with {name} had no sign of a micro-rejection.")
-        else:
-            lines.append(f"None of your {total} interactions with {name} had a micro-rejection.")
-    change = ""
-    past_total = sum(w.total for w in before)
-    if past_total:
-        average = sum(w.signed for w in before) / len(before)
-        diff = now_week.signed - average
-        word = "more than" if diff > 0 else "fewer than" if diff < 0 else "the same as"
-        change = (
-            f"Interactions with a sign this week: {now_week.signed}, {word} the average of "
-            f"the four weeks before ({average:.1f} a week)."
-        )
-        past_feeling = sum(w.feeling_sum for w in before) / past_total
-        if now_week.feeling is not None:
-            change += (
-                f" It felt {now_week.feeling:+.1f} on average, against {past_feeling:+.1f} before."
-            )
-    return {"lines": lines, "change": change}
 
 
 SIGNS_SHOWN = "one bar a week, a colour for each sign."
@@ -222,24 +89,25 @@ def _person_param(request: HttpRequest) -> Person | None:
     pk = parse_id(value)
     if pk is None:
         raise Http404("No such person.")
-    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
+    return get_person_for_user(request, pk)
 
 
 def weekly_context(user, range_key: str, person: Person | None, chats_apart: bool = False) -> dict:
-    """Everything the weekly page shows. Queries: 2 or 3, whatever the history.
+    """Everything the weekly page shows. Queries: 4 or 5, whatever the history.
 
-    The people for the filter, the range's week sums (journal.rollups), and the last
-    RECENT_DAYS days of entries for this week's sentences and the person patterns.
-    `chats_apart`: conversations imported from
-    chats are left out (each person's page shows them on their own).
+    The people for the filter (with each one's latest entry), the range's week sums
+    (journal.rollups, this week's sentences among them), and the newest entries of the
+    RECENT_PEOPLE people in touch last, for their patterns (2 queries, recent_rows).
+    `chats_apart`: conversations imported from chats are left out (each person's page
+    shows them on their own).
     """
     tz = user.tz
     now = timezone.now()
     now_week = this_week(user, now)
     span = RANGES[range_key]
     first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
-    recent = recent_rows(user, person, now, chats_apart)  # the latest active person first
-    rows = weeks_since(user, person, first, chats_apart)
+    found = list(week_rows(user, person, first, chats_apart))
+    rows = sum_weeks(found, user.week_start, first)
     starts = [r.start for r in rows]
     weeks = charts.fill_weeks(
         charts.week_list(first or min(starts, default=now_week), max([now_week, *starts])), rows
@@ -248,20 +116,21 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
     before = [
         by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
     ]
-    # Whether each person has imported chats: the page offers to leave those out only then.
+    # Whether each person has imported chats: the page offers to leave those out only
+    # then. Each one's latest entry is kept on the row; without the chats, one index
+    # probe a person finds the latest logged one.
     chats = ChatConversation.objects.filter(interaction__person=OuterRef("pk"))
-    people = list(Person.objects.for_user(user).annotate(has_chats=Exists(chats)))
+    latest = F("last_seen")
+    if chats_apart:
+        logged = Interaction.objects.for_user(user).filter(person=OuterRef("pk"), chat=None)
+        latest = Subquery(logged.order_by("-occurred_at").values("occurred_at")[:1])
+    people = list(Person.objects.for_user(user).annotate(has_chats=Exists(chats), latest=latest))
     by_id = {p.pk: p for p in people}
-    start, end = local_midnight(now_week, tz), local_midnight(now_week + timedelta(weeks=1), tz)
-    this_weeks = [
-        (by_id[pk].name, [r for r in person_rows if start <= r.occurred_at < end])
-        for pk, person_rows in recent.items()
-        if pk in by_id
-    ]
+    this_weeks = people_in_week(found, user.week_start, now_week)
     summary = week_summary(
         by_start.get(now_week, charts.Week(now_week)),
         before,
-        [(name, rows) for name, rows in this_weeks if rows],
+        [(by_id[pk].name, week) for pk, week in this_weeks.items() if week.total and pk in by_id],
         person is None,
     )
     links = week_links(weeks, person)
@@ -277,12 +146,26 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         entries_target="#week-entries",
         shows=SIGNS_SHOWN,
     )
+    # The people in touch last (ties: the lower id), or the one picked.
+    since = now - timedelta(days=RECENT_DAYS)
+    active = [p for p in people if p.latest and p.latest >= since]
+    shown = [person] if person else sorted(active, key=lambda p: (-p.latest.timestamp(), p.pk))
+    shown = shown[:RECENT_PEOPLE]
+    recent = recent_rows(user, now=now, logged_only=chats_apart, people=[p.pk for p in shown])
     cards = []
-    for p in [person] if person else [by_id[pk] for pk in recent if pk in by_id][:RECENT_PEOPLE]:
+    for p in shown if person else [p for p in shown if p.pk in recent]:
         # Without the links to entries, which are cards on the person page, not this one
         # (the name links to that page).
-        found = find_patterns(recent.get(p.pk, []), now, tz)
-        cards.append({"person": p, "patterns": found, "crumb_ratio": found["crumbs"]})
+        rows = recent.get(p.pk, [])
+        found = find_patterns(rows, now, tz)
+        cards.append(
+            {
+                "person": p,
+                "patterns": found,
+                "crumb_ratio": found["crumbs"],
+                "crumb_span": crumb_span(rows, now),
+            }
+        )
     return {
         "nav": "patterns",
         "range": span,

@@ -213,11 +213,11 @@ def test_confirm_takes_the_same_queries_for_a_longer_chat(
         for who in (fx.ME, fx.THEM)
     ]
     long = token(preview(alice_client, fx.android(rows=rows), person=sam.pk))
-    # One of them reads what the account's corrections taught the classifier; 3 count
-    # the weeks of the new entries again (journal.rollups).
-    with django_assert_max_num_queries(20):
+    # One of them reads what the account's corrections taught the classifier; 5 count
+    # the weeks of the new entries and the person's entries again (journal.rollups).
+    with django_assert_max_num_queries(22):
         confirm(alice_client, short, me=fx.ME)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         confirm(alice_client, long, me=fx.ME)
     assert sam.interactions.count() == 8 + 48  # two conversations a day, 24 days
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from journal.models import Interaction, Person
+from journal.models import Interaction, Person, WeekRollup
 from tests.clock import LATE_2026
 from tests.threads import at_once
 
@@ -91,6 +91,32 @@ def test_two_posts_at_the_same_moment_store_one_entry(alice, new_person):
         assert statuses == [302] * threads_per_round
     assert Interaction.objects.filter(user=alice).count() == rounds
     assert Person.objects.filter(user=alice).count() == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite's shared in-memory test database locks whole tables",
+)
+@pytest.mark.django_db(transaction=True)
+def test_entries_for_one_person_logged_at_once_all_land_in_the_week_sums(alice):
+    """Two tabs (or an outbox) logging for the same person at the same moment: each write
+    counts the week again, and the second waits for the first rather than fail."""
+    sam = Person.objects.create(user=alice, name="Sam")
+    threads = 4
+    statuses = at_once(
+        alice,
+        threads,
+        lambda client: (
+            client.post(
+                reverse(LOG), entry_data(new_person="", person=str(sam.pk), token=str(uuid4()))
+            ).status_code
+        ),
+    )
+    assert statuses == [302] * threads
+    kept = list(WeekRollup.objects.filter(user=alice).values_list("week", "total"))
+    sam.refresh_from_db()
+    assert [total for _week, total in kept] == [threads]
+    assert sam.entry_count == threads
 
 
 @pytest.mark.skipif(

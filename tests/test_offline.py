@@ -273,6 +273,7 @@ def test_sending_needs_the_csrf_token(alice, sam):
 def test_sending_takes_a_few_queries(sending, sam, django_assert_max_num_queries):
     # The log form's own path: session, user, person, the token check, the account's key
     # (made here, on its first entry), what the account's corrections taught the classifier,
-    # the insert and its week's sums (3), in savepoints.
-    with django_assert_max_num_queries(20):
+    # the insert, its week's sums and the person's count and latest entry (5), in
+    # savepoints.
+    with django_assert_max_num_queries(22):
         assert sending(**entry(person=str(sam.pk))).status_code == 201

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from journal.models import EntryCategory, Interaction
 from patterns.person import PERSON_PAGE_ENTRIES
-from patterns.person_patterns import Row, find_patterns
+from patterns.person_patterns import RECENT_PER_PERSON, Row, find_patterns
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 LONDON = ZoneInfo("Europe/London")
@@ -172,3 +172,23 @@ def test_the_person_page_costs_the_same_with_more_entries(
         for h in range(1, 400)
     )
     assert count() == few
+
+
+def test_a_busy_persons_patterns_say_which_entries_they_read(alice_client, sam):
+    """Patterns read a person's newest RECENT_PER_PERSON entries, whatever the density:
+    past that, the sentences name those entries, not the days."""
+    Interaction.objects.bulk_create(
+        Interaction(
+            user=sam.user,
+            person=sam,
+            feeling=0,
+            occurred_at=timezone.now() - timedelta(days=6, minutes=m),
+        )
+        for m in range(RECENT_PER_PERSON + 50)
+    )
+    for days in (1, 2, 3, 4, 5):
+        add(sam, days, signs=["busy_excuses"])
+    body = html.unescape(page(alice_client, sam))
+    latest = f"your latest {RECENT_PER_PERSON} interactions"
+    assert f'"Busy" as a cover came up 5 times in {latest}.' in body
+    assert "in the last 30 days" not in body

@@ -1,4 +1,5 @@
-"""The week sums the charts read (journal.rollups) always equal a rebuild from scratch.
+"""The week sums the charts read (journal.rollups) always equal a rebuild from scratch,
+and so do each person's entry count and latest entry kept beside them.
 
 Property-based (hypothesis): random runs of logging, editing (to another week, person
 or hour), trashing, restoring, correcting signs, reclassifying, importing from Daylio
@@ -129,8 +130,13 @@ def test_kept_sums_equal_a_rebuild_after_any_run_of_writes(alice_client, alice, 
     for op in ops:
         run(alice_client, alice, people, op)
     kept = sums(alice)
+    counted = list(Person.objects.filter(user=alice).values_list("pk", "entry_count", "last_seen"))
     call_command("rebuild_rollups", stdout=StringIO())
     assert kept == sums(alice)
+    # Each person's entry count and latest entry are kept alongside.
+    assert counted == list(
+        Person.objects.filter(user=alice).values_list("pk", "entry_count", "last_seen")
+    )
     # And they count what is there: every entry outside the trash, once.
     assert sum(row[3] for row in kept) == Interaction.objects.for_user(alice).count()
 
