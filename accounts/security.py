@@ -134,7 +134,7 @@ def app_remove(request: HttpRequest) -> HttpResponse:
 
 @recent_password_action
 def codes_new(request: HttpRequest) -> HttpResponse:
-    if not factors_of(request.user).any:
+    if not factors_of(request.user).is_on:
         messages.info(request, "Set up a passkey or an authenticator app first.")
         return redirect("accounts-two-step")
     codes = RecoveryCodes.replace_for(request.user)

@@ -68,7 +68,7 @@ class Factors:
     codes_left: int = 0
 
     @property
-    def any(self) -> bool:
+    def is_on(self) -> bool:
         """Whether sign-in asks for a second step. Recovery codes alone don't count."""
         return bool(self.passkeys or self.app)
 

@@ -172,7 +172,7 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
 # Request bodies. A form body over 2.5 MB, or over 1,000 fields, is refused with a 400.
-# Uploads (the imports in accounts/imports.py) stay in memory, never in a temporary
+# Uploads (the imports in portability/imports.py) stay in memory, never in a temporary
 # file on disk: up to 20 MB are kept, anything bigger is read past and dropped, and the
 # import page says the file is too big.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -17,7 +17,13 @@ from journal import rollups
 from journal.cards import entry_card
 from journal.entries import save_entry
 from journal.forms import EntryForm
-from journal.htmx import HtmxHttpRequest, render_page, wants_fragment
+from journal.htmx import (
+    HtmxHttpRequest,
+    render_fragment,
+    render_page,
+    vary_on_htmx,
+    wants_fragment,
+)
 from journal.lookups import back_url, get_entry_for_user, parse_id, with_categories, with_days
 from journal.models import (
     TRASH_DAYS,
@@ -128,12 +134,13 @@ def entry_create(request: HtmxHttpRequest) -> HttpResponse:
     form = EntryForm(request.POST, user=request.user)
     if form.is_valid():
         entry = save_entry(form)
-        if request.htmx:
+        if wants_fragment(request):
             return _logged(request, entry)
         messages.success(request, entry.logged_message)
         return redirect(f"{reverse('journal-log')}#entry-{entry.pk}")
-    if request.htmx:  # focus moves to the errors (see _entry_fields.html)
-        return render(request, "journal/log.html#entry-form", {"form": form, "focus": True})
+    if wants_fragment(request):  # focus moves to the errors (see _entry_fields.html)
+        context = {"form": form, "focus": True}
+        return render_fragment(request, "journal/log.html", context, partial="entry-form")
     return render(request, "journal/log.html", _log_context(request, form))
 
 
@@ -154,7 +161,7 @@ def _logged(request: HtmxHttpRequest, entry: Interaction) -> HttpResponse:
     )
     if shown or newest_before is None or entry.occurred_at < newest_before:
         context = _log_context(request, form, shown) | {"just_logged": entry}
-        return render(request, "journal/log.html#logged", context)
+        return render_fragment(request, "journal/log.html", context, partial="logged")
     entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
     day = timezone.localdate(entry.occurred_at)
     same_day = day == timezone.localdate(newest_before)
@@ -166,7 +173,7 @@ def _logged(request: HtmxHttpRequest, entry: Interaction) -> HttpResponse:
         "on_top": "day" if same_day else "new-day",
         "day": {"grouper": day, "list": [entry]},
     }
-    return render(request, "journal/log.html#logged", context)
+    return render_fragment(request, "journal/log.html", context, partial="logged")
 
 
 @login_required
@@ -190,8 +197,8 @@ def entry_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         entry.save(update_fields=["deleted"])
         rollups.refresh_entries(request.user, [entry])
     purge_expired_trash(request.user)
-    if request.htmx:
-        return render(request, "journal/log.html#deleted", {"entry": entry})
+    if wants_fragment(request):
+        return render_fragment(request, "journal/log.html", {"entry": entry}, partial="deleted")
     messages.success(request, "Moved to the trash.", extra_tags=f"undo:{entry.pk}")
     return redirect(back_url(request))
 
@@ -204,9 +211,9 @@ def entry_restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         entry.deleted = None
         entry.save(update_fields=["deleted"])
         rollups.refresh_entries(request.user, [entry])
-    if request.htmx:
+    if wants_fragment(request):
         entry = with_categories(Interaction.objects.filter(pk=entry.pk)).get()
-        return HttpResponse(entry_card(entry, request, focus=True))
+        return vary_on_htmx(HttpResponse(entry_card(entry, request, focus=True)))
     messages.success(request, "Restored.")
     return redirect(back_url(request))
 

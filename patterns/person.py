@@ -9,7 +9,7 @@ from journal.cards import clarity_answer_url, clear_note, pulling_away_url, pull
 from journal.lookups import get_person_for_user, with_categories, with_days
 from journal.models import Decision, Interaction
 from patterns.basics import crossed_lines
-from patterns.chats import chat_section
+from patterns.chat_section import chat_section
 from patterns.person_patterns import crumb_span, person_patterns, recent_rows
 from patterns.weekly import person_charts
 

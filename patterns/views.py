@@ -4,13 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from journal import tuning
 from journal.cards import chips
 from journal.forms import EntryForm
-from journal.htmx import HtmxHttpRequest, render_page
+from journal.htmx import (
+    HtmxHttpRequest,
+    fragment_html,
+    render_fragment,
+    render_page,
+    vary_on_htmx,
+    wants_fragment,
+)
 from journal.lookups import back_url, get_entry_for_user, with_categories
 from journal.models import Tuning
 from journal.signs import facts_for, record_correction
@@ -49,15 +55,15 @@ def correct_category(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     known = category in BY_SLUG
     if known:
         record_correction(entry, category, present)
-    if request.htmx:
+    if wants_fragment(request):
         entry = with_categories(type(entry).objects.filter(pk=entry.pk)).get()
         # The keyboard stays with the chips: on the sign just added, or on "Add a sign".
         html = chips(entry, request, focus=category if known and present else "add")
         if known:
             label = BY_SLUG[category].label
             done = f"Sign added: {label}." if present else f"Sign removed: {label}."
-            html += render_to_string("journal/log.html#status", {"status": done})
-        return HttpResponse(html)
+            html += fragment_html("journal/log.html", {"status": done}, partial="status")
+        return vary_on_htmx(HttpResponse(html))
     return redirect(back_url(request, entry))
 
 
@@ -75,11 +81,11 @@ def learning(request: HtmxHttpRequest) -> HttpResponse:
 def forget_learning(request: HtmxHttpRequest) -> HttpResponse:
     """Delete what the account's corrections taught: signs come from the shared model again."""
     tuning.forget(request.user)
-    if request.htmx:
+    if wants_fragment(request):
         context = {
             "corrections": 0,
             "status": "Almost has forgotten what it learned from your corrections.",
         }
-        return render(request, "patterns/learning.html#panel", context)
+        return render_fragment(request, "patterns/learning.html", context, partial="panel")
     messages.success(request, "Almost has forgotten what it learned from your corrections.")
     return redirect("accounts-settings")

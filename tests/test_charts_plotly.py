@@ -24,7 +24,7 @@ from journal import rollups
 from journal.models import Decision, EntryCategory, Interaction, Person
 from patterns import charts
 from patterns.charts.axis import INK
-from patterns.chats import CHARTS, DRAWN, ChatWeek
+from patterns.chat_section import CHARTS, DRAWN, ChatWeek
 from patterns.classifier.categories import SLUGS
 from tests import chat_fixtures as fx
 

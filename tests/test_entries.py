@@ -163,6 +163,22 @@ def test_with_htmx_delete_and_undo_return_only_the_fragment(alice_client, entry)
     assert Interaction.objects.for_user(entry.user).count() == 1
 
 
+def test_what_htmx_posts_get_back_tells_caches_it_differs_by_htmx(alice_client, entry):
+    htmx = {"HX-Request": "true"}
+    posts = [
+        (reverse("journal-entry-create"), {"text": "No one picked."}),  # the form again
+        (reverse("patterns-correct", args=[entry.pk]), {"category": "joked_off", "present": "1"}),
+        (reverse("journal-entry-delete", args=[entry.pk]), {}),
+        (reverse("journal-entry-restore", args=[entry.pk]), {}),
+        (reverse("patterns-learning-forget"), {}),
+    ]
+    for url, data in posts:
+        response = alice_client.post(url, data, headers=htmx)
+        assert response.status_code == 200, url
+        assert "<html" not in response.content.decode(), url
+        assert "HX-Request" in response["Vary"], url
+
+
 def test_on_a_persons_page_undo_brings_the_card_back_under_its_day(alice_client, entry):
     """Cards there sit under a day's h3 and have h4 headings; the restored one too."""
     htmx = {"HX-Request": "true"}

@@ -200,6 +200,16 @@ def test_recovery_codes_and_the_app_secret_are_not_stored_as_given(alice):
 # Setting it up ------------------------------------------------------------------------------
 
 
+def test_the_two_step_page_says_whether_it_is_on(reauthed, alice):
+    def page() -> str:
+        return reauthed.get(reverse("accounts-two-step")).content.decode()
+
+    assert "<strong>Off.</strong>" in page()
+    with_app(alice)
+    assert "<strong>On.</strong>" in page()
+    assert "You have no recovery codes yet" in page()
+
+
 def test_setting_up_the_app_needs_the_password_again(alice_client):
     response = alice_client.get(reverse("accounts-app-setup"))
     assert response.url.startswith(reverse("accounts-reauth"))

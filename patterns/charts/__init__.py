@@ -3,7 +3,7 @@
 One module per chart, its figure and its table side by side; `axis` holds what they
 share (the weeks, the week axis, the layout) and `table` the table they all fill.
 Nothing here queries the database or knows about requests. The views in
-`patterns.weekly` and `patterns.chats` run one grouped query per page and hand the rows
+`patterns.weekly` and `patterns.chat_section` run one grouped query per page and hand the rows
 to these functions. Figures are plain dicts (no `plotly.graph_objects`): plotly.js
 draws them from a `data-figure` attribute through `static/js/charts.js`.
 """

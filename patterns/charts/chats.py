@@ -1,5 +1,5 @@
 """The charts of imported chats, week by week: you and them side by side. Pure functions,
-rows in (patterns.chats.ChatWeek), plotly figure dicts and tables out."""
+rows in (patterns.chat_section.ChatWeek), plotly figure dicts and tables out."""
 
 from patterns.charts.axis import ME_COLOUR, THEM_COLOUR, layout, week_axis, week_x, whole_ticks
 from patterns.charts.table import Cell, Table, week_label

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from patterns.classifier.hours import LATE_HOURS
 from portability.chat.parse import DAY, Message, moment
 
 NEW_CONVERSATION = 6 * 60  # minutes of quiet that start a new conversation
@@ -20,7 +21,6 @@ DOUBLE_TEXT = 6 * 60  # minutes after my own message that make a second one a do
 UNANSWERED = 24 * 60  # minutes after a run with no answer: more than this is unanswered
 LONG_TURN = 20  # words in a run that make it long
 SHORT_ANSWER = 3  # words in the answering run at most
-LATE_HOURS = frozenset({22, 23, 0, 1, 2, 3})
 
 
 @dataclass(slots=True)

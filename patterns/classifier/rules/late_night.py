@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from patterns.classifier.hours import is_late
+from patterns.classifier.hours import LATE_IF_NIGHT_IS_SAID, LATE_ON_ANY_CLOCK, is_late
 from patterns.classifier.rules.weigh import Evidence, quoted
 from patterns.classifier.types import Entry
 
@@ -137,7 +137,7 @@ def late_clock(e: Entry) -> str | None:
         elif m.group(4) and int(m.group(5)) < 60:
             # a 24-hour time: "23:40" is late; "2:15" only when the text says night
             hour = int(m.group(4))
-            if hour in (22, 23, 0) or (night and hour in (1, 2, 3, 10, 11, 12)):
+            if hour in LATE_ON_ANY_CLOCK or (night and hour in LATE_IF_NIGHT_IS_SAID):
                 return m.group(0)
     small_hours = _SMALL_HOURS.search(e.low)
     return small_hours[0] if small_hours else None

@@ -4,7 +4,7 @@ from django.core.management import BaseCommand
 
 from accounts.models import User
 from journal import rollups
-from patterns.management.accounts import account_named
+from journal.management.user_option import account_named
 
 
 class Command(BaseCommand):

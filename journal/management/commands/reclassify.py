@@ -5,9 +5,9 @@ import sys
 from django.core.management import BaseCommand
 
 from accounts.crypto import key_scope
+from journal.management.user_option import account_named
 from journal.models import Interaction
 from journal.signs import label_entries
-from patterns.management.accounts import account_named
 
 BATCH = 500
 
