@@ -33,6 +33,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.core.serializers.json import Deserializer as FixtureReader
@@ -439,11 +440,49 @@ def _json_load(connection: BaseDatabaseWrapper, path: Path, *, into_empty: bool)
 
 
 class _MovedModelsReader(FixtureReader):
-    """Reads rows of models that moved app under their label of today (MOVED_MODELS)."""
+    """Reads what an older backup says of models that moved app in today's terms.
+
+    Their rows come under their label of today (MOVED_MODELS), and so do the natural keys
+    that name them in other rows: the content type ([app, model]) of an admin history
+    entry, and the permissions ([codename, app, model]) of users and groups. Content type
+    and permission rows themselves need nothing: no backup ever held them.
+    """
 
     def _handle_object(self, obj):
         obj["model"] = MOVED_MODELS.get(obj["model"].lower(), obj["model"])
+        try:
+            model = apps.get_model(obj["model"])
+        except (LookupError, ValueError):
+            model = None  # Django's reader says what is wrong with the label.
+        if model is not None:
+            for name, value in obj.get("fields", {}).items():
+                obj["fields"][name] = _relabelled(model, name, value)
         yield from super()._handle_object(obj)
+
+
+def _relabelled(model, name: str, value):
+    """A field's value with the natural keys of content types and permissions of today."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return value
+    if not field.is_relation or field.related_model._meta.label_lower not in GENERATED_MODELS:
+        return value
+    if field.many_to_many and isinstance(value, list):
+        return [_key_of_today(key) for key in value]
+    return _key_of_today(value)
+
+
+def _key_of_today(key):
+    """[app, model] or [codename, app, model] naming a model that moved, with its new app.
+
+    Anything else (an id, a key of a model that stayed) comes back as it is.
+    """
+    if not isinstance(key, list) or len(key) not in (2, 3):
+        return key
+    *codename, app_label, model_name = key
+    moved = MOVED_MODELS.get(f"{app_label}.{model_name}".lower())
+    return [*codename, *moved.split(".")] if moved else key
 
 
 def _keep_sealed(instance) -> None:

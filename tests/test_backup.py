@@ -15,6 +15,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -171,26 +174,81 @@ def test_a_backup_comes_back_whole_in_a_fresh_database(
     assert "Met at the climbing gym." in notes
 
 
+# What a JSON backup made before issue 18 called the models that changed app since:
+# as the model of a row, and inside the natural keys of content types ([app, model])
+# and permissions ([codename, app, model]) that admin history and permissions name.
+BEFORE_THE_MOVE = [
+    (b'"journal.entrycategory"', b'"patterns.entrycategory"'),
+    (b'"journal", "entrycategory"]', b'"patterns", "entrycategory"]'),
+    (b'"portability.importrun"', b'"accounts.importrun"'),
+    (b'"portability", "importrun"]', b'"accounts", "importrun"]'),
+]
+
+
+def as_before_the_move(backup: Path, *, naming: list[bytes]) -> None:
+    """Rewrite a JSON backup as one made before issue 18 moved models between apps.
+
+    `naming` lists the labels of today that this backup must hold, so the rewrite can't
+    quietly miss what it is meant to change.
+    """
+    rows = gzip.decompress(backup.read_bytes())
+    for now, before in BEFORE_THE_MOVE:
+        assert (now in rows) == (now in naming), now
+        rows = rows.replace(now, before)
+    backup.write_bytes(gzip.compress(rows))
+
+
 def test_a_json_backup_from_before_models_changed_app_comes_back(
     two_journals, alice, tmp_path, fresh_database
 ):
     """Issue 18 moved the signs to journal and import runs to portability."""
     ImportRun.objects.create(user=alice, kind="almost", started=timezone.now())
     backup = make_backup(tmp_path, "--json")
-    rows = gzip.decompress(backup.read_bytes())
-    for now, before in [
-        (b'"journal.entrycategory"', b'"patterns.entrycategory"'),
-        (b'"portability.importrun"', b'"accounts.importrun"'),
-    ]:
-        assert now in rows
-        rows = rows.replace(now, before)
-    backup.write_bytes(gzip.compress(rows))
+    as_before_the_move(backup, naming=[b'"journal.entrycategory"', b'"portability.importrun"'])
 
     restored = fresh_database.manage("restore", str(backup))
 
     assert restored.returncode == 0, restored.stderr
     assert fresh_database.counts()["patterns_entrycategory"] == 4
     assert fresh_database.counts()["accounts_importrun"] == 1
+
+
+READ_ADMIN_RECORDS = (
+    "from django.contrib.admin.models import LogEntry; "
+    "from accounts.models import User; "
+    "print(sorted(e.content_type.model_class()._meta.label for e in LogEntry.objects.all())); "
+    "alice = User.objects.get(username='alice'); "
+    "print(sorted(alice.get_user_permissions()), sorted(alice.get_group_permissions()))"
+)
+
+
+def test_admin_history_and_permissions_on_moved_models_come_back_from_an_older_backup(
+    two_journals, alice, tmp_path, fresh_database
+):
+    run = ImportRun.objects.create(user=alice, kind="almost", started=timezone.now())
+    for thing in [EntryCategory.objects.first(), run]:
+        LogEntry.objects.create(
+            user=alice,
+            content_type=ContentType.objects.get_for_model(thing),
+            object_id=str(thing.pk),
+            object_repr=str(thing),
+            action_flag=CHANGE,
+        )
+    alice.user_permissions.add(Permission.objects.get(codename="change_entrycategory"))
+    readers = Group.objects.create(name="import readers")
+    readers.permissions.add(Permission.objects.get(codename="view_importrun"))
+    alice.groups.add(readers)
+    backup = make_backup(tmp_path, "--json")
+    as_before_the_move(backup, naming=[now for now, _ in BEFORE_THE_MOVE])
+
+    restored = fresh_database.manage("restore", str(backup))
+
+    assert restored.returncode == 0, restored.stderr
+    shown = fresh_database.manage("shell", "-c", READ_ADMIN_RECORDS)
+    assert shown.returncode == 0, shown.stderr
+    history, permissions = shown.stdout.splitlines()[-2:]
+    assert history == str(["journal.EntryCategory", "portability.ImportRun"])
+    assert permissions == f"{['journal.change_entrycategory']} {['portability.view_importrun']}"
 
 
 def readable(backup: Path) -> bytes:
