@@ -64,7 +64,7 @@ class Pending:
         people = Person.objects.for_user(user)
         if self.person_id is not None:
             return people.filter(pk=self.person_id).first()
-        return people.filter(name__iexact=self.new_person).first()
+        return people.named(self.new_person).first()
 
 
 def _prepare(pending: Pending, user) -> tuple[daylio.Result, Person | None]:
@@ -165,8 +165,7 @@ def _confirm(request: HttpRequest, pending: Pending) -> tuple[HttpResponse, int]
         if pending.person_id is not None:
             messages.error(request, "That person is gone. Upload the file again.")
             return redirect("accounts-import"), 0
-        with transaction.atomic():  # A failure here rolls back this insert only.
-            person = Person.objects.create(user=request.user, name=pending.new_person)
+        person = Person.objects.get_or_create_named(request.user, pending.new_person)
     saved = save_rows(request.user, person, result.rows)
     context = {"result": result, "person": person, "imported": saved, "nav": "account"}
     return render(request, "portability/import_report.html", context), saved

@@ -98,4 +98,4 @@ class Pending:
         people = Person.objects.for_user(user)
         if self.person_id is not None:
             return people.filter(pk=self.person_id).first()
-        return people.filter(name__iexact=self.new_person).first()
+        return people.named(self.new_person).first()
