@@ -18,7 +18,12 @@ from portability.chat.parse import MAX_BYTES, ChatError, DateOrderUnknown, pick_
 from portability.chats import check_dates, count_known, kept_text, store_chat
 from portability.forms import ChatForm
 from portability.imports import oversized
-from portability.pending import TICKABLE_CONVERSATIONS, TICKABLE_MESSAGES, Pending, PendingError
+from portability.pending import (
+    TICKABLE_CONVERSATIONS,
+    TICKABLE_MESSAGES,
+    ChatPending,
+    PendingError,
+)
 
 
 def _upload_page(request: HttpRequest, form: ChatForm) -> HttpResponse:
@@ -41,7 +46,7 @@ def chat_preview(request: HttpRequest) -> HttpResponse:
     """Read an uploaded chat (or show a preview again with another "me"). Writes nothing."""
     if "pending" in request.POST:
         try:
-            pending = Pending.unsign(request.POST["pending"], request.user)
+            pending = ChatPending.unsign(request.POST["pending"], request.user)
         except PendingError as error:
             messages.error(request, str(error))
             return redirect("portability-chat")
@@ -59,8 +64,12 @@ def chat_preview(request: HttpRequest) -> HttpResponse:
         form.add_error(field, str(error))
         return _upload_page(request, form)
     person = form.cleaned_data["person"]
-    pending = Pending(chat, person.pk if person else None, form.cleaned_data["new_person"])
-    pending.texts = _tickable(chat)
+    pending = ChatPending(
+        person_id=person.pk if person else None,
+        new_person=form.cleaned_data["new_person"],
+        chat=chat,
+        texts=_tickable(chat),
+    )
     return _preview(request, pending, None)
 
 
@@ -78,7 +87,7 @@ def _tickable(chat) -> dict[int, str]:
     return {i: messages[i].text for i in range(first, len(messages))}
 
 
-def _preview(request: HttpRequest, pending: Pending, me: str | None) -> HttpResponse:
+def _preview(request: HttpRequest, pending: ChatPending, me: str | None) -> HttpResponse:
     """The preview page for a pending chat. Queries: 2 (the person, their conversations)."""
     chat, user = pending.chat, request.user
     person = pending.person(user)
@@ -116,7 +125,7 @@ def _preview(request: HttpRequest, pending: Pending, me: str | None) -> HttpResp
 def chat_confirm(request: HttpRequest) -> HttpResponse:
     """Store the previewed chat: each conversation once, however often this is sent."""
     try:
-        pending = Pending.unsign(request.POST.get("pending", ""), request.user)
+        pending = ChatPending.unsign(request.POST.get("pending", ""), request.user)
     except PendingError as error:
         messages.error(request, str(error))
         return redirect("portability-chat")
@@ -141,7 +150,7 @@ def chat_confirm(request: HttpRequest) -> HttpResponse:
     return redirect("journal-person", stored.person.pk)
 
 
-def _kept(pending: Pending, found, me: str, name: str, keep: list[str]) -> dict[int, str]:
+def _kept(pending: ChatPending, found, me: str, name: str, keep: list[str]) -> dict[int, str]:
     """The ticked messages' text, by conversation (only those the preview offered)."""
     ticked = {i for i in map(_int, keep) if i in pending.texts}
     kept = {}
