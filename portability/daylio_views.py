@@ -18,7 +18,8 @@ from journal import rollups, tuning
 from journal.models import Channel, EntryCategory, Interaction, Person
 from journal.signs import auto_rows
 from portability import daylio, import_runs
-from portability.imports import DaylioForm, import_form_page, oversized
+from portability.forms import DaylioForm, oversized
+from portability.imports import import_form_page
 from portability.models import ImportRun
 from portability.pending import DaylioPending, PendingError
 

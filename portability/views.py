@@ -16,8 +16,7 @@ from journal.models import ChatSource, Person
 from portability.chat import figures
 from portability.chat.parse import MAX_BYTES, ChatError, DateOrderUnknown, pick_me, read_chat
 from portability.chats import check_dates, count_known, kept_text, store_chat
-from portability.forms import ChatForm
-from portability.imports import oversized
+from portability.forms import ChatForm, oversized
 from portability.pending import (
     TICKABLE_CONVERSATIONS,
     TICKABLE_MESSAGES,
