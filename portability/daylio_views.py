@@ -19,9 +19,9 @@ from journal.models import Channel, EntryCategory, Interaction, Person
 from journal.signs import auto_rows
 from portability import daylio, import_runs
 from portability.forms import DaylioForm, oversized
-from portability.imports import import_form_page
 from portability.models import ImportRun
 from portability.pending import DaylioPending, PendingError
+from portability.views import import_form_page
 
 PREVIEW_ROWS = 20
 BATCH = 500

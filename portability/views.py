@@ -1,28 +1,92 @@
-"""Import a chat export from the browser: upload, preview (who is who), confirm.
+"""The import pages: an Almost export (import_page, which shows the Daylio form too;
+Daylio's preview and confirm are in portability.daylio_views), and a chat export:
+upload, preview (who is who), confirm.
 
-The upload stays in memory (settings.FILE_UPLOAD_HANDLERS) and is read once; between
+A chat's upload stays in memory (settings.FILE_UPLOAD_HANDLERS) and is read once; between
 the preview and the confirm only portability.pending's signed summary travels. No chat
-text is logged: the views log nothing, and error reports hide the pending form field.
+text is logged: the chat views log nothing, and error reports hide the pending form field.
 """
+
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import DataError, IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
 from journal.models import ChatSource, Person
+from portability import import_runs
 from portability.chat import figures
 from portability.chat.parse import MAX_BYTES, ChatError, DateOrderUnknown, pick_me, read_chat
 from portability.chats import check_dates, count_known, kept_text, store_chat
-from portability.forms import ChatForm, oversized
+from portability.export_file import MAX_EXPORT_BYTES, ExportFileError, read_export
+from portability.forms import ChatForm, DaylioForm, UploadForm, oversized
+from portability.imports import account_is_empty, restore
+from portability.models import ImportRun
 from portability.pending import (
     TICKABLE_CONVERSATIONS,
     TICKABLE_MESSAGES,
     ChatPending,
     PendingError,
 )
+
+log = logging.getLogger("almost.imports")
+
+
+def import_form_page(request: HttpRequest, export_form=None, daylio_form=None) -> HttpResponse:
+    context = {
+        "export_form": export_form or UploadForm(),
+        "daylio_form": daylio_form or DaylioForm(user=request.user),
+        "empty": account_is_empty(request.user),
+        "nav": "account",
+    }
+    return render(request, "portability/import.html", context)
+
+
+SAVE_FAILED = (
+    "The database turned part of this file down, so nothing was imported. If it happens "
+    "again, the file may have been edited: export it from Almost again."
+)
+NOT_EMPTY = (
+    "This account already has people or entries, so an import could mix two journals. "
+    "Import into a new, empty account instead."
+)
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """The two upload forms; a POST here is the Almost export."""
+    if request.method != "POST":
+        return import_form_page(request)
+    form = UploadForm(request.POST, request.FILES, oversized=oversized(request, MAX_EXPORT_BYTES))
+    if form.is_valid():
+        try:
+            # One import at a time: a second post of the same file finds the account
+            # taken while the first runs, and not empty once it is done.
+            with import_runs.running(request.user, ImportRun.Kind.ALMOST) as run:
+                if not account_is_empty(request.user):
+                    raise ExportFileError([NOT_EMPTY])
+                people, run.entries = restore(request.user, read_export(form.cleaned_data["file"]))
+        except ExportFileError as error:
+            for problem in error.problems:
+                form.add_error("file", problem)
+        except (IntegrityError, DataError) as error:
+            # restore() took back what it wrote. The class name only: the database's
+            # message can quote what the file held.
+            log.warning("import failed: %s", type(error).__name__)
+            form.add_error("file", SAVE_FAILED)
+        except (import_runs.ImportBusy, import_runs.TooManyImports) as error:
+            form.add_error("file", str(error))
+            response = import_form_page(request, export_form=form)
+            response.status_code = 429 if isinstance(error, import_runs.TooManyImports) else 200
+            return response
+        else:
+            messages.success(request, f"Imported {people} people and {run.entries} entries.")
+            return redirect("journal-log")
+    return import_form_page(request, export_form=form)
 
 
 def _upload_page(request: HttpRequest, form: ChatForm) -> HttpResponse:
