@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
+from journal.lookups import parse_id
 from journal.models import ChatSource, Person
 from portability import import_runs
 from portability.chat import figures
@@ -97,7 +98,9 @@ def _upload_page(request: HttpRequest, form: ChatForm) -> HttpResponse:
 @require_GET
 def chat_upload(request: HttpRequest) -> HttpResponse:
     """The upload form; ?person=<id> picks one of the user's people."""
-    person = Person.objects.for_user(request.user).filter(pk=_int(request.GET.get("person")))
+    person = Person.objects.for_user(request.user).filter(
+        pk=parse_id(request.GET.get("person", ""))
+    )
     form = ChatForm(user=request.user, initial={"person": person.first()})
     return _upload_page(request, form)
 
@@ -215,7 +218,7 @@ def chat_confirm(request: HttpRequest) -> HttpResponse:
 
 def _kept(pending: ChatPending, found, me: str, name: str, keep: list[str]) -> dict[int, str]:
     """The ticked messages' text, by conversation (only those the preview offered)."""
-    ticked = {i for i in map(_int, keep) if i in pending.texts}
+    ticked = {i for i in map(parse_id, keep) if i in pending.texts}
     kept = {}
     for index, c in enumerate(found):
         chosen = [pending.chat.messages[i] for i in range(c.first, c.last + 1) if i in ticked]
@@ -233,10 +236,3 @@ def _said(created: int, already: int) -> str:
 
 def _percent(share: float | None) -> str:
     return "–" if share is None else f"{share:.0%}"
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
