@@ -226,9 +226,7 @@ class EntryForm(PersonChoiceMixin, forms.ModelForm):
         """
         name = self.cleaned_data.get("new_person")
         if name:
-            self.instance.person = Person.objects.for_user(self.user).filter(
-                name__iexact=name
-            ).first() or Person.objects.create(user=self.user, name=name)
+            self.instance.person = Person.objects.get_or_create_named(self.user, name)
         return super().save(commit)
 
 
@@ -250,7 +248,7 @@ class PersonForm(forms.ModelForm):
 
     def clean_name(self) -> str:
         name = tidy_name(self.cleaned_data["name"])
-        clash = Person.objects.for_user(self.instance.user).filter(name__iexact=name)
+        clash = Person.objects.for_user(self.instance.user).named(name)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("You already have someone with that name.")
         return name

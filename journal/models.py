@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -105,6 +105,29 @@ class PersonQuerySet(SealedQuerySet):
 
     def active(self) -> "PersonQuerySet":
         return self.filter(archived=False)
+
+    def named(self, name: str) -> "PersonQuerySet":
+        """The people called `name` in any case: "sam" finds "Sam". Names are matched as
+        given, so tidy a typed one first (journal.forms.tidy_name)."""
+        return self.filter(name__iexact=name)
+
+    def get_or_create_named(self, user, name: str) -> "Person":
+        """The user's person called `name` in any case, made if there is none. Someone
+        made by another request at the same moment is found, not made twice (the
+        unique-name rule turns the second insert down). Queries: 1, or 2 more and a
+        savepoint when the person is new.
+        """
+        people = self.for_user(user)
+        person = people.named(name).first()
+        if person is None:
+            try:
+                with transaction.atomic():  # A clash rolls back this insert only.
+                    person = self.create(user=user, name=name)
+            except IntegrityError:
+                person = people.named(name).first()
+                if person is None:
+                    raise
+        return person
 
 
 class Person(models.Model):

@@ -74,7 +74,7 @@ def check_dates(chat: Chat, tz) -> None:
 
 def find_person(user, name: str) -> Person | None:
     """The user's person of that name, matched as the log form matches. Queries: 1."""
-    return Person.objects.for_user(user).filter(name__iexact=tidy_name(name)).first()
+    return Person.objects.for_user(user).named(tidy_name(name)).first()
 
 
 def kept_text(messages: Iterable[Message], me: str, them_name: str) -> str:
@@ -193,9 +193,7 @@ def store_chat(
     tz = user.tz
     with transaction.atomic():
         if person is None:
-            person, _ = Person.objects.get_or_create(
-                user=user, name__iexact=new_name, defaults={"name": new_name, "user": user}
-            )
+            person = Person.objects.get_or_create_named(user, new_name)
         # One import at a time per person: a confirm sent twice waits here for the first.
         Person.objects.select_for_update().filter(pk=person.pk).first()
         stored = Stored(person)

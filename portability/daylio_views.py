@@ -1,18 +1,13 @@
 """Import a Daylio CSV for one person: upload, preview, confirm, report.
 
 The upload is parsed by portability.daylio. Between the preview and the confirm step it
-travels in the confirm form, compressed and signed: nothing is kept on the server.
+travels in the confirm form, compressed and signed (portability.pending.DaylioPending):
+nothing is kept on the server.
 """
-
-import base64
-import json
-import lzma
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,51 +18,16 @@ from journal import rollups, tuning
 from journal.models import Channel, EntryCategory, Interaction, Person
 from journal.signs import auto_rows
 from portability import daylio, import_runs
-from portability.imports import DaylioForm, import_form_page, oversized
+from portability.forms import DaylioForm, oversized
 from portability.models import ImportRun
+from portability.pending import DaylioPending, PendingError
+from portability.views import import_form_page
 
 PREVIEW_ROWS = 20
-PENDING_MAX_AGE = 60 * 60
 BATCH = 500
 
 
-@dataclass
-class Pending:
-    """A Daylio upload between the preview and the confirm step.
-
-    It travels in the confirm form, compressed and signed, so nothing is kept on the
-    server in between and nothing but our own preview can be confirmed.
-    """
-
-    data: bytes
-    person_id: int | None
-    new_person: str
-
-    @staticmethod
-    def _signer(user) -> signing.TimestampSigner:
-        return signing.TimestampSigner(salt=f"almost.daylio.{user.pk}")
-
-    def sign(self, user) -> str:
-        head = json.dumps({"person": self.person_id, "new": self.new_person}).encode()
-        packed = lzma.compress(head + b"\n" + self.data)
-        return self._signer(user).sign(base64.urlsafe_b64encode(packed).decode())
-
-    @classmethod
-    def unsign(cls, token: str, user) -> "Pending":
-        packed = cls._signer(user).unsign(token, max_age=PENDING_MAX_AGE)
-        head, _, data = lzma.decompress(base64.urlsafe_b64decode(packed)).partition(b"\n")
-        value = json.loads(head)
-        return cls(data, value["person"], value["new"])
-
-    def person(self, user) -> Person | None:
-        """The chosen person, if they exist already. Queries: 1."""
-        people = Person.objects.for_user(user)
-        if self.person_id is not None:
-            return people.filter(pk=self.person_id).first()
-        return people.filter(name__iexact=self.new_person).first()
-
-
-def _prepare(pending: Pending, user) -> tuple[daylio.Result, Person | None]:
+def _prepare(pending: DaylioPending, user) -> tuple[daylio.Result, Person | None]:
     """Parse the upload and skip rows already in the journal. Queries: 2."""
     result = daylio.parse(pending.data, user.tz)
     person = pending.person(user)
@@ -93,10 +53,10 @@ def daylio_preview(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return import_form_page(request, daylio_form=form)
     person = form.cleaned_data["person"]
-    pending = Pending(
-        form.cleaned_data["file"],
-        person.pk if person else None,
-        "" if person else form.cleaned_data["new_person"],
+    pending = DaylioPending(
+        person_id=person.pk if person else None,
+        new_person="" if person else form.cleaned_data["new_person"],
+        data=form.cleaned_data["file"],
     )
     try:
         # Reading a big file takes seconds: it counts towards the hour's imports.
@@ -133,9 +93,9 @@ def daylio_confirm(request: HttpRequest) -> HttpResponse:
     """
     token = request.POST.get("pending", "")
     try:
-        pending = Pending.unsign(token, request.user)
-    except (signing.BadSignature, ValueError, KeyError, TypeError, lzma.LZMAError):
-        messages.error(request, "That preview has expired. Upload the file again.")
+        pending = DaylioPending.unsign(token, request.user)
+    except PendingError as error:
+        messages.error(request, str(error))
         return redirect("accounts-import")
     try:
         with import_runs.running(
@@ -154,7 +114,7 @@ def daylio_confirm(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _confirm(request: HttpRequest, pending: Pending) -> tuple[HttpResponse, int]:
+def _confirm(request: HttpRequest, pending: DaylioPending) -> tuple[HttpResponse, int]:
     """The confirm step's page, and how many entries it stored."""
     try:
         result, person = _prepare(pending, request.user)
@@ -165,8 +125,7 @@ def _confirm(request: HttpRequest, pending: Pending) -> tuple[HttpResponse, int]
         if pending.person_id is not None:
             messages.error(request, "That person is gone. Upload the file again.")
             return redirect("accounts-import"), 0
-        with transaction.atomic():  # A failure here rolls back this insert only.
-            person = Person.objects.create(user=request.user, name=pending.new_person)
+        person = Person.objects.get_or_create_named(request.user, pending.new_person)
     saved = save_rows(request.user, person, result.rows)
     context = {"result": result, "person": person, "imported": saved, "nav": "account"}
     return render(request, "portability/import_report.html", context), saved

@@ -1,25 +1,16 @@
-"""Bring data in: an Almost export into an empty account (Daylio: portability.daylio_views).
+"""Write an Almost export into an empty account (the page: portability.views.import_page).
 
 Nothing is written until the whole file has been read and checked (portability.export_file);
 then it is written in batches, each in a short transaction of its own. Uploads stay in
 memory (see FILE_UPLOAD_HANDLERS).
 """
 
-import logging
 from itertools import batched
 
-from django import forms
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError, connection, transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.db import connection, transaction
 
 from accounts.crypto import data_key
-from accounts.forms import refuse_null_characters
 from journal import rollups
-from journal.forms import PersonChoiceMixin
 from journal.models import (
     Basic,
     ChatConversation,
@@ -29,18 +20,9 @@ from journal.models import (
     Person,
     Tuning,
 )
-from portability import daylio, import_runs
-from portability.export_file import (
-    MAX_EXPORT_BYTES,
-    ExportFileError,
-    Plan,
-    PlannedEntry,
-    read_export,
-)
-from portability.models import ImportRun
+from portability.export_file import Plan, PlannedEntry
 
 BATCH = 500
-log = logging.getLogger("almost.imports")
 
 
 def account_is_empty(user) -> bool:
@@ -126,110 +108,3 @@ def _write_entries(user, people: dict[str, Person], batch: list[PlannedEntry]) -
             chats.append(entry.imported_chat)
     ChatConversation.objects.bulk_create(chats)
     rollups.refresh_entries(user, entries)
-
-
-# Forms --------------------------------------------------------------------------------
-
-
-def _too_big(limit: int) -> str:
-    return f"That file is over {limit // (1024 * 1024)} MB. Nothing was imported."
-
-
-class UploadForm(forms.Form):
-    """A file picked for upload. ``oversized`` says the request was too big to read it."""
-
-    limit = MAX_EXPORT_BYTES
-    prefix_id = "export"
-    file = forms.FileField(label="Your Almost export (.json)", required=False)
-
-    def __init__(self, *args, oversized: bool = False, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        kwargs.setdefault("auto_id", f"{self.prefix_id}_%s")  # Two forms share one page.
-        super().__init__(*args, **kwargs)
-        self.oversized = oversized
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if self.oversized or (upload is not None and upload.size > self.limit):
-            raise ValidationError(_too_big(self.limit))
-        if upload is None:
-            raise ValidationError("Choose a file first.")
-        return upload.read()
-
-
-class DaylioForm(PersonChoiceMixin, UploadForm):
-    limit = daylio.MAX_BYTES
-    prefix_id = "daylio"
-    file = forms.FileField(label="Your Daylio export (.csv)", required=False)
-    person = forms.ModelChoiceField(
-        label="Whose entries are these?", queryset=Person.objects.none()
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        refuse_null_characters(self)
-        self.pick_from(Person.objects.for_user(user))
-
-
-def oversized(request: HttpRequest, limit: int) -> bool:
-    """Whether the body was too big to keep the file (it is then never read into memory)."""
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > limit + 64 * 1024
-    except ValueError:
-        return True
-
-
-# Views --------------------------------------------------------------------------------
-
-
-def import_form_page(request: HttpRequest, export_form=None, daylio_form=None) -> HttpResponse:
-    context = {
-        "export_form": export_form or UploadForm(),
-        "daylio_form": daylio_form or DaylioForm(user=request.user),
-        "empty": account_is_empty(request.user),
-        "nav": "account",
-    }
-    return render(request, "portability/import.html", context)
-
-
-SAVE_FAILED = (
-    "The database turned part of this file down, so nothing was imported. If it happens "
-    "again, the file may have been edited: export it from Almost again."
-)
-NOT_EMPTY = (
-    "This account already has people or entries, so an import could mix two journals. "
-    "Import into a new, empty account instead."
-)
-
-
-@login_required
-def import_page(request: HttpRequest) -> HttpResponse:
-    """The two upload forms; a POST here is the Almost export."""
-    if request.method != "POST":
-        return import_form_page(request)
-    form = UploadForm(request.POST, request.FILES, oversized=oversized(request, MAX_EXPORT_BYTES))
-    if form.is_valid():
-        try:
-            # One import at a time: a second post of the same file finds the account
-            # taken while the first runs, and not empty once it is done.
-            with import_runs.running(request.user, ImportRun.Kind.ALMOST) as run:
-                if not account_is_empty(request.user):
-                    raise ExportFileError([NOT_EMPTY])
-                people, run.entries = restore(request.user, read_export(form.cleaned_data["file"]))
-        except ExportFileError as error:
-            for problem in error.problems:
-                form.add_error("file", problem)
-        except (IntegrityError, DataError) as error:
-            # restore() took back what it wrote. The class name only: the database's
-            # message can quote what the file held.
-            log.warning("import failed: %s", type(error).__name__)
-            form.add_error("file", SAVE_FAILED)
-        except (import_runs.ImportBusy, import_runs.TooManyImports) as error:
-            form.add_error("file", str(error))
-            response = import_form_page(request, export_form=form)
-            response.status_code = 429 if isinstance(error, import_runs.TooManyImports) else 200
-            return response
-        else:
-            messages.success(request, f"Imported {people} people and {run.entries} entries.")
-            return redirect("journal-log")
-    return import_form_page(request, export_form=form)

@@ -1,19 +1,21 @@
-"""A chat between the preview and the confirm step, signed for the account.
+"""An upload between its preview and its confirm step, signed for the account.
 
-Only what the import needs travels: each message's minute, side and word count, and the
-text of the few recent messages the person may tick to keep. It goes in the preview's
-forms compressed and signed (as the Daylio preview does), so nothing is kept on the
-server in between and nothing but our own preview can be confirmed.
+Nothing is kept on the server in between: what the confirm step needs travels in the
+preview's form, compressed and signed, so nothing but our own preview can be confirmed.
+`Pending` holds what every import shares (who the upload is for, the signing, finding
+the person); `ChatPending` is a chat, `DaylioPending` a Daylio file.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import lzma
 import zlib
 from array import array
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import ClassVar
 
 from django.core import signing
 
@@ -29,16 +31,51 @@ class PendingError(ValueError):
     pass
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Pending:
-    chat: Chat
+    """Who an upload is for: someone picked (`person_id`) or a new name (`new_person`)."""
+
     person_id: int | None
     new_person: str
+    kind: ClassVar[str]  # in the signing salt: one kind's token never opens as another
+    expired: ClassVar[str]  # what the person is told when the token won't open
+
+    @classmethod
+    def _signer(cls, user) -> signing.TimestampSigner:
+        return signing.TimestampSigner(salt=f"almost.{cls.kind}.{user.pk}")
+
+    def _head(self) -> dict:
+        return {"person": self.person_id, "new": self.new_person}
+
+    def _seal(self, user, packed: bytes) -> str:
+        return self._signer(user).sign(base64.urlsafe_b64encode(packed).decode())
+
+    @classmethod
+    def _open(cls, token: str, user) -> bytes:
+        """The packed bytes. Raises PendingError when the token is not ours or expired."""
+        try:
+            return base64.urlsafe_b64decode(cls._signer(user).unsign(token, max_age=MAX_AGE))
+        except (signing.BadSignature, ValueError):
+            raise PendingError(cls.expired) from None
+
+    def person(self, user) -> Person | None:
+        """The chosen person, if they exist already. Queries: 1."""
+        people = Person.objects.for_user(user)
+        if self.person_id is not None:
+            return people.filter(pk=self.person_id).first()
+        return people.named(self.new_person).first()
+
+
+@dataclass(kw_only=True)
+class ChatPending(Pending):
+    """A chat: only what the import needs, each message's minute, side and word count,
+    and the text of the few recent messages the person may tick to keep."""
+
+    chat: Chat
     texts: dict[int, str] = field(default_factory=dict)  # tickable messages by index
 
-    @staticmethod
-    def _signer(user) -> signing.TimestampSigner:
-        return signing.TimestampSigner(salt=f"almost.chat.{user.pk}")
+    kind = "chat"
+    expired = "That preview has expired. Upload the chat again."
 
     def sign(self, user) -> str:
         chat = self.chat
@@ -47,9 +84,7 @@ class Pending:
             "q", [minutes[0]] + [b - a for a, b in zip(minutes, minutes[1:], strict=False)]
         )
         first = chat.senders[0]
-        head = {
-            "person": self.person_id,
-            "new": self.new_person,
+        head = self._head() | {
             "source": chat.source,
             "kind": chat.kind,
             "title": chat.title,
@@ -63,15 +98,14 @@ class Pending:
             + array("I", [m.words for m in chat.messages]).tobytes()
             + bytes(0 if m.sender == first else 1 for m in chat.messages)
         )
-        packed = zlib.compress(json.dumps(head).encode() + b"\n" + columns, 6)
-        return self._signer(user).sign(base64.urlsafe_b64encode(packed).decode())
+        return self._seal(user, zlib.compress(json.dumps(head).encode() + b"\n" + columns, 6))
 
     @classmethod
-    def unsign(cls, token: str, user) -> Pending:
+    def unsign(cls, token: str, user) -> ChatPending:
         """Raises PendingError when the token is not ours, expired or damaged."""
+        packed = cls._open(token, user)
         try:
-            packed = cls._signer(user).unsign(token, max_age=MAX_AGE)
-            raw = zlib.decompress(base64.urlsafe_b64decode(packed))
+            raw = zlib.decompress(packed)
             head_bytes, _, columns = raw.partition(b"\n")
             head = json.loads(head_bytes)
             count, senders = head["count"], head["senders"]
@@ -89,13 +123,31 @@ class Pending:
                 )
             ]
             chat = Chat(head["source"], head["kind"], messages, senders, head["title"])
-            return cls(chat, head["person"], head["new"], texts)
-        except (signing.BadSignature, ValueError, KeyError, TypeError, IndexError, zlib.error):
-            raise PendingError("That preview has expired. Upload the chat again.") from None
+            return cls(person_id=head["person"], new_person=head["new"], chat=chat, texts=texts)
+        except (ValueError, KeyError, TypeError, IndexError, zlib.error):
+            raise PendingError(cls.expired) from None
 
-    def person(self, user) -> Person | None:
-        """The chosen person, if they exist already. Queries: 1."""
-        people = Person.objects.for_user(user)
-        if self.person_id is not None:
-            return people.filter(pk=self.person_id).first()
-        return people.filter(name__iexact=self.new_person).first()
+
+@dataclass(kw_only=True)
+class DaylioPending(Pending):
+    """A Daylio upload between the preview and the confirm step: the file itself."""
+
+    data: bytes
+
+    kind = "daylio"
+    expired = "That preview has expired. Upload the file again."
+
+    def sign(self, user) -> str:
+        return self._seal(
+            user, lzma.compress(json.dumps(self._head()).encode() + b"\n" + self.data)
+        )
+
+    @classmethod
+    def unsign(cls, token: str, user) -> DaylioPending:
+        """Raises PendingError when the token is not ours, expired or damaged."""
+        try:
+            head, _, data = lzma.decompress(cls._open(token, user)).partition(b"\n")
+            value = json.loads(head)
+            return cls(person_id=value["person"], new_person=value["new"], data=data)
+        except (ValueError, KeyError, TypeError, lzma.LZMAError):
+            raise PendingError(cls.expired) from None

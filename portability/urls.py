@@ -3,12 +3,12 @@
 
 from django.urls import path
 
-from portability import daylio_views, export, imports, views
+from portability import daylio_views, export, views
 
 urlpatterns = [
     path("accounts/export/json/", export.export_json, name="accounts-export-json"),
     path("accounts/export/csv/", export.export_csv, name="accounts-export-csv"),
-    path("accounts/import/", imports.import_page, name="accounts-import"),
+    path("accounts/import/", views.import_page, name="accounts-import"),
     path("accounts/import/daylio/", daylio_views.daylio_preview, name="accounts-import-daylio"),
     path(
         "accounts/import/daylio/confirm/",

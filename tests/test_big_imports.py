@@ -14,7 +14,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from journal.models import EntryCategory, Interaction, Person
-from portability import daylio_views, import_runs, imports
+from portability import daylio_views, import_runs, imports, views
 from portability.export import FORMAT, VERSION
 from portability.export_file import read_export
 
@@ -131,7 +131,7 @@ def test_an_export_that_fails_halfway_leaves_nothing_behind(alice_client, alice,
     monkeypatch.setattr(imports, "_write_entries", fail_on_the_second_batch)
     response = import_export(alice_client, export_file(2 * imports.BATCH))
     assert response.status_code == 200
-    assert imports.SAVE_FAILED in html.unescape(response.content.decode())
+    assert views.SAVE_FAILED in html.unescape(response.content.decode())
     assert not Person.objects.filter(user=alice).exists()
     assert not Interaction.objects.filter(user=alice).exists()
 

@@ -48,6 +48,13 @@ def test_someone_elses_person_is_never_offered(bob_client, sam):
     assert "Sam" not in form
 
 
+@pytest.mark.parametrize("value", ["", "x", "²", "9" * 30])
+def test_a_person_that_is_no_id_picks_nobody(alice_client, sam, value):
+    response = alice_client.get(f"{reverse('portability-chat')}?person={value}")
+    assert response.status_code == 200
+    assert f'<option value="{sam.pk}">Sam</option>' in response.text
+
+
 def test_anonymous_visitors_are_sent_to_log_in(client, db):
     for name in ("portability-chat", "portability-chat-preview", "portability-chat-confirm"):
         response = client.post(reverse(name)) if "-" in name[17:] else client.get(reverse(name))

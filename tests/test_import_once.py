@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.errors import LEFT_OUT
-from journal.models import Interaction, Person
-from portability import daylio_views, import_runs
+from journal.models import Interaction, Person, PersonQuerySet
+from portability import import_runs
 from portability.models import ImportRun
 from tests.threads import at_once
 
@@ -95,7 +95,7 @@ def test_a_database_error_is_logged_without_what_it_quotes(alice, monkeypatch, c
     token = preview_token(client)
     Person.objects.create(user=alice, name=NAME)
     # As if the name were not found: creating the person again breaks the unique rule.
-    monkeypatch.setattr(daylio_views.Pending, "person", lambda self, user: None)
+    monkeypatch.setattr(PersonQuerySet, "named", lambda self, name: self.none())
     response = confirm(client, token)
     assert response.status_code == 500
     logged = caplog.text
