@@ -32,6 +32,10 @@ def week_label(week: Week) -> str:
     return f"{week.start:%-d %b %Y}"
 
 
+def month_label(month: Week) -> str:
+    return f"{month.start:%B %Y}"
+
+
 SHOW_ENTRIES = '<span class="visually-hidden"> – show these entries</span>'
 LINKED_CELL = '<td><a href="{}">{}' + SHOW_ENTRIES + "</a></td>"
 HTMX_CELL = (
@@ -75,6 +79,7 @@ def chart_block(
     empty_text: str,
     entries_target: str = "",
     shows: str = "",
+    note: str = "",
 ) -> dict:
     """What templates/patterns/_chart.html needs for one chart.
 
@@ -83,7 +88,8 @@ def chart_block(
     every <script> in swapped content, JSON ones included. `entries_target`: the
     element that a click on a bar, or a link in the table, loads entries into (without
     it they open the week's page). `shows`: what logging will draw, said under an
-    empty chart ("one bar a week, a colour for each sign").
+    empty chart ("one bar a week, a colour for each sign"). `note`: a sentence under the
+    drawn chart.
     """
     return {
         "id": key,
@@ -95,4 +101,5 @@ def chart_block(
         "empty": empty,
         "empty_text": empty_text,
         "shows": shows,
+        "note": note,
     }
