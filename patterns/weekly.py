@@ -62,8 +62,8 @@ WEEK_ENTRIES_LIMIT = 100
 # cannot be told apart, and their table took most of the page's time.
 MONTHLY_AFTER_WEEKS = 104
 MONTHLY_NOTE = (
-    "One bar a month: that many weeks would not fit. A week counts in the month its "
-    "Monday falls in."
+    "One bar a month: that many weeks would not fit. Each week, Monday to Sunday, counts "
+    "in the month its Monday falls in."
 )
 
 
@@ -155,7 +155,8 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         recent = now_week - timedelta(weeks=4)  # this week and the four before it
         months, found = month_rows(user, person, recent, chats_apart)
         starts = [m.start for m in months]
-        shown = charts.month_list(min(starts), max([now_week.replace(day=1), *starts]))
+        monday = now_week - timedelta(days=now_week.weekday())  # months hold ISO weeks
+        shown = charts.month_list(min(starts), max([monday, *starts]))
         bars = charts.fill_weeks(shown, months)
         near = charts.fill_weeks(
             charts.week_list(recent, now_week), sum_weeks(found, user.week_start, recent)

@@ -374,7 +374,7 @@ def test_all_time_past_two_years_draws_and_tabulates_a_bar_a_month(alice_client,
     assert all("Week" not in t["hovertemplate"] for t in fig["data"])
     assert fig["layout"]["xaxis"]["hoverformat"] == "%B %Y"
     assert "Signs month by month, and how it felt" in body
-    assert "A week counts in the month its Monday falls in." in body
+    assert "Each week, Monday to Sunday, counts in the month its Monday falls in." in body
     rows = table(response).rows
     assert rows[0][0] == "Month"
     assert rows[1][0] == "December 2022" and rows[-1][0] == "April 2026"
