@@ -83,9 +83,8 @@ def month_rows(user, person: Person | None, recent: date, chats_apart: bool = Fa
     grouped = (
         rollup_rows(user, person, None, chats_apart)
         .values(
-            period=Case(
-                When(new, then="week"), default=TruncMonth("week"), output_field=DateField()
-            ),
+            month=TruncMonth("week"),
+            recent=Case(When(new, then="week"), default=None, output_field=DateField()),
             who=Case(When(new, then="person_id"), default=None, output_field=IntegerField()),
             side=Case(When(new, then="sunday"), default=Value(False), output_field=BooleanField()),
         )
@@ -105,8 +104,8 @@ def month_rows(user, person: Person | None, recent: date, chats_apart: bool = Fa
         counts = {slug: g[f"n_{slug}"] for slug in SLUGS if g[f"n_{slug}"]}
         sums = (g["n_total"], g["n_signed"], g["n_feeling"], g["n_me"], g["n_them"], counts)
         if g["who"] is not None:
-            recent_rows.append(WeekRow(g["who"], g["period"], g["side"], *sums))
-        start = g["period"].replace(day=1)
+            recent_rows.append(WeekRow(g["who"], g["recent"], g["side"], *sums))
+        start = g["month"]
         month = months.get(start) or months.setdefault(start, charts.Week(start))
         month.add(charts.Week(start, *sums))
     return list(months.values()), recent_rows
