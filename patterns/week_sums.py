@@ -66,6 +66,15 @@ def week_rows(user, person: Person | None, first: date | None, chats_apart: bool
 WeekRow = namedtuple("WeekRow", SUMS)
 
 
+class MonthOf(TruncMonth):
+    """TruncMonth on a date, which SQLite works out itself: Django's own calls back into
+    Python twice a row, a third of "All time" over 27 years (14,000 rollup rows)."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"date({sql}, 'start of month')", params
+
+
 def month_rows(user, person: Person | None, recent: date, chats_apart: bool = False):
     """The account's sums a month at a time up to the ISO week holding `recent`, and
     from that week on a row per person, week and Sunday as week_rows gives them
@@ -83,7 +92,7 @@ def month_rows(user, person: Person | None, recent: date, chats_apart: bool = Fa
     grouped = (
         rollup_rows(user, person, None, chats_apart)
         .values(
-            month=TruncMonth("week"),
+            month=MonthOf("week"),
             recent=Case(When(new, then="week"), default=None, output_field=DateField()),
             who=Case(When(new, then="person_id"), default=None, output_field=IntegerField()),
             side=Case(When(new, then="sunday"), default=Value(False), output_field=BooleanField()),
