@@ -408,7 +408,9 @@ def test_a_person_with_a_short_history_keeps_a_bar_a_week_on_all_time(
 
 
 @pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
-def test_a_months_link_lists_the_entries_of_the_weeks_its_bar_counts(alice_client, long_history):
+def test_a_months_link_lists_the_entries_of_the_weeks_its_bar_counts(
+    alice_client, long_history, bob
+):
     url = reverse("patterns-week")
     response = alice_client.get(f"{url}?month=2023-01&category=joked_off")
     body = response.content.decode()
@@ -422,7 +424,10 @@ def test_a_months_link_lists_the_entries_of_the_weeks_its_bar_counts(alice_clien
     response = alice_client.get(f"{url}?month=2024-06&category=joked_off")
     assert "No entries marked" in response.content.decode()
     assert "in this month." in response.content.decode()
-    for bad in ("2023-13", "2023-1", "9999-12", "0001-01", "march", ""):
+    theirs = Person.objects.create(user=bob, name="Theirs")
+    query = f"?month=2023-01&category=joked_off&person={theirs.pk}"
+    assert alice_client.get(url + query).status_code == 404
+    for bad in ("2023-13", "2023-1", "9999-12", "0001-01", "1969-12", "march", ""):
         query = f"?month={bad}&category=joked_off" if bad else "?month=&category=joked_off"
         assert alice_client.get(url + query).status_code == 404, bad
 
