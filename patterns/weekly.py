@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_date
 
 from journal.htmx import HtmxHttpRequest, render_page
 from journal.lookups import get_person_for_user, parse_id, with_categories, with_days
-from journal.models import EARLIEST, ChatConversation, Interaction, Person
+from journal.models import EARLIEST, ChatConversation, Interaction, Person, WeekRollup
 from patterns import charts
 from patterns.basics import crossed_lines
 from patterns.charts import chart_block
@@ -29,6 +29,7 @@ from patterns.week_sentences import RECENT_PEOPLE, week_summary
 from patterns.week_sums import (
     hour_cells,
     local_midnight,
+    month_rows,
     people_in_week,
     rollup_rows,
     sum_weeks,
@@ -57,6 +58,13 @@ DEFAULT_RANGE = "12w"
 PERSON_WEEKS = 12
 HOURS_WEEKS = 52  # the map of hours on a person's page: the last year, not the whole history
 WEEK_ENTRIES_LIMIT = 100
+# "All time" past two years of weeks draws a bar a month: 1,400 weekly bars (27 years)
+# cannot be told apart, and their table took most of the page's time.
+MONTHLY_AFTER_WEEKS = 104
+MONTHLY_NOTE = (
+    "One bar a month: that many weeks would not fit. Each week, Monday to Sunday, counts "
+    "in the month its Monday falls in."
+)
 
 
 # Plain helpers ---------------------------------------------------------------------
@@ -73,6 +81,23 @@ def week_links(weeks: list[charts.Week], person: Person | None = None) -> list[d
         {slug: f"{base}?start={w.start.isoformat()}&category={slug}{extra}" for slug in w.counts}
         for w in weeks
     ]
+
+
+def month_links(months: list[charts.Week], person: Person | None = None) -> list[dict[str, str]]:
+    """week_links for months: each month's entries in each category it has entries in."""
+    base = reverse("patterns-week")
+    extra = f"&person={person.pk}" if person else ""
+    return [
+        {slug: f"{base}?month={m.start:%Y-%m}&category={slug}{extra}" for slug in m.counts}
+        for m in months
+    ]
+
+
+def _long(now_week: date, people: list[Person]) -> bool:
+    """Whether the weeks since the first one kept for `people` (their `first_week`)
+    are more than MONTHLY_AFTER_WEEKS."""
+    starts = [p.first_week for p in people if p.first_week]
+    return bool(starts) and (now_week - min(starts)).days // 7 + 1 > MONTHLY_AFTER_WEEKS
 
 
 SIGNS_SHOWN = "one bar a week, a colour for each sign."
@@ -106,26 +131,48 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
     now_week = this_week(user, now)
     span = RANGES[range_key]
     first = now_week - timedelta(weeks=span.weeks - 1) if span.weeks else None
-    found = list(week_rows(user, person, first, chats_apart))
-    rows = sum_weeks(found, user.week_start, first)
-    starts = [r.start for r in rows]
-    weeks = charts.fill_weeks(
-        charts.week_list(first or min(starts, default=now_week), max([now_week, *starts])), rows
-    )
-    by_start = {w.start: w for w in weeks}
-    before = [
-        by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
-    ]
     # Whether each person has imported chats: the page offers to leave those out only
     # then. Each one's latest entry is kept on the row; without the chats, one index
-    # probe a person finds the latest logged one.
+    # probe a person finds the latest logged one. Their first week (another probe)
+    # says whether "All time" is long enough to draw by the month.
     chats = ChatConversation.objects.filter(interaction__person=OuterRef("pk"))
     latest = F("last_seen")
+    weeks_kept = WeekRollup.objects.filter(person=OuterRef("pk"))
     if chats_apart:
         logged = Interaction.objects.for_user(user).filter(person=OuterRef("pk"), chat=None)
         latest = Subquery(logged.order_by("-occurred_at").values("occurred_at")[:1])
-    people = list(Person.objects.for_user(user).annotate(has_chats=Exists(chats), latest=latest))
+        weeks_kept = weeks_kept.filter(chat=False)
+    people = list(
+        Person.objects.for_user(user).annotate(
+            has_chats=Exists(chats),
+            latest=latest,
+            first_week=Subquery(weeks_kept.order_by("week").values("week")[:1]),
+        )
+    )
     by_id = {p.pk: p for p in people}
+    monthly = first is None and _long(now_week, [by_id[person.pk]] if person else people)
+    if monthly:
+        recent = now_week - timedelta(weeks=4)  # this week and the four before it
+        months, found = month_rows(user, person, recent, chats_apart)
+        starts = [m.start for m in months]
+        monday = now_week - timedelta(days=now_week.weekday())  # months hold ISO weeks
+        shown = charts.month_list(min(starts), max([monday, *starts]))
+        bars = charts.fill_weeks(shown, months)
+        near = charts.fill_weeks(
+            charts.week_list(recent, now_week), sum_weeks(found, user.week_start, recent)
+        )
+    else:
+        found = list(week_rows(user, person, first, chats_apart))
+        rows = sum_weeks(found, user.week_start, first)
+        starts = [r.start for r in rows]
+        bars = near = charts.fill_weeks(
+            charts.week_list(first or min(starts, default=now_week), max([now_week, *starts])),
+            rows,
+        )
+    by_start = {w.start: w for w in near}
+    before = [
+        by_start.get(now_week - timedelta(weeks=k), charts.Week(now_week)) for k in (1, 2, 3, 4)
+    ]
     this_weeks = people_in_week(found, user.week_start, now_week)
     summary = week_summary(
         by_start.get(now_week, charts.Week(now_week)),
@@ -133,18 +180,19 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         [(by_id[pk].name, week) for pk, week in this_weeks.items() if week.total and pk in by_id],
         person is None,
     )
-    links = week_links(weeks, person)
+    links = month_links(bars, person) if monthly else week_links(bars, person)
     who = f" with {person.name}" if person else ""
-    title = f"Signs{who} week by week, and how it felt"
+    title = f"Signs{who} {'month by month' if monthly else 'week by week'}, and how it felt"
     chart = chart_block(
         "weekly",
         title,
-        charts.weekly_figure(weeks, links),
-        charts.weekly_table(weeks, links, caption=title),
-        empty=not any(w.total for w in weeks),
+        charts.weekly_figure(bars, links, monthly),
+        charts.weekly_table(bars, links, caption=title, monthly=monthly),
+        empty=not any(w.total for w in bars),
         empty_text=f"Nothing logged{who} in {span.label.lower()}.",
         entries_target="#week-entries",
         shows=SIGNS_SHOWN,
+        note=MONTHLY_NOTE if monthly else "",
     )
     # The people in touch last (ties: the lower id), or the one picked.
     since = now - timedelta(days=RECENT_DAYS)
@@ -222,18 +270,42 @@ def _week_start(value: str) -> date | None:
     return start
 
 
+def _month_weeks(value: str) -> tuple[date, date] | None:
+    """The weeks `?month=YYYY-MM` counts (its first Monday up to the next month's), or
+    None: not a month, or one no entry can fall in (as _week_start)."""
+    try:
+        first = datetime.strptime(value, "%Y-%m").date() if len(value) == 7 else None
+    except ValueError:
+        return None
+    if first is None or not EARLIEST.year <= first.year <= timezone.now().year + 1:
+        return None
+    after = (first + timedelta(days=31)).replace(day=1)
+    return _monday_from(first), _monday_from(after)
+
+
+def _monday_from(day: date) -> date:
+    """The first Monday on or after `day`: a month's bar holds the weeks starting then."""
+    return day + timedelta(days=-day.weekday() % 7)
+
+
 @login_required
 def week_entries(request: HtmxHttpRequest) -> HttpResponse:
-    """One week's entries in one category: ?start=YYYY-MM-DD&category=<slug>[&person=<id>]."""
-    start = _week_start(request.GET.get("start", ""))
+    """One week's entries in one category: ?start=YYYY-MM-DD&category=<slug>[&person=<id>];
+    or a month's (its bar on the "All time" chart): ?month=YYYY-MM instead of start."""
+    month = request.GET.get("month", "")
+    if month:
+        start, stop = _month_weeks(month) or (None, None)
+    else:
+        start = _week_start(request.GET.get("start", ""))
+        stop = start and start + timedelta(weeks=1)
     category = BY_SLUG.get(request.GET.get("category", ""))
     if start is None or category is None:
-        raise Http404("No such week or category.")
+        raise Http404("No such week, month or category.")
     person = _person_param(request)
     tz = request.user.tz
     entries = Interaction.objects.for_user(request.user).filter(
         occurred_at__gte=local_midnight(start, tz),
-        occurred_at__lt=local_midnight(start + timedelta(weeks=1), tz),
+        occurred_at__lt=local_midnight(stop, tz),
         categories__category=category.slug,
         categories__active=True,
     )
@@ -244,7 +316,8 @@ def week_entries(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "nav": "patterns",
         "start": start,
-        "end": start + timedelta(days=6),
+        "end": stop - timedelta(days=1),
+        "month": datetime.strptime(month, "%Y-%m").date() if month else None,
         "category": category,
         "person": person,
         "entries": entries[:WEEK_ENTRIES_LIMIT],

@@ -90,7 +90,7 @@ def assert_week_table(figure: dict, columns: list[str], rows: Rows, names: dict)
     """Each trace's values (trace name -> its column in `names`, None for a trace the
     table leaves out) are its column's, week by week; a column no trace draws is zero
     throughout (a sign never seen), apart from the count of interactions."""
-    weeks = [datetime.strptime(header, "%d %b %Y").date().isoformat() for header, _ in rows]
+    weeks = [row_start(header) for header, _ in rows]
     drawn = set()
     for trace in figure["data"]:
         column = names[trace["name"]]
@@ -105,6 +105,17 @@ def assert_week_table(figure: dict, columns: list[str], rows: Rows, names: dict)
     for column in set(columns[1:]) - drawn - {"Interactions"}:
         i = columns.index(column) - 1
         assert all(cells[i] == "0" for _, cells in rows), column
+
+
+def row_start(header: str) -> str:
+    """The week ("7 Sep 2025") or month ("September 2025") a row header names, as the
+    figure's x gives it (a month by its first day)."""
+    for form in ("%d %b %Y", "%B %Y"):
+        try:
+            return datetime.strptime(header, form).date().isoformat()
+        except ValueError:
+            pass
+    raise AssertionError(f"not a week or a month: {header}")
 
 
 def assert_heatmap_table(figure: dict, columns: list[str], rows: Rows) -> None:
@@ -187,6 +198,12 @@ def built(starts: list[date], week_start: int):
         for w in weeks
     ]
     yield "weekly", charts.weekly_figure(weeks, links), charts.weekly_table(weeks, links)
+    months = sums(charts.month_list(starts[0], starts[-1]) if starts else [])
+    yield (
+        "weekly-months",
+        charts.weekly_figure(months, links[: len(months)], monthly=True),
+        charts.weekly_table(months, links[: len(months)], monthly=True),
+    )
     yield "person-effort", charts.effort_figure(weeks, "Sam"), charts.effort_table(weeks, "Sam")
     yield "person-feeling", charts.feeling_figure(weeks, marks), charts.feeling_table(weeks)
     yield (
@@ -209,7 +226,7 @@ def test_every_chart_builds_a_figure_plotly_accepts_and_its_table_has_its_number
         validated(figure)
         assert_table_matches(key, figure, *texts(table), name="Sam")
         found.append(key)
-    assert len(found) == 8
+    assert len(found) == 9
 
 
 # The charts as the pages draw them ------------------------------------------------------
@@ -307,3 +324,23 @@ def test_every_chart_on_the_pages_is_one_plotly_accepts_with_its_numbers_in_its_
     weeks = page_charts(alice_client, "/patterns/?range=all&chats=apart")["weekly"][2]
     # Many: the weeks of 18 November 2024 to 26 January 2026, or 17 November to 1 February.
     assert len(weeks) == (1 if shape == "one week" else {0: 63, 6: 64}[week_start])
+
+
+@pytest.mark.clock(NOW)
+@pytest.mark.parametrize("week_start", [0, 6])
+def test_all_time_by_the_month_is_a_figure_plotly_accepts_with_its_numbers_in_its_table(
+    alice_client, alice, sam, week_start
+):
+    alice.week_start = week_start
+    alice.save(update_fields=["week_start"])
+    day = date(2022, 11, 27)  # a Sunday: its week counts in November, by its Monday
+    moments = [datetime.combine(day + timedelta(days=9 * i), time(7 + i % 16)) for i in range(130)]
+    logged(alice, sam, [when.replace(tzinfo=alice.tz) for when in moments])
+    for url in ("/patterns/?range=all", f"/patterns/?range=all&person={sam.pk}"):
+        figure, columns, rows = page_charts(alice_client, url)["weekly"]
+        validated(figure)
+        assert columns[0] == "Month"
+        assert_table_matches("weekly", figure, columns, rows, "Sam")
+        # November 2022 to January 2026: this week's Monday (26 January), whichever day
+        # the account's weeks start on.
+        assert [rows[0][0], rows[-1][0], len(rows)] == ["November 2022", "January 2026", 39]

@@ -341,6 +341,97 @@ def test_all_time_starts_in_1970_whatever_an_old_typo_says(alice_client, alice, 
     assert len(table(response).rows) == 3  # a heading and two weeks
 
 
+# "All time" past two years draws a bar a month ------------------------------------------
+
+
+@pytest.fixture
+def long_history(alice, sam, robin):
+    """Three years and more: two entries in January 2023, one on the Sunday before it
+    (its ISO week starts in December), one on the Sunday that ends January's last week,
+    and one this week."""
+    log(alice, sam, "2023-01-01 12:00", ["left_on_read"], feeling=3)  # Sunday: December's week
+    log(alice, sam, "2023-01-03 09:00", ["left_on_read", "joked_off"], feeling=-2)
+    log(alice, robin, "2023-01-17 20:00", ["left_on_read"], feeling=-1)
+    log(alice, sam, "2023-02-05 08:00", ["joked_off"], feeling=0)  # Monday 30 Jan's week
+    log(alice, robin, "2026-04-07 10:00", ["avoided_plans"], feeling=1)
+
+
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
+def test_all_time_past_two_years_draws_and_tabulates_a_bar_a_month(alice_client, long_history):
+    response = alice_client.get(WEEKLY + "?range=all")
+    body = response.content.decode()
+    fig = figure(response)
+    bar = next(t for t in fig["data"] if t["type"] == "bar")
+    assert bar["x"][0] == "2022-12-01" and bar["x"][-1] == "2026-04-01"
+    assert len(bar["x"]) == 41  # December 2022 to April 2026, empty months too
+    assert bars(fig) == {
+        "Left on read": {"2022-12-01": 1, "2023-01-01": 2},
+        "Joked off": {"2023-01-01": 2},
+        "Avoided plans": {"2026-04-01": 1},
+    }
+    feeling = next(t for t in fig["data"] if t["type"] == "scatter")
+    assert feeling["y"][0] == 3.0 and feeling["y"][1] == -1.0  # (-2 - 1 + 0) / 3
+    assert all("Week" not in t["hovertemplate"] for t in fig["data"])
+    assert fig["layout"]["xaxis"]["hoverformat"] == "%B %Y"
+    assert "Signs month by month, and how it felt" in body
+    assert "Each week, Monday to Sunday, counts in the month its Monday falls in." in body
+    rows = table(response).rows
+    assert rows[0][0] == "Month"
+    assert rows[1][0] == "December 2022" and rows[-1][0] == "April 2026"
+    assert len(rows) == 42
+    assert "?month=2023-01&amp;category=joked_off" in body
+    # This week's sentences still read weeks.
+    assert "The week of 6 April." in body
+
+
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
+def test_a_long_history_keeps_a_bar_a_week_on_the_shorter_ranges(alice_client, long_history):
+    fig = figure(alice_client.get(WEEKLY + "?range=1y"))
+    assert len(fig["data"][0]["x"]) == 52
+    assert "Week of" in fig["data"][0]["hovertemplate"]
+
+
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
+def test_a_person_with_a_short_history_keeps_a_bar_a_week_on_all_time(
+    alice_client, alice, long_history, sam
+):
+    ana = Person.objects.create(user=alice, name="Ana")
+    log(alice, ana, "2026-03-30 10:00", ["joked_off"])
+    response = alice_client.get(f"{WEEKLY}?range=all&person={ana.pk}")
+    assert figure(response)["data"][0]["x"] == ["2026-03-30", "2026-04-06"]
+    response = alice_client.get(f"{WEEKLY}?range=all&person={sam.pk}")
+    assert figure(response)["data"][0]["x"][0] == "2022-12-01"
+    assert (
+        f"?month=2023-02&amp;category=joked_off&amp;person={sam.pk}"
+        not in response.content.decode()
+    )
+
+
+@pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
+def test_a_months_link_lists_the_entries_of_the_weeks_its_bar_counts(
+    alice_client, long_history, bob
+):
+    url = reverse("patterns-week")
+    response = alice_client.get(f"{url}?month=2023-01&category=joked_off")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Joked off, January 2023: the weeks from 2 Jan to 5 Feb 2023" in body
+    # 3 January and 5 February, as the bar counts; not 1 January (December's week).
+    assert "entry at 2023-01-03 09:00" in body and "entry at 2023-02-05 08:00" in body
+    assert "entry at 2023-01-01" not in body
+    response = alice_client.get(f"{url}?month=2022-12&category=left_on_read")
+    assert "entry at 2023-01-01 12:00" in response.content.decode()
+    response = alice_client.get(f"{url}?month=2024-06&category=joked_off")
+    assert "No entries marked" in response.content.decode()
+    assert "in this month." in response.content.decode()
+    theirs = Person.objects.create(user=bob, name="Theirs")
+    query = f"?month=2023-01&category=joked_off&person={theirs.pk}"
+    assert alice_client.get(url + query).status_code == 404
+    for bad in ("2023-13", "2023-1", "9999-12", "0001-01", "1969-12", "march", ""):
+        query = f"?month={bad}&category=joked_off" if bad else "?month=&category=joked_off"
+        assert alice_client.get(url + query).status_code == 404, bad
+
+
 @pytest.mark.clock(datetime(2026, 4, 8, 12, tzinfo=UTC))
 def test_empty_weeks_are_zero_weeks_not_gaps(alice_client, history):
     fig = figure(alice_client.get(WEEKLY + "?range=6m"))
@@ -701,8 +792,11 @@ PERSON_PAGE_QUERIES = 14
 
 
 # A long sparse history and a dense busy one (as seed_demo and chat imports write them):
-# the same queries for every size and shape.
-@pytest.mark.parametrize(("n", "days"), [(100, 730), (10_000, 730), (10_000, 90)])
+# the same queries for every size and shape; 730 days and 27 years draw "All time" a bar
+# a month.
+@pytest.mark.parametrize(
+    ("n", "days"), [(100, 730), (10_000, 730), (10_000, 90), (2_000, 27 * 365)]
+)
 def test_chart_pages_run_a_fixed_number_of_queries(
     alice_client, alice, n, days, django_assert_num_queries, django_assert_max_num_queries
 ):

@@ -8,7 +8,7 @@ to these functions. Figures are plain dicts (no `plotly.graph_objects`): plotly.
 draws them from a `data-figure` attribute through `static/js/charts.js`.
 """
 
-from patterns.charts.axis import Week, fill_weeks, layout, week_list, week_of
+from patterns.charts.axis import Week, fill_weeks, layout, month_list, week_list, week_of
 from patterns.charts.chats import line_figure, line_table, pair_figure, pair_table
 from patterns.charts.effort import effort_figure, effort_table
 from patterns.charts.feeling import feeling_figure, feeling_table
@@ -32,6 +32,7 @@ __all__ = [
     "layout",
     "line_figure",
     "line_table",
+    "month_list",
     "pair_figure",
     "pair_table",
     "week_list",

@@ -36,9 +36,20 @@ def week_list(first: date, last: date) -> list[date]:
     return [first + timedelta(weeks=i) for i in range(max(count, 0))]
 
 
+def month_list(first: date, last: date) -> list[date]:
+    """The first day of every month from `first`'s to `last`'s, oldest first."""
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
 @dataclass
 class Week:
-    """One week's sums. `feeling_sum` / `total` is the average feeling."""
+    """One week's sums (or a month's, `start` its first day). `feeling_sum` / `total` is
+    the average feeling."""
 
     start: date
     total: int = 0
@@ -133,23 +144,26 @@ def week_tick_labels(ticks: list[date]) -> list[str]:
     ]
 
 
-def week_axis(weeks: list[Week]) -> dict:
+def week_axis(weeks: list[Week], monthly: bool = False) -> dict:
     """A date axis with a tick under the bars at week starts only, padded by half a week
     so end bars are whole.
 
     Left to itself plotly ticks Sundays for Monday weeks, and days on a short range;
-    with explicit ticks each label sits under the middle of its week's bar.
+    with explicit ticks each label sits under the middle of its week's bar. `monthly`:
+    bars a month wide ("Mar 2001" under them, "March 2001" on hover, half a month's
+    padding).
     """
-    axis = {"type": "date", "hoverformat": "%-d %b %Y"}
+    axis = {"type": "date", "hoverformat": "%B %Y" if monthly else "%-d %b %Y"}
     if weeks:
         ticks = week_ticks([w.start for w in weeks])
+        pad = 16 if monthly else 4
         axis["range"] = [
-            _shift(weeks[0].start, -4).isoformat(),
-            _shift(weeks[-1].start, 4).isoformat(),
+            _shift(weeks[0].start, -pad).isoformat(),
+            _shift(weeks[-1].start, pad).isoformat(),
         ]
         axis["tickmode"] = "array"
         axis["tickvals"] = [day.isoformat() for day in ticks]
-        axis["ticktext"] = week_tick_labels(ticks)
+        axis["ticktext"] = [f"{day:%b %Y}" for day in ticks] if monthly else week_tick_labels(ticks)
     return axis
 
 

@@ -4,9 +4,9 @@ from."""
 
 import json
 from dataclasses import dataclass
+from html import escape
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from patterns.charts.axis import Week
 
@@ -32,10 +32,14 @@ def week_label(week: Week) -> str:
     return f"{week.start:%-d %b %Y}"
 
 
+def month_label(month: Week) -> str:
+    return f"{month.start:%B %Y}"
+
+
 SHOW_ENTRIES = '<span class="visually-hidden"> – show these entries</span>'
-LINKED_CELL = '<td><a href="{}">{}' + SHOW_ENTRIES + "</a></td>"
+LINKED_CELL = '<td><a href="{0}">{1}' + SHOW_ENTRIES + "</a></td>"
 HTMX_CELL = (
-    '<td><a href="{}" hx-get="{}" hx-target="{}" hx-swap="innerHTML">{}'
+    '<td><a href="{0}" hx-get="{0}" hx-target="{2}" hx-swap="innerHTML">{1}'
     + SHOW_ENTRIES
     + "</a></td>"
 )
@@ -45,24 +49,22 @@ def table_rows(table: Table, entries_target: str = "") -> list[tuple[str, SafeSt
     """The table's rows as (row header, its cells' HTML), a cell with a URL as a link.
 
     With `entries_target`, a link loads its entries into that element through htmx.
-    Each row is one `format_html` (which escapes every value) rather than a loop in
-    _chart.html: the template engine took longer over a 12-week table than over the rest
-    of the weekly page, and a year's table has 520 cells (bench/run.py).
+    Each row is built here, every value escaped (`html.escape`, as Django's `escape`
+    does), rather than by a loop in _chart.html: the template engine took longer over a
+    12-week table than over the rest of the weekly page, and `format_html` a cell at a
+    time took half of "All time" over 27 years (bench/run.py).
     """
+    target = escape(entries_target)
+    cell_html = HTMX_CELL if entries_target else LINKED_CELL
     rows = []
     for header, cells in table.rows:
-        markup, values = [], []
-        for cell in cells:
-            if not cell.url:
-                markup.append("<td>{}</td>")
-                values.append(cell.text)
-            elif entries_target:
-                markup.append(HTMX_CELL)
-                values += [cell.url, cell.url, entries_target, cell.text]
-            else:
-                markup.append(LINKED_CELL)
-                values += [cell.url, cell.text]
-        rows.append((header, format_html("".join(markup), *values)))
+        markup = [
+            cell_html.format(escape(cell.url), escape(cell.text), target)
+            if cell.url
+            else f"<td>{escape(cell.text)}</td>"
+            for cell in cells
+        ]
+        rows.append((header, mark_safe("".join(markup))))  # nosec B308 B703  # escaped above
     return rows
 
 
@@ -75,6 +77,7 @@ def chart_block(
     empty_text: str,
     entries_target: str = "",
     shows: str = "",
+    note: str = "",
 ) -> dict:
     """What templates/patterns/_chart.html needs for one chart.
 
@@ -83,7 +86,8 @@ def chart_block(
     every <script> in swapped content, JSON ones included. `entries_target`: the
     element that a click on a bar, or a link in the table, loads entries into (without
     it they open the week's page). `shows`: what logging will draw, said under an
-    empty chart ("one bar a week, a colour for each sign").
+    empty chart ("one bar a week, a colour for each sign"). `note`: a sentence under the
+    drawn chart.
     """
     return {
         "id": key,
@@ -95,4 +99,5 @@ def chart_block(
         "empty": empty,
         "empty_text": empty_text,
         "shows": shows,
+        "note": note,
     }

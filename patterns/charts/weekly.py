@@ -2,7 +2,7 @@
 chart and the first on a person's page."""
 
 from patterns.charts.axis import INK, Week, layout, week_axis, week_x, whole_ticks
-from patterns.charts.table import Cell, Table, feeling_text, week_label
+from patterns.charts.table import Cell, Table, feeling_text, month_label, week_label
 from patterns.classifier.categories import CATEGORIES
 
 # Okabe-Ito colours, readable with the common kinds of colour-blindness.
@@ -18,13 +18,17 @@ COLOURS: dict[str, str] = {
 }
 
 
-def weekly_figure(weeks: list[Week], links: list[dict[str, str]] | None = None) -> dict:
+def weekly_figure(
+    weeks: list[Week], links: list[dict[str, str]] | None = None, monthly: bool = False
+) -> dict:
     """Stacked bars of signs per category per week, and the average feeling on a second axis.
 
     `links[i][slug]` is the URL that lists week i's entries in that category; it rides
-    along as customdata so a click on a segment can open it.
+    along as customdata so a click on a segment can open it. `monthly`: `weeks` are
+    months (a bar a month, said so on hover and on the axis).
     """
     x = week_x(weeks)
+    when = "%{x}" if monthly else "Week of %{x}"
     data = []
     for category in CATEGORIES:
         values = [w.counts.get(category.slug, 0) for w in weeks]
@@ -36,7 +40,7 @@ def weekly_figure(weeks: list[Week], links: list[dict[str, str]] | None = None) 
             "x": x,
             "y": values,
             "marker": {"color": COLOURS[category.slug]},
-            "hovertemplate": f"{category.label}: %{{y}}<br>Week of %{{x}}<extra></extra>",
+            "hovertemplate": f"{category.label}: %{{y}}<br>{when}<extra></extra>",
         }
         if links:
             trace["customdata"] = [link.get(category.slug, "") for link in links]
@@ -52,14 +56,14 @@ def weekly_figure(weeks: list[Week], links: list[dict[str, str]] | None = None) 
             "connectgaps": False,
             "line": {"color": INK, "width": 2},
             "marker": {"color": INK, "size": 6},
-            "hovertemplate": "Felt %{y:+.1f} on average<br>Week of %{x}<extra></extra>",
+            "hovertemplate": f"Felt %{{y:+.1f}} on average<br>{when}<extra></extra>",
         }
     )
     return {
         "data": data,
         "layout": layout(
             barmode="stack",
-            xaxis=week_axis(weeks),
+            xaxis=week_axis(weeks, monthly),
             yaxis={
                 "title": {"text": "Signs"},
                 "rangemode": "tozero",
@@ -84,9 +88,17 @@ def weekly_table(
     weeks: list[Week],
     links: list[dict[str, str]] | None = None,
     caption: str = "Signs week by week",
+    monthly: bool = False,
 ) -> Table:
-    """Per week: each category's count (linking to its entries), interactions and feeling."""
-    columns = ["Week of", *(c.label for c in CATEGORIES), "Interactions", "How it felt (average)"]
+    """Per week (or month): each category's count (linking to its entries), interactions
+    and feeling."""
+    label = month_label if monthly else week_label
+    columns = [
+        "Month" if monthly else "Week of",
+        *(c.label for c in CATEGORIES),
+        "Interactions",
+        "How it felt (average)",
+    ]
     rows = []
     for i, week in enumerate(weeks):
         cells = []
@@ -95,5 +107,5 @@ def weekly_table(
             url = links[i].get(category.slug, "") if links and n else ""
             cells.append(Cell(str(n), url))
         cells += [Cell(str(week.total)), Cell(feeling_text(week.feeling))]
-        rows.append((week_label(week), cells))
+        rows.append((label(week), cells))
     return Table(caption, columns, rows)

@@ -178,3 +178,40 @@ def test_the_chart_pages_pass_an_accessibility_check(make_page, last_week, sam):
         assert serious == [], (path, serious)
     page.wait_for_load_state("networkidle")
     assert watch.problems == [], watch.problems
+
+
+def test_all_time_over_years_draws_a_bar_a_month_that_opens_its_entries(
+    make_page, last_week, alice, sam
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tz = alice.tz
+    today = timezone.localdate(timezone.now(), tz)
+    for years in (3, 4):  # mid-month, on a Wednesday: one week, one month
+        day = week_of(today.replace(year=today.year - years, day=15)) + timedelta(days=2)
+        entry = Interaction.objects.create(
+            user=alice, person=sam, occurred_at=datetime.combine(day, time(9), tzinfo=tz), feeling=0
+        )
+        EntryCategory.objects.create(interaction=entry, category="joked_off", reasons=["test"])
+    rollups.rebuild(alice)
+    page, watch = make_page()
+    log_in(page)
+    page.goto("/patterns/?range=all")
+    expect(page.locator("#weekly .main-svg").first).to_be_visible()
+    assert 37 <= chart_weeks(page) <= 50  # a bar a month, four years and a bit
+    expect(page.get_by_role("img", name=re.compile("Signs month by month"))).to_be_visible()
+    expect(page.get_by_text("Each week, Monday to Sunday, counts in the month")).to_be_visible()
+
+    click_the_tallest_bar(page)  # last week's month: its two entries, this week's none
+    expect(page.locator("#week-entries .entry")).to_have_count(2)
+    heading = page.locator("#week-entries-heading")
+    expect(heading).to_be_focused()
+    expect(heading).to_contain_text(re.compile(r"Avoided plans, \w+ \d{4}: the weeks from"))
+
+    page.get_by_text("Show the numbers as a table").click()
+    expect(page.locator("#weekly-table th[scope=col]").first).to_have_text("Month")
+    violations = Axe().run(page).response["violations"]
+    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    page.wait_for_load_state("networkidle")
+    assert watch.problems == [], watch.problems
