@@ -39,17 +39,26 @@ def week_start_of(row, week_start: int) -> date:
     return row.week
 
 
+def _add_sums(found: dict, key, start: date, sums) -> None:
+    """Add `sums` (total, signed, feeling_sum, me, them, counts) into `found[key]`, the
+    Week (or month) from `start`, made on its first sums."""
+    if key not in found:
+        found[key] = charts.Week(start)
+    found[key].add(charts.Week(start, *sums))
+
+
+def _row_sums(row) -> tuple:
+    """A rollup row's sums, in the order charts.Week takes them."""
+    return (row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts)
+
+
 def sum_weeks(rows, week_start: int, first: date | None = None) -> list[charts.Week]:
     """Sums per week of the account's from rollup `rows`, from the week starting `first`."""
     found: dict[date, charts.Week] = {}
     for row in rows:
         start = week_start_of(row, week_start)
-        if first is not None and start < first:
-            continue
-        week = found.get(start) or found.setdefault(start, charts.Week(start))
-        week.add(
-            charts.Week(start, row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts)
-        )
+        if first is None or start >= first:
+            _add_sums(found, start, start, _row_sums(row))
     return list(found.values())
 
 
@@ -114,9 +123,7 @@ def month_rows(user, person: Person | None, recent: date, chats_apart: bool = Fa
         sums = (g["n_total"], g["n_signed"], g["n_feeling"], g["n_me"], g["n_them"], counts)
         if g["who"] is not None:
             recent_rows.append(WeekRow(g["who"], g["recent"], g["side"], *sums))
-        start = g["month"]
-        month = months.get(start) or months.setdefault(start, charts.Week(start))
-        month.add(charts.Week(start, *sums))
+        _add_sums(months, g["month"], g["month"], sums)
     return list(months.values()), recent_rows
 
 
@@ -133,12 +140,7 @@ def people_in_week(rows, week_start: int, start: date) -> dict[int, charts.Week]
     found: dict[int, charts.Week] = {}
     for row in rows:
         if week_start_of(row, week_start) == start:
-            week = found.get(row.person_id) or found.setdefault(row.person_id, charts.Week(start))
-            week.add(
-                charts.Week(
-                    start, row.total, row.signed, row.feeling_sum, row.me, row.them, row.counts
-                )
-            )
+            _add_sums(found, row.person_id, start, _row_sums(row))
     return found
 
 
