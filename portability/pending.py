@@ -28,7 +28,8 @@ TICKABLE_MESSAGES = 60
 
 
 class PendingError(ValueError):
-    pass
+    """A preview token that is not ours, has expired or is damaged; its message says
+    what to do (upload the file again)."""
 
 
 @dataclass(kw_only=True)
