@@ -152,14 +152,13 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
     by_id = {p.pk: p for p in people}
     monthly = first is None and _long(now_week, [by_id[person.pk]] if person else people)
     if monthly:
-        recent = now_week - timedelta(weeks=4)  # this week and the four before it
-        months, found = month_rows(user, person, recent, chats_apart)
+        five_weeks = now_week - timedelta(weeks=4)  # this week and the four before it
+        months, found = month_rows(user, person, five_weeks, chats_apart)
         starts = [m.start for m in months]
         monday = now_week - timedelta(days=now_week.weekday())  # months hold ISO weeks
-        shown = charts.month_list(min(starts), max([monday, *starts]))
-        bars = charts.fill_weeks(shown, months)
+        bars = charts.fill_weeks(charts.month_list(min(starts), max([monday, *starts])), months)
         near = charts.fill_weeks(
-            charts.week_list(recent, now_week), sum_weeks(found, user.week_start, recent)
+            charts.week_list(five_weeks, now_week), sum_weeks(found, user.week_start, five_weeks)
         )
     else:
         found = list(week_rows(user, person, first, chats_apart))
@@ -205,12 +204,12 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         # Without the links to entries, which are cards on the person page, not this one
         # (the name links to that page).
         rows = recent.get(p.pk, [])
-        found = find_patterns(rows, now, tz)
+        patterns = find_patterns(rows, now, tz)
         cards.append(
             {
                 "person": p,
-                "patterns": found,
-                "crumb_ratio": found["crumbs"],
+                "patterns": patterns,
+                "crumb_ratio": patterns["crumbs"],
                 "crumb_span": crumb_span(rows, now),
             }
         )
@@ -228,8 +227,8 @@ def weekly_context(user, range_key: str, person: Person | None, chats_apart: boo
         "has_chats": chats_apart or any(p.has_chats for p in people),
         # The lines crossed in the last 30 days: 1 query, 2-3 once lines are set.
         "crossed": [
-            (by_id[pk], found)
-            for pk, found in crossed_lines(
+            (by_id[pk], lines)
+            for pk, lines in crossed_lines(
                 user, {p.pk: p.name for p in people}, now, person
             ).items()
         ],
